@@ -1,0 +1,196 @@
+//! The `ietkit` binary: exit statuses and what it prints.
+
+mod common;
+
+use common::{TempDir, ietkit, stderr, stdout};
+
+#[test]
+fn rubric_check_passes_the_shipped_files_with_status_0() {
+    let data = TempDir::new("check-ok");
+    let out = ietkit(
+        &[
+            "rubric",
+            "check",
+            "rubrics/oregon-iet-quality-indicators.ron",
+            "rubrics/oregon-iet-toolkit.ron",
+            "rubrics/is-this-an-iet.ron",
+        ],
+        data.path(),
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("Checked 3 files: 3 passed, 0 failed."),
+        "{text}"
+    );
+    assert!(text.contains("5 categories, 35 indicators"), "{text}");
+}
+
+#[test]
+fn rubric_check_fails_with_status_1_when_any_file_fails() {
+    let data = TempDir::new("check-bad");
+    let out = ietkit(
+        &[
+            "rubric",
+            "check",
+            "tests/data/good/mini-rubric.ron",
+            "tests/data/bad-rubrics/duplicate-indicator-id.ron",
+        ],
+        data.path(),
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("ok    tests/data/good/mini-rubric.ron"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tests/data/bad-rubrics/duplicate-indicator-id.ron:35:21: indicator PD-1"),
+        "file, line and column, then where: {text}"
+    );
+    assert!(
+        text.contains("Checked 2 files: 1 passed, 1 failed."),
+        "{text}"
+    );
+}
+
+#[test]
+fn rubric_check_of_a_missing_file_says_so() {
+    let data = TempDir::new("check-missing");
+    let out = ietkit(&["rubric", "check", "no/such/file.ron"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("no/such/file.ron: cannot open it: there is no such file"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn rubric_check_needs_at_least_one_file() {
+    let data = TempDir::new("check-none");
+    let out = ietkit(&["rubric", "check"], data.path());
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    assert!(stderr(&out).contains("FILE"), "{}", stderr(&out));
+}
+
+#[test]
+fn rubric_list_shows_built_in_and_own_rubrics_including_broken_ones() {
+    let data = TempDir::new("list");
+    let own = data.path().join("rubrics");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::copy(
+        common::root().join("tests/data/good/mini-rubric.ron"),
+        own.join("mini.ron"),
+    )
+    .unwrap();
+    std::fs::copy(
+        common::root().join("tests/data/bad-rubrics/wrong-type.ron"),
+        own.join("broken.ron"),
+    )
+    .unwrap();
+    std::fs::write(own.join("notes.txt"), "not a rubric").unwrap();
+    let out = ietkit(&["rubric", "list"], data.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("rubrics/oregon-iet-quality-indicators.ron (built in)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rubric \"Mini rubric\" (mini, version 1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("broken.ron:11:20: near \"mini\": expected a whole number here."),
+        "{text}"
+    );
+    assert!(!text.contains("notes.txt"), "only .ron files: {text}");
+    assert!(
+        text.contains(&own.display().to_string()),
+        "says where own rubrics go: {text}"
+    );
+}
+
+#[test]
+fn no_subcommand_prints_an_orientation_to_the_rubric() {
+    let data = TempDir::new("orientation");
+    let out = ietkit(&[], data.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in [
+        "IET Quality Indicators (Oregon categories)",
+        "not an official",
+        "0 Not yet, 1 Beginning, 2 Developing, 3 Established",
+        "Program Management, Staffing and Organization Support",
+        "35 indicators in all.",
+        "ietkit rubric check FILE",
+    ] {
+        assert!(flowing.contains(wanted), "missing {wanted:?} in:\n{text}");
+    }
+    assert!(
+        text.contains(&data.path().display().to_string()),
+        "names the data folder: {text}"
+    );
+    let data_line = format!("  {}", data.path().display());
+    assert!(
+        text.lines()
+            .filter(|l| !l.starts_with(&data_line))
+            .all(|l| l.chars().count() <= 80),
+        "fits 80 columns:\n{text}"
+    );
+}
+
+#[test]
+fn another_rubric_can_be_used_and_a_bad_one_is_refused_clearly() {
+    let data = TempDir::new("other-rubric");
+    let out = ietkit(
+        &["--rubric", "tests/data/good/mini-rubric.ron"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("Rubric: Mini rubric, version 1"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("2 indicators in all."),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = ietkit(
+        &["--rubric", "tests/data/bad-rubrics/missing-field.ron"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("missing-field.ron:40:17: near \"PD-2\": `description` is missing"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = ietkit(&["--rubric", "rubrics/oregon-iet-toolkit.ron"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("this is a toolkit file, but a rubric was expected"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_names_the_data_folder_override() {
+    let data = TempDir::new("help");
+    let out = ietkit(&["--help"], data.path());
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("--data-dir") && text.contains("IETKIT_DATA_DIR"),
+        "{text}"
+    );
+    assert!(text.contains("rubric"), "{text}");
+}

@@ -1,0 +1,206 @@
+//! The rubric, toolkit and screener that ship with ietkit load, pass every
+//! check, and have the shape the Oregon IET Quality Indicators call for.
+
+mod common;
+
+use std::collections::HashSet;
+
+use ietkit::model::rubric::Phase;
+use ietkit::model::screener::TestGroup;
+use ietkit::store::catalogue;
+use ietkit::store::embedded;
+
+#[test]
+fn the_three_shipped_files_pass_rubric_check_from_disk() {
+    let files: Vec<_> = [
+        "oregon-iet-quality-indicators.ron",
+        "oregon-iet-toolkit.ron",
+        "is-this-an-iet.ron",
+    ]
+    .iter()
+    .map(|f| common::root().join("rubrics").join(f))
+    .collect();
+    for entry in catalogue::check_paths(&files) {
+        if let Err(e) = &entry.result {
+            panic!("{} fails its check:\n{e}", entry.name);
+        }
+    }
+}
+
+#[test]
+fn the_embedded_copies_are_the_files_in_rubrics() {
+    for e in embedded::ALL {
+        let path = e.name.trim_end_matches(" (built in)");
+        let on_disk = std::fs::read_to_string(common::root().join(path)).unwrap();
+        assert_eq!(e.source, on_disk, "{path}");
+    }
+    embedded::builtin().unwrap_or_else(|e| panic!("built-in files fail:\n{e}"));
+}
+
+#[test]
+fn rubric_has_the_five_oregon_categories_each_with_five_to_eight_indicators() {
+    let rubric = embedded::builtin().unwrap().rubric;
+    let names: Vec<&str> = rubric.categories.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Program Design",
+            "Collaboration and Industry Engagement",
+            "Curriculum and Instruction",
+            "Student Experience and Progress",
+            "Program Management, Staffing and Organization Support",
+        ]
+    );
+    for c in &rubric.categories {
+        assert!(
+            (5..=8).contains(&c.indicators.len()),
+            "{} has {}",
+            c.name,
+            c.indicators.len()
+        );
+    }
+    assert!(
+        rubric.indicator_count() >= 30,
+        "only {} indicators",
+        rubric.indicator_count()
+    );
+    assert!(rubric.note.contains("own wording") && rubric.note.contains("not an official"));
+}
+
+#[test]
+fn every_indicator_is_complete_and_uniquely_identified() {
+    let rubric = embedded::builtin().unwrap().rubric;
+    let levels = rubric.scale.levels.len();
+    assert_eq!(levels, 4, "the scale is 0 to 3");
+    let mut ids = HashSet::new();
+    let mut phases = HashSet::new();
+    for (category, i) in rubric.indicators() {
+        assert!(ids.insert(i.id.clone()), "duplicate id {}", i.id);
+        assert!(
+            i.id.starts_with(&format!("{}-", category.id)),
+            "{} is not in {}",
+            i.id,
+            category.id
+        );
+        assert_eq!(i.levels.len(), levels, "{}", i.id);
+        assert!(
+            i.levels.iter().all(|l| l.len() > 15),
+            "{}: a level line is too thin",
+            i.id
+        );
+        assert!(i.description.len() > 60, "{}: description too thin", i.id);
+        assert!(
+            i.evidence.len() >= 2,
+            "{}: needs at least two evidence examples",
+            i.id
+        );
+        // Level lines must differ: a copy-pasted level says nothing.
+        let distinct: HashSet<&String> = i.levels.iter().collect();
+        assert_eq!(distinct.len(), levels, "{}: repeated level text", i.id);
+        phases.insert(i.phase);
+    }
+    assert_eq!(
+        phases.len(),
+        Phase::ALL.len(),
+        "every toolkit phase is used"
+    );
+}
+
+#[test]
+fn federal_rules_are_cited_where_they_apply() {
+    let rubric = embedded::builtin().unwrap().rubric;
+    let cites = |id: &str| rubric.indicator(id).unwrap().1.cite.join(" ");
+    assert!(cites("PD-2").contains("463.36"), "three components");
+    assert!(cites("PD-3").contains("463.37"), "concurrent");
+    assert!(
+        cites("CU-1").contains("463.37"),
+        "single set of learning objectives"
+    );
+    assert!(cites("CU-3").contains("463.38"), "state standards");
+    assert!(cites("PD-4").contains("463.38"), "career pathway");
+}
+
+#[test]
+fn every_toolkit_link_resolves_and_the_required_topics_are_there() {
+    let builtin = embedded::builtin().unwrap();
+    let sections = builtin.toolkit.walk();
+    for (_, s) in &sections {
+        for link in &s.links {
+            assert!(
+                builtin.rubric.indicator(link).is_some(),
+                "{} links to unknown {link}",
+                s.id
+            );
+        }
+    }
+    let titles: Vec<&str> = sections.iter().map(|(_, s)| s.title.as_str()).collect();
+    for wanted in [
+        "Integrated",
+        "Concurrent",
+        "Contextualized",
+        "Credentialed",
+        "Adult Basic Skills (ABS)",
+        "Career & Technical Education (CTE)",
+        "Career Pathways",
+        "Department of Corrections",
+        "IET Fundamentals",
+        "IET Design Toolkit",
+        "IET Quality Indicators",
+        "Oregon IET Toolkit",
+        "Oregon IET Assessment Tool",
+        "Research and Assess",
+        "Plan and Design",
+        "Develop and Deliver",
+        "Evaluate and Improve",
+    ] {
+        assert!(
+            titles.contains(&wanted),
+            "no toolkit section titled {wanted:?}"
+        );
+    }
+    // A guide for each category, linking to all of its indicators.
+    let guides = builtin.toolkit.section("category-guides").unwrap();
+    assert_eq!(guides.sections.len(), builtin.rubric.categories.len());
+    for (guide, category) in guides.sections.iter().zip(&builtin.rubric.categories) {
+        let ids: Vec<&str> = category.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(guide.links, ids, "guide {}", guide.id);
+    }
+}
+
+#[test]
+fn screener_covers_the_federal_tests_and_the_oregon_key_features() {
+    let screener = embedded::builtin().unwrap().screener;
+    let federal = screener
+        .questions
+        .iter()
+        .filter(|q| q.group == TestGroup::Federal && q.required);
+    assert_eq!(
+        federal.count(),
+        8,
+        "three components, training type, concurrent, contextualized, one set of objectives, intensity, standards, pathway"
+    );
+    let oregon: Vec<&str> = screener
+        .questions
+        .iter()
+        .filter(|q| q.group == TestGroup::OregonKeyFeature)
+        .map(|q| q.prompt.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        oregon,
+        ["Integrated", "Concurrent", "Contextualized", "Credentialed"]
+    );
+    assert!(
+        !screener.not_required.is_empty(),
+        "says what is not required, e.g. equal hours"
+    );
+}
+
+#[test]
+fn content_hash_is_stable_and_changes_with_the_wording() {
+    let a = embedded::builtin().unwrap().rubric;
+    let mut b = a.clone();
+    assert_eq!(a.content_hash(), b.content_hash());
+    b.categories[0].indicators[0].title.push('!');
+    assert_ne!(a.content_hash(), b.content_hash());
+    assert!(a.content_hash().starts_with("fnv1a64:"));
+}
