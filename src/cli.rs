@@ -5,12 +5,17 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::rubric::Rubric;
 use crate::store::catalogue::{self, Entry};
 use crate::store::data_file::{self, LoadError};
 use crate::store::embedded;
 use crate::store::paths::DataDir;
 use crate::text;
+use crate::tui::app::App;
+use crate::tui::content::Content;
+use crate::tui::term;
+use crate::tui::theme::Theme;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,6 +34,14 @@ pub struct Cli {
     /// Use this rubric file instead of the built-in Oregon IET Quality Indicators
     #[arg(long, global = true, value_name = "FILE")]
     pub rubric: Option<PathBuf>,
+
+    /// No colours (also when the NO_COLOR variable is set)
+    #[arg(long)]
+    pub mono: bool,
+
+    /// Draw borders, markers and bars with plain ASCII characters
+    #[arg(long)]
+    pub ascii: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -57,6 +70,7 @@ pub enum RubricCommand {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match &cli.command {
+        None if interactive() => full_screen(cli, err),
         None => orientation(cli, data_dir.as_ref(), out, err),
         Some(Command::Rubric(RubricCommand::Check { files })) => check(files, out),
         Some(Command::Rubric(RubricCommand::List)) => list(data_dir.as_ref(), out),
@@ -79,7 +93,44 @@ fn rubric_in_use(cli: &Cli) -> Result<Rubric, LoadError> {
     }
 }
 
-/// A short orientation to the rubric, until the full-screen app lands.
+/// The full-screen app needs a terminal on both ends; piped, ietkit prints
+/// the orientation instead.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    io::stdin().is_terminal() && io::stdout().is_terminal()
+}
+
+fn full_screen(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
+    let builtin = match embedded::builtin() {
+        Ok(b) => b,
+        Err(e) => return report_error(&e, err),
+    };
+    let mut content = Content::from(builtin);
+    if cli.rubric.is_some() {
+        match rubric_in_use(cli) {
+            Ok(r) => content.rubric = r,
+            Err(e) => return report_error(&e, err),
+        }
+    }
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(cli.mono || no_color, cli.ascii);
+    let assessment = Assessment::new(
+        &content.rubric,
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "",
+    );
+    let mut app = App::new(
+        content,
+        assessment,
+        theme,
+        ratatui::layout::Rect::new(0, 0, 80, 24),
+    );
+    term::run(&mut app)?;
+    Ok(0)
+}
+
+/// A short orientation to the rubric, for when output is not a terminal.
 fn orientation(
     cli: &Cli,
     data_dir: Option<&DataDir>,

@@ -1,0 +1,48 @@
+//! Everything a user can do, as one enum. Keys map to these in `keymap.rs`;
+//! `App::update` carries them out.
+
+use crate::model::screener::Answer;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Show or open what is selected (a section, a category, an indicator).
+    Open,
+    /// Collapse a tree node or go to its parent.
+    Back,
+    /// Expand or collapse a tree node.
+    Toggle,
+    Rate(u8),
+    NotApplicable,
+    ToggleUnsure,
+    NextOpenItem,
+    PrevOpenItem,
+    Explain,
+    EditProfile,
+    Search,
+    SearchNext,
+    SearchPrev,
+    EndSearch,
+    EditNotes,
+    AddEvidence,
+    AddAction,
+    DeleteItem,
+    Answer(Answer),
+    /// Close an overlay or cancel an edit.
+    Close,
+    /// Keep an edit (notes editor, form).
+    Submit,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+}

@@ -1,0 +1,1033 @@
+//! The app's state and `update`: the only place state changes. Drawing
+//! reads `App` and never changes it.
+
+use std::cell::RefCell;
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use tui_tree_widget::TreeState;
+
+use super::action::Action;
+use super::content::Content;
+use super::form::{self, Editor, Form, FormKind, Prompt, PromptKind};
+use super::keymap::{self, Context};
+use super::layout::{self, Pane};
+use super::nav::{self, NavId};
+use super::search::{self, Hit, Search};
+use super::theme::Theme;
+use crate::model::assessment::{Assessment, Rating, Response};
+use crate::model::screener::Answer;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MainView {
+    Welcome,
+    Section(String),
+    Checklist(usize),
+    Screener,
+}
+
+/// One editable part of an indicator's detail view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Notes,
+    Evidence(usize),
+    AddEvidence,
+    Action(usize),
+    AddAction,
+}
+
+pub fn parts(response: Option<&Response>) -> Vec<Part> {
+    let evidence = response.map_or(0, |r| r.evidence.len());
+    let actions = response.map_or(0, |r| r.actions.len());
+    let mut parts = vec![Part::Notes];
+    parts.extend((0..evidence).map(Part::Evidence));
+    parts.push(Part::AddEvidence);
+    parts.extend((0..actions).map(Part::Action));
+    parts.push(Part::AddAction);
+    parts
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Quit,
+    DeleteEvidence {
+        indicator: String,
+        index: usize,
+    },
+    DeleteAction {
+        indicator: String,
+        index: usize,
+    },
+    /// Discard the edit on top of the stack.
+    Discard,
+}
+
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Detail {
+        indicator: String,
+        cursor: usize,
+        scroll: u16,
+    },
+    /// `None` explains the overall score.
+    Explain {
+        category: Option<usize>,
+    },
+    Editor(Editor),
+    Form(Form),
+    Prompt(Prompt),
+    Confirm {
+        question: String,
+        on_yes: Confirm,
+    },
+}
+
+/// Something `update` asks the outside world to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The assessment changed and should be saved.
+    Changed,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+}
+
+pub struct App {
+    pub content: Content,
+    pub assessment: Assessment,
+    pub theme: Theme,
+    pub size: Rect,
+    pub focus: Pane,
+    pub main: MainView,
+    /// Selected row of the checklist.
+    pub checklist: usize,
+    /// Scroll of the toolkit section or welcome text.
+    pub reader_scroll: u16,
+    /// The screener question shown; one past the last is the verdict.
+    pub question: usize,
+    /// Selected row in the summary: a category, or one past them for overall.
+    pub summary_row: usize,
+    /// The tree widget keeps its scroll offset in this state while drawing;
+    /// that offset is view memory only, hence the RefCell.
+    pub nav: RefCell<TreeState<NavId>>,
+    pub overlays: Vec<Overlay>,
+    pub search: Option<Search>,
+    pub message: Option<(String, Tone)>,
+    /// How many changes to the assessment since it was opened.
+    pub changes: u64,
+    pub effects: Vec<Effect>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(content: Content, assessment: Assessment, theme: Theme, size: Rect) -> App {
+        let mut nav = TreeState::default();
+        nav.select(vec![NavId::Toolkit]);
+        App {
+            content,
+            assessment,
+            theme,
+            size,
+            focus: Pane::Navigator,
+            main: MainView::Welcome,
+            checklist: 0,
+            reader_scroll: 0,
+            question: 0,
+            summary_row: 0,
+            nav: RefCell::new(nav),
+            overlays: Vec::new(),
+            search: None,
+            message: None,
+            changes: 0,
+            effects: Vec::new(),
+            quit: false,
+        }
+    }
+
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size, self.focus)
+    }
+
+    /// The contexts keys are looked up in, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let mut out = Vec::new();
+        match self.overlays.last() {
+            Some(Overlay::Help { .. }) => return vec![Context::Help],
+            Some(Overlay::Explain { .. }) => return vec![Context::Explain],
+            Some(Overlay::Confirm { .. }) => return vec![Context::Confirm],
+            Some(Overlay::Editor(_)) => return vec![Context::Editor],
+            Some(Overlay::Form(_)) => return vec![Context::Form],
+            Some(Overlay::Prompt(_)) => return vec![Context::Prompt],
+            Some(Overlay::Detail { .. }) => {
+                if self.search.is_some() {
+                    out.push(Context::SearchActive);
+                }
+                out.push(Context::Detail);
+            }
+            None => {
+                if self.search.is_some() {
+                    out.push(Context::SearchActive);
+                }
+                out.push(match self.focus {
+                    Pane::Navigator => Context::Navigator,
+                    Pane::Summary => Context::Summary,
+                    Pane::Main => match self.main {
+                        MainView::Checklist(_) => Context::Checklist,
+                        MainView::Screener => Context::Screener,
+                        MainView::Welcome | MainView::Section(_) => Context::Reader,
+                    },
+                });
+            }
+        }
+        out.push(Context::Global);
+        out
+    }
+
+    /// Handles one terminal event; returns whether the screen needs drawing.
+    pub fn handle_event(&mut self, event: Event) -> bool {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
+            Event::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        let had_message = self.message.take().is_some();
+        if let Some(action) = keymap::resolve(&self.contexts(), &key) {
+            self.update(action);
+            return true;
+        }
+        self.type_into(key) || had_message
+    }
+
+    /// Keys no binding claims go to the text field on top, if any.
+    fn type_into(&mut self, key: KeyEvent) -> bool {
+        match self.overlays.last_mut() {
+            Some(Overlay::Editor(e)) => e.area.input(key),
+            Some(Overlay::Prompt(p)) => {
+                let changed = p.input.input(key);
+                if changed && p.kind == PromptKind::Search {
+                    let query = form::value(&p.input);
+                    let n = search::find(&self.content, &query).len();
+                    p.error = Some(match n {
+                        0 if query.is_empty() => String::new(),
+                        0 => "no match".into(),
+                        n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+                    });
+                }
+                changed
+            }
+            Some(Overlay::Form(f)) => match key.code {
+                KeyCode::Left if f.cycle_choice(false) => true,
+                KeyCode::Right | KeyCode::Char(' ') if f.cycle_choice(true) => true,
+                // Enter submits; a one-line field never takes a newline.
+                KeyCode::Char('m') if key.modifiers.contains(KeyModifiers::CONTROL) => false,
+                _ => f.focused_text().is_some_and(|t| t.input(key)),
+            },
+            _ => false,
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        match self.overlays.last_mut() {
+            Some(Overlay::Editor(e)) => e.area.insert_str(form::clean_input(text, true)),
+            Some(Overlay::Prompt(p)) => p.input.insert_str(form::clean_input(text, false)),
+            Some(Overlay::Form(f)) => f
+                .focused_text()
+                .is_some_and(|t| t.insert_str(form::clean_input(text, false))),
+            _ => false,
+        }
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), Tone::Info));
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), Tone::Warning));
+    }
+
+    fn changed(&mut self) {
+        self.changes += 1;
+        self.effects.push(Effect::Changed);
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if self.overlays.is_empty() {
+            self.update_panes(action);
+        } else {
+            self.update_overlay(action);
+        }
+    }
+
+    // ----- the panes -------------------------------------------------------
+
+    fn update_panes(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.ask_quit(),
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::FocusNext | Action::FocusPrev => {
+                let i = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let step = if action == Action::FocusNext {
+                    1
+                } else {
+                    Pane::ALL.len() - 1
+                };
+                self.focus = Pane::ALL[(i + step) % Pane::ALL.len()];
+            }
+            Action::Search => self.overlays.push(Overlay::Prompt(Prompt::new(
+                PromptKind::Search,
+                "Search indicators and toolkit:".into(),
+                self.search.as_ref().map_or("", |s| s.query.as_str()),
+            ))),
+            Action::SearchNext => self.step_search(1),
+            Action::SearchPrev => self.step_search(-1),
+            Action::EndSearch => {
+                self.search = None;
+                self.say("Search ended.");
+            }
+            Action::EditProfile => self.overlays.push(Overlay::Form(Form::profile(
+                &self.assessment.profile,
+                self.assessment.purpose,
+                &self.assessment.cycle,
+            ))),
+            Action::NextOpenItem => self.jump_open(true),
+            Action::PrevOpenItem => self.jump_open(false),
+            Action::Close => {}
+            _ => match self.focus {
+                Pane::Navigator => self.update_navigator(action),
+                Pane::Main => match self.main.clone() {
+                    MainView::Checklist(c) => self.update_checklist(c, action),
+                    MainView::Screener => self.update_screener(action),
+                    MainView::Welcome | MainView::Section(_) => self.update_reader(action),
+                },
+                Pane::Summary => self.update_summary(action),
+            },
+        }
+    }
+
+    fn ask_quit(&mut self) {
+        if self.changes == 0 {
+            self.quit = true;
+            self.effects.push(Effect::Quit);
+        } else {
+            self.overlays.push(Overlay::Confirm {
+                question: "Quit ietkit? This version keeps your work in memory only, so it will be lost. Quit (y/n)?"
+                    .into(),
+                on_yes: Confirm::Quit,
+            });
+        }
+    }
+
+    fn tree_items(&self) -> Vec<tui_tree_widget::TreeItem<'static, NavId>> {
+        nav::items(&self.content, &self.assessment, self.theme)
+    }
+
+    fn page(&self, pane: Pane) -> usize {
+        self.areas()
+            .pane(pane)
+            .map_or(10, |r| usize::from(r.height.saturating_sub(3)).max(1))
+    }
+
+    fn update_navigator(&mut self, action: Action) {
+        let items = self.tree_items();
+        let mut state = self.nav.borrow_mut();
+        let visible = nav::visible(&state, &items);
+        let current = visible
+            .iter()
+            .position(|id| id.as_slice() == state.selected());
+        let last = visible.len().saturating_sub(1);
+        let page = self.page(Pane::Navigator);
+        let target = match action {
+            Action::Up => Some(current.map_or(0, |c| c.saturating_sub(1))),
+            Action::Down => Some(current.map_or(0, |c| (c + 1).min(last))),
+            Action::PageUp => Some(current.map_or(0, |c| c.saturating_sub(page))),
+            Action::PageDown => Some(current.map_or(0, |c| (c + page).min(last))),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => None,
+        };
+        if let Some(t) = target {
+            if let Some(id) = visible.get(t) {
+                state.select(id.clone());
+            }
+            return;
+        }
+        let selected = state.selected().to_vec();
+        match action {
+            Action::Toggle => {
+                state.toggle(selected);
+            }
+            Action::Back => {
+                if state.opened().contains(&selected) {
+                    state.close(&selected);
+                } else if selected.len() > 1 {
+                    state.select(selected[..selected.len() - 1].to_vec());
+                }
+            }
+            Action::Open => {
+                drop(state);
+                self.open_nav(selected);
+            }
+            _ => {}
+        }
+    }
+
+    fn open_nav(&mut self, path: Vec<NavId>) {
+        let Some(id) = path.last().cloned() else {
+            return;
+        };
+        match id {
+            NavId::Toolkit => {
+                self.nav.borrow_mut().toggle(path);
+            }
+            NavId::Section(s) => {
+                self.nav.borrow_mut().open(path);
+                self.show_section(&s);
+            }
+            NavId::Screener => {
+                self.main = MainView::Screener;
+                self.focus = Pane::Main;
+            }
+            NavId::Category(c) => {
+                self.nav.borrow_mut().open(path);
+                self.show_checklist(c, 0);
+            }
+            NavId::Indicator(i) => self.show_indicator(&i),
+        }
+    }
+
+    fn show_section(&mut self, id: &str) {
+        self.main = MainView::Section(id.to_string());
+        self.reader_scroll = 0;
+        self.focus = Pane::Main;
+    }
+
+    fn show_checklist(&mut self, category: usize, row: usize) {
+        self.main = MainView::Checklist(category);
+        self.checklist = row;
+        self.focus = Pane::Main;
+    }
+
+    /// Shows an indicator in its checklist, selected, and in the navigator.
+    fn show_indicator(&mut self, id: &str) {
+        if let Some((c, i)) = self.content.locate(id) {
+            self.show_checklist(c, i);
+            let mut nav = self.nav.borrow_mut();
+            nav.open(vec![NavId::Category(c)]);
+            nav.select(vec![NavId::Category(c), NavId::Indicator(id.to_string())]);
+        }
+    }
+
+    /// The path of a toolkit section in the navigator tree.
+    fn section_path(&self, id: &str) -> Option<Vec<NavId>> {
+        fn find(
+            sections: &[crate::model::toolkit::Section],
+            id: &str,
+            path: &mut Vec<NavId>,
+        ) -> bool {
+            for s in sections {
+                path.push(NavId::Section(s.id.clone()));
+                if s.id == id || find(&s.sections, id, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = vec![NavId::Toolkit];
+        find(&self.content.toolkit.sections, id, &mut path).then_some(path)
+    }
+
+    fn reveal_section(&mut self, id: &str) {
+        if let Some(path) = self.section_path(id) {
+            let mut nav = self.nav.borrow_mut();
+            for n in 1..path.len() {
+                nav.open(path[..n].to_vec());
+            }
+            nav.select(path);
+        }
+        self.show_section(id);
+    }
+
+    fn category_len(&self, c: usize) -> usize {
+        self.content
+            .rubric
+            .categories
+            .get(c)
+            .map_or(0, |c| c.indicators.len())
+    }
+
+    fn selected_indicator(&self) -> Option<String> {
+        if let Some(Overlay::Detail { indicator, .. }) = self.overlays.last() {
+            return Some(indicator.clone());
+        }
+        match self.main {
+            MainView::Checklist(c) => self
+                .content
+                .rubric
+                .categories
+                .get(c)
+                .and_then(|cat| cat.indicators.get(self.checklist))
+                .map(|i| i.id.clone()),
+            _ => None,
+        }
+    }
+
+    fn update_checklist(&mut self, c: usize, action: Action) {
+        let last = self.category_len(c).saturating_sub(1);
+        let page = self.page(Pane::Main);
+        match action {
+            Action::Up => self.checklist = self.checklist.saturating_sub(1),
+            Action::Down => self.checklist = (self.checklist + 1).min(last),
+            Action::PageUp => self.checklist = self.checklist.saturating_sub(page),
+            Action::PageDown => self.checklist = (self.checklist + page).min(last),
+            Action::Top => self.checklist = 0,
+            Action::Bottom => self.checklist = last,
+            Action::Open => {
+                if let Some(id) = self.selected_indicator() {
+                    self.overlays.push(Overlay::Detail {
+                        indicator: id,
+                        cursor: 0,
+                        scroll: 0,
+                    });
+                }
+            }
+            Action::Explain => self.overlays.push(Overlay::Explain { category: Some(c) }),
+            Action::Rate(_) | Action::NotApplicable | Action::ToggleUnsure => {
+                self.rate_selected(action)
+            }
+            _ => {}
+        }
+    }
+
+    fn rate_selected(&mut self, action: Action) {
+        let Some(id) = self.selected_indicator() else {
+            return;
+        };
+        match action {
+            Action::Rate(level) => {
+                let label = self.content.rubric.scale.label(level);
+                self.assessment.response_mut(&id).rating = Rating::Level(level);
+                self.changed();
+                self.say(format!("{id} rated {label}."));
+            }
+            Action::NotApplicable => {
+                let reason = match &self.assessment.response(&id).map(|r| &r.rating) {
+                    Some(Rating::NotApplicable { reason }) => reason.clone(),
+                    _ => String::new(),
+                };
+                self.overlays.push(Overlay::Prompt(Prompt::new(
+                    PromptKind::NotApplicable {
+                        indicator: id.clone(),
+                    },
+                    format!("Why does {id} not apply to this program?"),
+                    &reason,
+                )));
+            }
+            Action::ToggleUnsure => {
+                let r = self.assessment.response_mut(&id);
+                r.unsure = !r.unsure;
+                let now = r.unsure;
+                self.changed();
+                self.say(if now {
+                    format!("{id} marked unsure: press ] to come back to it.")
+                } else {
+                    format!("{id} no longer marked unsure.")
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// Jumps to the next (or previous) indicator that is unrated or unsure,
+    /// across categories, wrapping around.
+    fn jump_open(&mut self, forward: bool) {
+        let ids: Vec<String> = self
+            .content
+            .indicator_ids()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        let is_open = |id: &String| {
+            self.assessment
+                .response(id)
+                .is_none_or(|r| r.rating == Rating::Unrated || r.unsure)
+        };
+        let start = self
+            .selected_indicator()
+            .and_then(|s| ids.iter().position(|i| *i == s));
+        let n = ids.len();
+        let found = (1..=n)
+            .map(|step| match (start, forward) {
+                (Some(s), true) => (s + step) % n,
+                (Some(s), false) => (s + n - step) % n,
+                (None, true) => (step - 1) % n,
+                (None, false) => n - step,
+            })
+            .map(|i| &ids[i])
+            .find(|id| is_open(id))
+            .cloned();
+        match found {
+            Some(id) => {
+                if let Some(Overlay::Detail {
+                    indicator,
+                    cursor,
+                    scroll,
+                }) = self.overlays.last_mut()
+                {
+                    *indicator = id.clone();
+                    *cursor = 0;
+                    *scroll = 0;
+                }
+                self.show_indicator(&id);
+            }
+            None => self.say("Every indicator is rated and none is marked unsure."),
+        }
+    }
+
+    fn reader_lines(&self) -> usize {
+        let width = self
+            .areas()
+            .main
+            .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
+        super::ui::reader::lines(self, width).len()
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let page = self.page(Pane::Main) as u16;
+        let max = (self.reader_lines() as u16).saturating_sub(page);
+        match action {
+            Action::Up => self.reader_scroll = self.reader_scroll.saturating_sub(1),
+            Action::Down => self.reader_scroll = (self.reader_scroll + 1).min(max),
+            Action::PageUp => self.reader_scroll = self.reader_scroll.saturating_sub(page),
+            Action::PageDown => self.reader_scroll = (self.reader_scroll + page).min(max),
+            Action::Top => self.reader_scroll = 0,
+            Action::Bottom => self.reader_scroll = max,
+            Action::Open => {
+                let link = match &self.main {
+                    MainView::Section(id) => self
+                        .content
+                        .toolkit
+                        .section(id)
+                        .and_then(|s| s.links.first().cloned()),
+                    _ => None,
+                };
+                match link {
+                    Some(id) => self.show_indicator(&id),
+                    None => self.say("This section links to no indicator."),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_screener(&mut self, action: Action) {
+        let n = self.content.screener.questions.len();
+        match action {
+            Action::Up | Action::PageUp => self.question = self.question.saturating_sub(1),
+            Action::Down | Action::PageDown => self.question = (self.question + 1).min(n),
+            Action::Top => self.question = 0,
+            Action::Bottom => self.question = n,
+            Action::Answer(answer) => {
+                if let Some(q) = self.content.screener.questions.get(self.question) {
+                    self.assessment.screener.insert(q.id.clone(), answer);
+                    self.changed();
+                    self.question = (self.question + 1).min(n);
+                } else {
+                    self.say("Press Up to go back to a question and change its answer.");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn update_summary(&mut self, action: Action) {
+        let last = self.content.rubric.categories.len();
+        match action {
+            Action::Up => self.summary_row = self.summary_row.saturating_sub(1),
+            Action::Down => self.summary_row = (self.summary_row + 1).min(last),
+            Action::Top | Action::PageUp => self.summary_row = 0,
+            Action::Bottom | Action::PageDown => self.summary_row = last,
+            Action::Explain => self.overlays.push(Overlay::Explain {
+                category: (self.summary_row < last).then_some(self.summary_row),
+            }),
+            _ => {}
+        }
+    }
+
+    fn step_search(&mut self, step: isize) {
+        let Some(s) = &mut self.search else { return };
+        let n = s.hits.len() as isize;
+        if n == 0 {
+            return;
+        }
+        s.current = (s.current as isize + step).rem_euclid(n) as usize;
+        self.show_hit();
+    }
+
+    fn show_hit(&mut self) {
+        let Some(s) = &self.search else { return };
+        let Some(hit) = s.hits.get(s.current).cloned() else {
+            return;
+        };
+        let position = format!(
+            "Match {} of {} for \"{}\"",
+            s.current + 1,
+            s.hits.len(),
+            s.query
+        );
+        // A search result replaces any open detail view.
+        self.overlays
+            .retain(|o| !matches!(o, Overlay::Detail { .. }));
+        match hit {
+            Hit::Indicator(id) => {
+                self.show_indicator(&id);
+                self.say(format!("{position}: indicator {id}."));
+            }
+            Hit::Section(id) => {
+                self.reveal_section(&id);
+                self.say(format!("{position}: toolkit section."));
+            }
+        }
+    }
+
+    // ----- overlays --------------------------------------------------------
+
+    fn update_overlay(&mut self, action: Action) {
+        let Some(top) = self.overlays.last_mut() else {
+            return;
+        };
+        match top {
+            Overlay::Help { scroll } => match action {
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+            Overlay::Explain { .. } => {
+                if action == Action::Close {
+                    self.overlays.pop();
+                }
+            }
+            Overlay::Confirm { on_yes, .. } => {
+                let on_yes = on_yes.clone();
+                match action {
+                    Action::Yes => {
+                        self.overlays.pop();
+                        self.confirmed(on_yes);
+                    }
+                    Action::No => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+            }
+            Overlay::Editor(editor) => match action {
+                Action::Submit => {
+                    let (id, text) = (editor.indicator.clone(), editor.text());
+                    self.overlays.pop();
+                    if self
+                        .assessment
+                        .response(&id)
+                        .is_none_or(|r| r.notes != text)
+                    {
+                        self.assessment.response_mut(&id).notes = text;
+                        self.changed();
+                        self.say(format!("Notes for {id} kept."));
+                    }
+                }
+                Action::Close if editor.changed() => {
+                    self.ask_discard("Discard your changes to the notes (y/n)?")
+                }
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+            Overlay::Form(f) => match action {
+                Action::NextField => f.next_field(),
+                Action::PrevField => f.prev_field(),
+                Action::Submit => self.submit_form(),
+                Action::Close if f.changed() => {
+                    self.ask_discard("Discard what you typed in this form (y/n)?")
+                }
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+            Overlay::Prompt(_) => match action {
+                Action::Submit => self.submit_prompt(),
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            },
+            Overlay::Detail { .. } => self.update_detail(action),
+        }
+    }
+
+    fn ask_discard(&mut self, question: &str) {
+        self.overlays.push(Overlay::Confirm {
+            question: question.into(),
+            on_yes: Confirm::Discard,
+        });
+    }
+
+    fn confirmed(&mut self, what: Confirm) {
+        match what {
+            Confirm::Quit => {
+                self.quit = true;
+                self.effects.push(Effect::Quit);
+            }
+            Confirm::Discard => {
+                self.overlays.pop();
+                self.say("Changes discarded.");
+            }
+            Confirm::DeleteEvidence { indicator, index } => {
+                let r = self.assessment.response_mut(&indicator);
+                if index < r.evidence.len() {
+                    r.evidence.remove(index);
+                    self.changed();
+                    self.say("Evidence item deleted.");
+                }
+                self.clamp_detail_cursor();
+            }
+            Confirm::DeleteAction { indicator, index } => {
+                let r = self.assessment.response_mut(&indicator);
+                if index < r.actions.len() {
+                    r.actions.remove(index);
+                    self.changed();
+                    self.say("Action item deleted.");
+                }
+                self.clamp_detail_cursor();
+            }
+        }
+    }
+
+    fn clamp_detail_cursor(&mut self) {
+        if let Some(Overlay::Detail {
+            indicator, cursor, ..
+        }) = self.overlays.last_mut()
+        {
+            let n = parts(self.assessment.response(indicator)).len();
+            *cursor = (*cursor).min(n.saturating_sub(1));
+        }
+    }
+
+    fn submit_form(&mut self) {
+        let Some(Overlay::Form(f)) = self.overlays.last() else {
+            return;
+        };
+        let kind = f.kind.clone();
+        let result: Result<String, String> = match &kind {
+            FormKind::Evidence { indicator, index } => f.to_evidence().map(|e| {
+                let r = self.assessment.response_mut(indicator);
+                match index {
+                    Some(i) if *i < r.evidence.len() => r.evidence[*i] = e,
+                    _ => r.evidence.push(e),
+                }
+                format!("Evidence for {indicator} kept.")
+            }),
+            FormKind::Action { indicator, index } => f.to_action().map(|a| {
+                let r = self.assessment.response_mut(indicator);
+                match index {
+                    Some(i) if *i < r.actions.len() => r.actions[*i] = a,
+                    _ => r.actions.push(a),
+                }
+                format!("Action item for {indicator} kept.")
+            }),
+            FormKind::Profile => {
+                f.to_profile(&self.assessment.profile)
+                    .map(|(profile, purpose, cycle)| {
+                        self.assessment.profile = profile;
+                        self.assessment.purpose = purpose;
+                        self.assessment.cycle = cycle;
+                        "Program profile kept.".to_string()
+                    })
+            }
+        };
+        match result {
+            Ok(message) => {
+                self.overlays.pop();
+                self.changed();
+                self.say(message);
+            }
+            Err(e) => {
+                if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                    f.error = Some(e);
+                }
+            }
+        }
+    }
+
+    fn submit_prompt(&mut self) {
+        let Some(Overlay::Prompt(p)) = self.overlays.last_mut() else {
+            return;
+        };
+        let value = form::value(&p.input);
+        match p.kind.clone() {
+            PromptKind::NotApplicable { indicator } => {
+                if value.is_empty() {
+                    p.error = Some("A reason is needed: say briefly why it does not apply.".into());
+                    return;
+                }
+                self.overlays.pop();
+                self.assessment.response_mut(&indicator).rating =
+                    Rating::NotApplicable { reason: value };
+                self.changed();
+                self.say(format!("{indicator} marked N/A."));
+            }
+            PromptKind::Search => {
+                self.overlays.pop();
+                let hits = search::find(&self.content, &value);
+                if hits.is_empty() {
+                    self.search = None;
+                    if !value.is_empty() {
+                        self.warn(format!(
+                            "No indicator or toolkit section mentions \"{value}\"."
+                        ));
+                    }
+                } else {
+                    self.search = Some(Search {
+                        query: value,
+                        hits,
+                        current: 0,
+                    });
+                    self.show_hit();
+                }
+            }
+        }
+    }
+
+    fn update_detail(&mut self, action: Action) {
+        let Some(Overlay::Detail { indicator, .. }) = self.overlays.last() else {
+            return;
+        };
+        let id = indicator.clone();
+        let n = parts(self.assessment.response(&id)).len();
+        let max_scroll = self.detail_scroll_limit(&id);
+        let Some(Overlay::Detail { cursor, scroll, .. }) = self.overlays.last_mut() else {
+            return;
+        };
+        *scroll = (*scroll).min(max_scroll);
+        match action {
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::Down => *cursor = (*cursor + 1).min(n.saturating_sub(1)),
+            Action::PageDown => *scroll = scroll.saturating_add(5),
+            Action::PageUp => *scroll = scroll.saturating_sub(5),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = u16::MAX,
+            Action::Close => {
+                self.overlays.pop();
+            }
+            Action::Open => {
+                let part = parts(self.assessment.response(&id)).get(*cursor).copied();
+                self.edit_part(&id, part.unwrap_or(Part::Notes));
+            }
+            Action::EditNotes => self.edit_part(&id, Part::Notes),
+            Action::AddEvidence => self.edit_part(&id, Part::AddEvidence),
+            Action::AddAction => self.edit_part(&id, Part::AddAction),
+            Action::DeleteItem => {
+                let part = parts(self.assessment.response(&id)).get(*cursor).copied();
+                let confirm = match part {
+                    Some(Part::Evidence(index)) => Some((
+                        "Delete this evidence item (y/n)?",
+                        Confirm::DeleteEvidence {
+                            indicator: id,
+                            index,
+                        },
+                    )),
+                    Some(Part::Action(index)) => Some((
+                        "Delete this action item (y/n)?",
+                        Confirm::DeleteAction {
+                            indicator: id,
+                            index,
+                        },
+                    )),
+                    _ => None,
+                };
+                match confirm {
+                    Some((question, on_yes)) => self.overlays.push(Overlay::Confirm {
+                        question: question.into(),
+                        on_yes,
+                    }),
+                    None => self.say("Select an evidence or action item to delete it."),
+                }
+            }
+            Action::Rate(_) | Action::NotApplicable | Action::ToggleUnsure => {
+                self.rate_selected(action)
+            }
+            Action::NextOpenItem => self.jump_open(true),
+            Action::PrevOpenItem => self.jump_open(false),
+            Action::SearchNext => self.step_search(1),
+            Action::SearchPrev => self.step_search(-1),
+            Action::EndSearch => self.search = None,
+            Action::Quit => self.ask_quit(),
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::FocusNext | Action::FocusPrev => {
+                self.overlays.pop();
+                self.update_panes(action);
+            }
+            Action::Search | Action::EditProfile => {
+                self.overlays.pop();
+                self.update_panes(action);
+            }
+            _ => {}
+        }
+    }
+
+    /// How far the reading part of the detail view can scroll.
+    fn detail_scroll_limit(&self, id: &str) -> u16 {
+        let inner = layout::overlay(self.size);
+        let width = usize::from(inner.width.saturating_sub(2)).max(1);
+        let lines = super::ui::detail::reading(self, id, width).len() as u16;
+        lines.saturating_sub(inner.height.saturating_sub(2) / 2)
+    }
+
+    fn edit_part(&mut self, id: &str, part: Part) {
+        let response = self.assessment.response(id);
+        let overlay = match part {
+            Part::Notes => {
+                Overlay::Editor(Editor::new(id, response.map_or("", |r| r.notes.as_str())))
+            }
+            Part::Evidence(i) => Overlay::Form(Form::evidence(
+                id,
+                Some(i),
+                response.and_then(|r| r.evidence.get(i)),
+            )),
+            Part::AddEvidence => Overlay::Form(Form::evidence(id, None, None)),
+            Part::Action(i) => Overlay::Form(Form::action(
+                id,
+                Some(i),
+                response.and_then(|r| r.actions.get(i)),
+            )),
+            Part::AddAction => Overlay::Form(Form::action(id, None, None)),
+        };
+        self.overlays.push(overlay);
+    }
+
+    /// Answers kept for the screener, for drawing.
+    pub fn answer(&self, question: &str) -> Option<Answer> {
+        self.assessment.screener.get(question).copied()
+    }
+}

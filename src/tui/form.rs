@@ -1,0 +1,530 @@
+//! Small forms (evidence, action items, the program profile), the notes
+//! editor and one-line prompts, built on ratatui-textarea.
+
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::model::assessment::{
+    ActionItem, ActionStatus, ComponentHours, Evidence, Partner, PartnerLead, Profile, Purpose,
+    Site, SiteKind,
+};
+use crate::model::date::Date;
+use crate::text;
+
+/// Cleans text typed or pasted into a field: no control characters; newlines
+/// only where the field allows them.
+pub fn clean_input(s: &str, multiline: bool) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' if multiline => Some('\n'),
+            '\r' => None,
+            '\t' => Some(' '),
+            '\n' => Some(' '),
+            c if text::is_unsafe(c) => Some('\u{FFFD}'),
+            c => Some(c),
+        })
+        .collect()
+}
+
+pub fn one_line(value: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text::clean_line(value)]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+pub fn multi_line(value: &str) -> TextArea<'static> {
+    let lines: Vec<String> = clean_input(value, true)
+        .split('\n')
+        .map(str::to_string)
+        .collect();
+    let mut t = TextArea::new(lines);
+    t.set_wrap_mode(WrapMode::Word);
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// The text of a one-line field.
+pub fn value(t: &TextArea<'_>) -> String {
+    t.lines().join(" ").trim().to_string()
+}
+
+pub enum FieldValue {
+    Text(Box<TextArea<'static>>),
+    /// One of fixed options, changed with Left/Right or Space.
+    Choice {
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+}
+
+pub struct Field {
+    pub label: &'static str,
+    pub value: FieldValue,
+    /// A short hint shown beside the field, e.g. the date format.
+    pub hint: &'static str,
+}
+
+impl Field {
+    fn text(label: &'static str, value: &str, hint: &'static str) -> Field {
+        Field {
+            label,
+            value: FieldValue::Text(Box::new(one_line(value))),
+            hint,
+        }
+    }
+
+    fn choice(label: &'static str, options: Vec<&'static str>, selected: usize) -> Field {
+        Field {
+            label,
+            value: FieldValue::Choice { options, selected },
+            hint: "Left/Right to change",
+        }
+    }
+
+    pub fn text_value(&self) -> String {
+        match &self.value {
+            FieldValue::Text(t) => value(t),
+            FieldValue::Choice { options, selected } => {
+                options.get(*selected).unwrap_or(&"").to_string()
+            }
+        }
+    }
+
+    fn selected(&self) -> usize {
+        match &self.value {
+            FieldValue::Choice { selected, .. } => *selected,
+            FieldValue::Text(_) => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    Evidence {
+        indicator: String,
+        index: Option<usize>,
+    },
+    Action {
+        indicator: String,
+        index: Option<usize>,
+    },
+    Profile,
+}
+
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub error: Option<String>,
+    /// The field values when the form opened, to tell whether it changed.
+    original: Vec<String>,
+}
+
+const STATUSES: [ActionStatus; 4] = [
+    ActionStatus::Planned,
+    ActionStatus::InProgress,
+    ActionStatus::Done,
+    ActionStatus::Dropped,
+];
+const SITES: [SiteKind; 6] = [
+    SiteKind::Campus,
+    SiteKind::CorrectionalFacility,
+    SiteKind::Workplace,
+    SiteKind::CommunitySite,
+    SiteKind::Online,
+    SiteKind::Other,
+];
+const PURPOSES: [Purpose; 3] = [
+    Purpose::NewDesign,
+    Purpose::EvaluatingExisting,
+    Purpose::AfterSignificantChange,
+];
+/// The partners with a lead field in the profile form, in order.
+const LEAD_PARTNERS: [Partner; 4] = [
+    Partner::AdultBasicSkills,
+    Partner::CareerTechnicalEducation,
+    Partner::CareerPathways,
+    Partner::Corrections,
+];
+
+fn date_text(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn number_text(n: Option<u32>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+impl Form {
+    fn new(kind: FormKind, title: String, fields: Vec<Field>) -> Form {
+        let original = fields.iter().map(Field::text_value).collect();
+        Form {
+            kind,
+            title,
+            fields,
+            focus: 0,
+            error: None,
+            original,
+        }
+    }
+
+    pub fn evidence(indicator: &str, index: Option<usize>, current: Option<&Evidence>) -> Form {
+        let e = current.cloned().unwrap_or(Evidence {
+            what: String::new(),
+            location: String::new(),
+            holder: String::new(),
+            date: None,
+        });
+        let verb = if index.is_some() { "Edit" } else { "Add" };
+        Form::new(
+            FormKind::Evidence {
+                indicator: indicator.to_string(),
+                index,
+            },
+            format!("{verb} evidence for {indicator}"),
+            vec![
+                Field::text("What", &e.what, "e.g. signed partner agreement"),
+                Field::text("Where", &e.location, "folder, binder tab, web page"),
+                Field::text("Who holds it", &e.holder, "a staff role or name"),
+                Field::text("Date", &date_text(e.date), "YYYY-MM-DD, may be empty"),
+            ],
+        )
+    }
+
+    pub fn action(indicator: &str, index: Option<usize>, current: Option<&ActionItem>) -> Form {
+        let a = current.cloned().unwrap_or(ActionItem {
+            what: String::new(),
+            owner: String::new(),
+            due: None,
+            status: ActionStatus::Planned,
+        });
+        let verb = if index.is_some() { "Edit" } else { "Add" };
+        let status = STATUSES.iter().position(|s| *s == a.status).unwrap_or(0);
+        Form::new(
+            FormKind::Action {
+                indicator: indicator.to_string(),
+                index,
+            },
+            format!("{verb} action item for {indicator}"),
+            vec![
+                Field::text("What", &a.what, "the step to take"),
+                Field::text("Owner", &a.owner, "a staff role or name"),
+                Field::text("Due", &date_text(a.due), "YYYY-MM-DD, may be empty"),
+                Field::choice(
+                    "Status",
+                    STATUSES.iter().map(|s| s.label()).collect(),
+                    status,
+                ),
+            ],
+        )
+    }
+
+    pub fn profile(p: &Profile, purpose: Purpose, cycle: &str) -> Form {
+        let lead = |partner: &Partner| {
+            p.partners
+                .iter()
+                .find(|l| &l.partner == partner)
+                .map(|l| l.lead.clone())
+                .unwrap_or_default()
+        };
+        let site = SITES.iter().position(|s| *s == p.site.kind).unwrap_or(0);
+        let purpose = PURPOSES.iter().position(|x| *x == purpose).unwrap_or(0);
+        Form::new(
+            FormKind::Profile,
+            "Program profile (program-level only: no learner names)".to_string(),
+            vec![
+                Field::text("College", &p.college, ""),
+                Field::text("Program", &p.program, "e.g. Welding IET"),
+                Field::text("CTE area", &p.cte_area, "e.g. Manufacturing"),
+                Field::text("Credentials", &p.credentials.join("; "), "separate with ;"),
+                Field::choice(
+                    "Purpose",
+                    PURPOSES.iter().map(|x| x.label()).collect(),
+                    purpose,
+                ),
+                Field::text("Cycle", cycle, "e.g. 2026-27"),
+                Field::choice("Site", SITES.iter().map(|s| s.label()).collect(), site),
+                Field::text("Site name", &p.site.name, "campus or facility"),
+                Field::text("ABS lead", &lead(&LEAD_PARTNERS[0]), "staff role or name"),
+                Field::text("CTE lead", &lead(&LEAD_PARTNERS[1]), ""),
+                Field::text("Career Pathways lead", &lead(&LEAD_PARTNERS[2]), ""),
+                Field::text(
+                    "Corrections lead",
+                    &lead(&LEAD_PARTNERS[3]),
+                    "if in a facility",
+                ),
+                Field::text("Cohort size", &number_text(p.cohort_size), "a number"),
+                Field::text(
+                    "Basic skills hours",
+                    &number_text(p.hours.basic_skills),
+                    "a number",
+                ),
+                Field::text(
+                    "Workforce prep hours",
+                    &number_text(p.hours.workforce_preparation),
+                    "",
+                ),
+                Field::text(
+                    "Training hours",
+                    &number_text(p.hours.workforce_training),
+                    "",
+                ),
+                Field::text("Start date", &date_text(p.start_date), "YYYY-MM-DD"),
+            ],
+        )
+    }
+
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .map(Field::text_value)
+            .ne(self.original.iter().cloned())
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
+    pub fn prev_field(&mut self) {
+        let n = self.fields.len().max(1);
+        self.focus = (self.focus + n - 1) % n;
+    }
+
+    /// Changes a choice field; returns whether the key was used.
+    pub fn cycle_choice(&mut self, forward: bool) -> bool {
+        if let Some(Field {
+            value: FieldValue::Choice { options, selected },
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            let n = options.len().max(1);
+            *selected = if forward {
+                (*selected + 1) % n
+            } else {
+                (*selected + n - 1) % n
+            };
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.fields.get_mut(self.focus) {
+            Some(Field {
+                value: FieldValue::Text(t),
+                ..
+            }) => Some(t),
+            _ => None,
+        }
+    }
+
+    fn get(&self, label: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(Field::text_value)
+            .unwrap_or_default()
+    }
+
+    fn selected(&self, label: &str) -> usize {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map_or(0, Field::selected)
+    }
+
+    fn date(&self, label: &str) -> Result<Option<Date>, String> {
+        let v = self.get(label);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.parse()
+            .map(Some)
+            .map_err(|e: crate::model::date::DateError| format!("{label}: {e}"))
+    }
+
+    fn number(&self, label: &str) -> Result<Option<u32>, String> {
+        let v = self.get(label);
+        if v.is_empty() {
+            return Ok(None);
+        }
+        v.parse().map(Some).map_err(|_| {
+            format!("{label}: \"{v}\" is not a whole number; write digits only, or leave it empty.")
+        })
+    }
+
+    pub fn to_evidence(&self) -> Result<Evidence, String> {
+        let what = self.get("What");
+        if what.is_empty() {
+            return Err("Say what the evidence is, in the What field.".into());
+        }
+        Ok(Evidence {
+            what,
+            location: self.get("Where"),
+            holder: self.get("Who holds it"),
+            date: self.date("Date")?,
+        })
+    }
+
+    pub fn to_action(&self) -> Result<ActionItem, String> {
+        let what = self.get("What");
+        if what.is_empty() {
+            return Err("Say what the action is, in the What field.".into());
+        }
+        Ok(ActionItem {
+            what,
+            owner: self.get("Owner"),
+            due: self.date("Due")?,
+            status: STATUSES[self.selected("Status").min(STATUSES.len() - 1)],
+        })
+    }
+
+    /// The profile, purpose and cycle the form describes.
+    pub fn to_profile(&self, before: &Profile) -> Result<(Profile, Purpose, String), String> {
+        let mut partners: Vec<PartnerLead> = before
+            .partners
+            .iter()
+            .filter(|l| !LEAD_PARTNERS.contains(&l.partner))
+            .cloned()
+            .collect();
+        for (partner, label) in LEAD_PARTNERS.iter().zip([
+            "ABS lead",
+            "CTE lead",
+            "Career Pathways lead",
+            "Corrections lead",
+        ]) {
+            let lead = self.get(label);
+            if !lead.is_empty() {
+                partners.push(PartnerLead {
+                    partner: partner.clone(),
+                    lead,
+                });
+            }
+        }
+        let profile = Profile {
+            college: self.get("College"),
+            program: self.get("Program"),
+            cte_area: self.get("CTE area"),
+            credentials: self
+                .get("Credentials")
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+            partners,
+            site: Site {
+                kind: SITES[self.selected("Site").min(SITES.len() - 1)],
+                name: self.get("Site name"),
+            },
+            cohort_size: self.number("Cohort size")?,
+            hours: ComponentHours {
+                basic_skills: self.number("Basic skills hours")?,
+                workforce_preparation: self.number("Workforce prep hours")?,
+                workforce_training: self.number("Training hours")?,
+            },
+            start_date: self.date("Start date")?,
+        };
+        let purpose = PURPOSES[self.selected("Purpose").min(PURPOSES.len() - 1)];
+        Ok((profile, purpose, self.get("Cycle")))
+    }
+}
+
+/// The notes editor for one indicator.
+pub struct Editor {
+    pub indicator: String,
+    pub area: TextArea<'static>,
+    original: String,
+}
+
+impl Editor {
+    pub fn new(indicator: &str, notes: &str) -> Editor {
+        Editor {
+            indicator: indicator.to_string(),
+            area: multi_line(notes),
+            original: clean_input(notes, true),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n").trim_end().to_string()
+    }
+
+    pub fn changed(&self) -> bool {
+        self.text() != self.original.trim_end()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    NotApplicable { indicator: String },
+    Search,
+}
+
+/// A one-line question at the bottom of the screen.
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub question: String,
+    pub input: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, question: String, value: &str) -> Prompt {
+        Prompt {
+            kind,
+            question,
+            input: one_line(value),
+            error: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_is_cleaned_of_control_characters() {
+        assert_eq!(
+            clean_input("a\u{1b}[2Jb\tc\r\nd", false),
+            "a\u{FFFD}[2Jb c d"
+        );
+        assert_eq!(
+            clean_input("line\nnext\u{202e}", true),
+            "line\nnext\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn forms_check_dates_and_numbers_and_say_how_to_fix_them() {
+        let mut f = Form::action("PD-1", None, None);
+        assert_eq!(
+            f.to_action().unwrap_err(),
+            "Say what the action is, in the What field."
+        );
+        f.focused_text().unwrap().insert_str("Align calendars");
+        f.next_field();
+        f.next_field();
+        f.focused_text().unwrap().insert_str("2027-02-30");
+        let err = f.to_action().unwrap_err();
+        assert!(
+            err.starts_with("Due: \"2027-02-30\" is not a date"),
+            "{err}"
+        );
+        let mut p = Form::profile(&Profile::default(), Purpose::NewDesign, "2026-27");
+        p.focus = p
+            .fields
+            .iter()
+            .position(|f| f.label == "Cohort size")
+            .unwrap();
+        p.focused_text().unwrap().insert_str("twelve");
+        assert!(
+            p.to_profile(&Profile::default())
+                .unwrap_err()
+                .contains("not a whole number")
+        );
+    }
+}

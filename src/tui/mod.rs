@@ -1,0 +1,14 @@
+//! The full-screen app: keys become actions (`keymap`), `App::update`
+//! changes state, `ui::render` draws it, `term` owns the terminal.
+
+pub mod action;
+pub mod app;
+pub mod content;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod nav;
+pub mod search;
+pub mod term;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,120 @@
+//! The navigator's tree: toolkit sections, the screener, and the rubric's
+//! categories with their indicators and rating marks.
+
+use ratatui::text::{Line, Span};
+use tui_tree_widget::{TreeItem, TreeState};
+
+use super::content::Content;
+use super::theme::Theme;
+use crate::model::assessment::{Assessment, Rating};
+use crate::model::toolkit::Section;
+use crate::text;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum NavId {
+    Toolkit,
+    Section(String),
+    Screener,
+    Category(usize),
+    Indicator(String),
+}
+
+/// A short, fixed-width mark for a rating: `[2]`, `[ ]` or `N/A`, with `?`
+/// after it when the indicator is marked unsure.
+pub fn rating_mark(rating: &Rating, unsure: bool) -> String {
+    let mark = match rating {
+        Rating::Level(v) => format!("[{v}]"),
+        Rating::Unrated => "[ ]".to_string(),
+        Rating::NotApplicable { .. } => "N/A".to_string(),
+    };
+    format!("{mark}{}", if unsure { "?" } else { " " })
+}
+
+fn section_item(section: &Section) -> TreeItem<'static, NavId> {
+    let label = text::clean_line(&section.title);
+    let children: Vec<_> = section.sections.iter().map(section_item).collect();
+    let id = NavId::Section(section.id.clone());
+    if children.is_empty() {
+        TreeItem::new_leaf(id, label)
+    } else {
+        // Ids are unique: the toolkit check guarantees it.
+        TreeItem::new(id.clone(), label.clone(), children)
+            .unwrap_or_else(|_| TreeItem::new_leaf(id, label))
+    }
+}
+
+/// The whole tree, built from content and the current ratings.
+pub fn items(
+    content: &Content,
+    assessment: &Assessment,
+    theme: Theme,
+) -> Vec<TreeItem<'static, NavId>> {
+    let mut items = Vec::new();
+    let sections: Vec<_> = content.toolkit.sections.iter().map(section_item).collect();
+    let toolkit_label = format!("Toolkit: {}", text::clean_line(&content.toolkit.title));
+    items.push(
+        TreeItem::new(NavId::Toolkit, toolkit_label.clone(), sections)
+            .unwrap_or_else(|_| TreeItem::new_leaf(NavId::Toolkit, toolkit_label)),
+    );
+    items.push(TreeItem::new_leaf(
+        NavId::Screener,
+        text::clean_line(&content.screener.title),
+    ));
+    for (index, category) in content.rubric.categories.iter().enumerate() {
+        let rated = category
+            .indicators
+            .iter()
+            .filter(|i| {
+                assessment
+                    .response(&i.id)
+                    .is_some_and(|r| r.rating != Rating::Unrated)
+            })
+            .count();
+        // The count goes first so a narrow pane cuts the name, not the count.
+        let label = format!(
+            "{}/{} {}",
+            rated,
+            category.indicators.len(),
+            text::clean_line(&category.name)
+        );
+        let children: Vec<_> = category
+            .indicators
+            .iter()
+            .map(|i| {
+                let response = assessment.response(&i.id);
+                let mark = rating_mark(
+                    response.map_or(&Rating::Unrated, |r| &r.rating),
+                    response.is_some_and(|r| r.unsure),
+                );
+                let style = match response.map(|r| &r.rating) {
+                    Some(Rating::Level(v)) => theme.level(*v),
+                    _ => theme.dim(),
+                };
+                let line = Line::from(vec![
+                    Span::styled(mark, style),
+                    Span::raw(format!(
+                        "{} {}",
+                        text::clean_line(&i.id),
+                        text::clean_line(&i.title)
+                    )),
+                ]);
+                TreeItem::new_leaf(NavId::Indicator(i.id.clone()), line)
+            })
+            .collect();
+        let id = NavId::Category(index);
+        items.push(
+            TreeItem::new(id.clone(), label.clone(), children)
+                .unwrap_or_else(|_| TreeItem::new_leaf(id, label)),
+        );
+    }
+    items
+}
+
+/// The identifiers visible in the tree, in display order.
+pub fn visible(state: &TreeState<NavId>, items: &[TreeItem<'static, NavId>]) -> Vec<Vec<NavId>> {
+    state
+        .flatten(items)
+        .into_iter()
+        .map(|f| f.identifier)
+        .collect()
+}

@@ -1,0 +1,93 @@
+//! The terminal: set up, one buffered and synchronized write per frame,
+//! redraw only after a change, and always restore on the way out.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{
+    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute, queue};
+
+use super::app::App;
+use super::ui;
+
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Large enough that a whole frame leaves in one write.
+const WRITE_BUFFER: usize = 64 * 1024;
+
+fn restore() -> io::Result<()> {
+    let mut out = io::stdout();
+    terminal::disable_raw_mode()?;
+    execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    )?;
+    out.flush()
+}
+
+/// Puts the terminal back even if ietkit panics, before the panic message.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        previous(info);
+    }));
+}
+
+fn setup() -> io::Result<Term> {
+    install_panic_hook();
+    terminal::enable_raw_mode()?;
+    let mut out = BufWriter::with_capacity(WRITE_BUFFER, io::stdout());
+    // No mouse capture and no terminal queries: both cost round trips on slow links.
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+pub fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| ui::render(app, frame))?;
+    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    terminal.backend_mut().flush()
+}
+
+/// Runs the app until the user quits.
+pub fn run(app: &mut App) -> io::Result<()> {
+    if app.theme.mono {
+        // crossterm turns colour resets into full resets under NO_COLOR,
+        // which would cancel the reverse-video selection; the mono theme
+        // already uses no colours, so let crossterm write plain resets.
+        ratatui::crossterm::style::force_color_output(true);
+    }
+    let mut terminal = setup()?;
+    let result = event_loop(&mut terminal, app);
+    let restored = restore();
+    result.and(restored)
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    draw(terminal, app)?;
+    while !app.quit {
+        let mut redraw = app.handle_event(event::read()?);
+        // Handle everything already queued (type-ahead, a burst of resizes)
+        // before drawing once.
+        while !app.quit && event::poll(Duration::ZERO)? {
+            redraw |= app.handle_event(event::read()?);
+        }
+        // Saving plugs in here: `Effect::Changed` asks for it.
+        app.effects.clear();
+        if redraw && !app.quit {
+            draw(terminal, app)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The checklist: one row per indicator of a category, with its rating in
+//! digit and word and its flags.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::{is_focused, pane_block};
+use crate::model::assessment::Rating;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::layout::Pane;
+
+/// Flags after the title: `?` unsure, `N` notes, `E` evidence, `A2` open actions.
+pub fn flags(app: &App, id: &str) -> String {
+    let Some(r) = app.assessment.response(id) else {
+        return String::new();
+    };
+    let mut f = String::new();
+    if r.unsure {
+        f.push('?');
+    }
+    if !r.notes.trim().is_empty() {
+        f.push('N');
+    }
+    if !r.evidence.is_empty() {
+        f.push('E');
+    }
+    let open = r.open_actions();
+    if open > 0 {
+        f.push_str(&format!("A{open}"));
+    }
+    f
+}
+
+/// "2 Developing", "- not rated" or "N/A": never colour alone.
+pub fn rating_label(app: &App, rating: &Rating) -> String {
+    match rating {
+        Rating::Level(v) => app.content.rubric.scale.label(*v),
+        Rating::Unrated => "- not rated".into(),
+        Rating::NotApplicable { .. } => app.content.rubric.scale.not_applicable.name.clone(),
+    }
+}
+
+pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(cat) = app.content.rubric.categories.get(category) else {
+        return;
+    };
+    let rated = cat
+        .indicators
+        .iter()
+        .filter(|i| {
+            app.assessment
+                .response(&i.id)
+                .is_some_and(|r| r.rating != Rating::Unrated)
+        })
+        .count();
+    let title = format!(
+        "{}: {rated} of {} rated",
+        text::clean_line(&cat.name),
+        cat.indicators.len()
+    );
+    let block = pane_block(theme, title, is_focused(app, Pane::Main));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list_area, legend_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+
+    let width = usize::from(list_area.width);
+    let label_width = 14;
+    let rows: Vec<ListItem> = cat
+        .indicators
+        .iter()
+        .map(|i| {
+            let response = app.assessment.response(&i.id);
+            let rating = response.map_or(&Rating::Unrated, |r| &r.rating);
+            let label = rating_label(app, rating);
+            let style = match rating {
+                Rating::Level(v) => theme.level(*v),
+                _ => theme.dim(),
+            };
+            let flags = flags(app, &i.id);
+            let id = text::clean_line(&i.id);
+            let fixed = id.chars().count() + 1 + label_width + 1 + flags.chars().count() + 1;
+            let room = width.saturating_sub(fixed);
+            let mut title = text::clean_line(&i.title);
+            if title.chars().count() > room {
+                title = title
+                    .chars()
+                    .take(room.saturating_sub(1))
+                    .collect::<String>()
+                    + theme.ellipsis();
+                title = title.chars().take(room).collect();
+            }
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("{id} ")),
+                Span::styled(format!("{label:<label_width$} "), style),
+                Span::raw(format!("{title:<room$} ")),
+                Span::styled(flags, theme.warning()),
+            ]))
+        })
+        .collect();
+    let list = List::new(rows).highlight_style(theme.selected());
+    let mut state = ListState::default().with_selected(Some(app.checklist));
+    frame.render_stateful_widget(list, list_area, &mut state);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            "? unsure  N notes  E evidence  A open actions",
+            theme.dim(),
+        )),
+        legend_area,
+    );
+}

@@ -1,0 +1,126 @@
+//! Drawing: a pure function of `App`. Each pane or overlay has its own file.
+
+pub mod checklist;
+pub mod detail;
+pub mod navigator;
+pub mod overlays;
+pub mod reader;
+pub mod screener;
+pub mod status;
+pub mod summary;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::app::{App, MainView, Overlay};
+use super::layout::{self, Pane};
+use super::theme::Theme;
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let size = frame.area();
+    let areas = layout::areas(size, app.focus);
+    if areas.too_small {
+        let text = format!(
+            "Enlarge the terminal: {}x{} is too small (ietkit needs {}x{}). q quits.",
+            size.width,
+            size.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        );
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            size,
+        );
+        return;
+    }
+    if let Some(tabs) = areas.tabs {
+        frame.render_widget(status::tabs(app), tabs);
+    }
+    if let Some(r) = areas.navigator {
+        navigator::render(app, frame, r);
+    }
+    if let Some(r) = areas.main {
+        match &app.main {
+            MainView::Checklist(c) => checklist::render(app, *c, frame, r),
+            MainView::Screener => screener::render(app, frame, r),
+            MainView::Welcome | MainView::Section(_) => reader::render(app, frame, r),
+        }
+    }
+    if let Some(r) = areas.summary {
+        summary::render(app, frame, r);
+    }
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Detail {
+                indicator,
+                cursor,
+                scroll,
+            } => detail::render(app, indicator, *cursor, *scroll, frame),
+            Overlay::Help { scroll } => overlays::help(app, *scroll, frame),
+            Overlay::Explain { category } => overlays::explain(app, *category, frame),
+            Overlay::Editor(e) => overlays::editor(app, e, frame),
+            Overlay::Form(f) => overlays::form(app, f, frame),
+            Overlay::Prompt(p) => overlays::prompt(app, p, frame, areas.status.unwrap_or(size)),
+            Overlay::Confirm { question, .. } => overlays::confirm(app, question, frame),
+        }
+    }
+    if let Some(r) = areas.status {
+        frame.render_widget(status::bar(app, usize::from(r.width)), r);
+    }
+}
+
+/// A pane's frame. Focus shows in the title (a marker and bold), so moving
+/// focus repaints two titles, not two whole borders.
+pub fn pane_block(theme: Theme, title: String, focused: bool) -> Block<'static> {
+    let marker = match (focused, theme.ascii) {
+        (false, _) => " ",
+        (true, true) => ">",
+        (true, false) => "\u{25b6}",
+    };
+    let style = if focused {
+        theme.focused_title()
+    } else {
+        theme.title()
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .title(Line::from(vec![Span::styled(
+            format!("{marker}{title} "),
+            style,
+        )]))
+}
+
+pub fn is_focused(app: &App, pane: Pane) -> bool {
+    app.focus == pane && app.overlays.is_empty()
+}
+
+/// Word-wrapped lines of `text` in `style`, each at most `width` wide,
+/// with `indent` before every line.
+pub fn wrapped(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(indent.chars().count()).max(1);
+    crate::text::wrap(&crate::text::clean_line(text), room)
+        .into_iter()
+        .map(|l| Line::from(vec![Span::raw(indent.to_string()), Span::styled(l, style)]))
+        .collect()
+}
+
+/// Like [`wrapped`], with `marker` (a bullet or a cursor) on the first line
+/// only and blank space of the same width on the rest.
+pub fn marked(text: &str, width: usize, marker: &str, style: Style) -> Vec<Line<'static>> {
+    let indent = " ".repeat(marker.chars().count());
+    let mut lines = wrapped(text, width, &indent, style);
+    if let Some(first) = lines.first_mut() {
+        first.spans[0] = Span::raw(marker.to_string());
+    }
+    lines
+}
+
+/// An overlay's frame over a cleared area.
+pub fn overlay_area(frame: &mut Frame, area: Rect) -> Rect {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    area
+}

@@ -1,0 +1,227 @@
+//! Help, score explanations, the notes editor, forms, prompts and
+//! confirmations, drawn over the panes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{overlay_area, wrapped};
+use crate::model::scoring;
+use crate::tui::app::App;
+use crate::tui::form::{Editor, FieldValue, Form, Prompt};
+use crate::tui::keymap;
+use crate::tui::layout;
+
+fn framed(app: &App, title: &str) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border_set())
+        .title(Line::styled(
+            format!(" {title} "),
+            app.theme.focused_title(),
+        ))
+}
+
+/// A box of `width` x `height` centred in `outer`, clipped to it.
+fn centred(outer: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(outer.width);
+    let h = height.min(outer.height);
+    Rect::new(
+        outer.x + (outer.width - w) / 2,
+        outer.y + (outer.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// The help text: how ratings work, then every key from the keymap table.
+pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let scale = &app.content.rubric.scale;
+    let mut out = Vec::new();
+    out.push(Line::styled("Rating", theme.heading()));
+    for l in &scale.levels {
+        out.extend(wrapped(
+            &format!("{} {}: {}", l.value, l.name, l.meaning),
+            width,
+            "  ",
+            Style::new(),
+        ));
+    }
+    out.extend(wrapped(
+        &format!(
+            "{}: {}",
+            scale.not_applicable.name, scale.not_applicable.meaning
+        ),
+        width,
+        "  ",
+        Style::new(),
+    ));
+    out.extend(wrapped(
+        &format!("{}: {}", scale.unsure.name, scale.unsure.meaning),
+        width,
+        "  ",
+        Style::new(),
+    ));
+    out.extend(wrapped(
+        "In the checklist: ? unsure, N notes, E evidence, A2 two open action items.",
+        width,
+        "  ",
+        Style::new(),
+    ));
+    for (context, rows) in keymap::help_sections() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(context.title().to_string(), theme.heading()));
+        for (keys, help) in rows {
+            let mut lines = wrapped(help, width, &" ".repeat(16), Style::new());
+            if let Some(first) = lines.first_mut() {
+                first.spans[0] = Span::styled(format!("  {keys:<13} "), theme.key());
+            }
+            out.extend(lines);
+        }
+    }
+    out
+}
+
+pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let block = framed(app, "Help: Esc closes, Up/Down scroll");
+    let inner = block.inner(area);
+    let lines = help_lines(app, usize::from(inner.width).max(1));
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max), 0)),
+        area,
+    );
+}
+
+pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {
+    let summary = scoring::score(&app.content.rubric, &app.assessment);
+    let text = match category.and_then(|c| summary.categories.get(c)) {
+        Some(c) => c.explain(summary.scale),
+        None => summary.explain_overall(),
+    };
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let block = framed(app, "How this score was worked out (Esc closes)");
+    let width = usize::from(block.inner(area).width).max(1);
+    let lines: Vec<Line> = text
+        .iter()
+        .flat_map(|l| {
+            let indent = if l.starts_with("  ") { "  " } else { "" };
+            wrapped(l.trim_start(), width, indent, Style::new())
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+pub fn editor(app: &App, e: &Editor, frame: &mut Frame) {
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let block = framed(
+        app,
+        &format!("Notes for {}: Ctrl-S keeps, Esc cancels", e.indicator),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(&e.area, inner);
+}
+
+pub fn form(app: &App, f: &Form, frame: &mut Frame) {
+    let theme = app.theme;
+    let screen = frame.area();
+    let height = (f.fields.len() as u16 + 4).min(layout::overlay(screen).height);
+    let width = layout::overlay(screen).width.min(76);
+    let area = overlay_area(frame, centred(screen, width, height));
+    let block = framed(app, &format!("{}: Enter keeps, Esc cancels", f.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [fields_area, error_area] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let label_width = f
+        .fields
+        .iter()
+        .map(|x| x.label.chars().count())
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    // Show a window of fields that keeps the focused one visible.
+    let rows = usize::from(fields_area.height).max(1);
+    let first = (f.focus + 1).saturating_sub(rows);
+    for (row, (i, field)) in f
+        .fields
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = fields_area.y + row as u16;
+        let focused = i == f.focus;
+        let label_style = if focused { theme.key() } else { Style::new() };
+        let [label, value] =
+            Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
+                .areas(Rect::new(fields_area.x, y, fields_area.width, 1));
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("{}:", field.label), label_style)),
+            label,
+        );
+        match &field.value {
+            FieldValue::Text(t) if focused => frame.render_widget(&**t, value),
+            _ => {
+                let shown = match &field.value {
+                    FieldValue::Choice { options, selected } => {
+                        format!("< {} >", options.get(*selected).copied().unwrap_or(""))
+                    }
+                    FieldValue::Text(_) => field.text_value(),
+                };
+                let hint = if shown.is_empty() { field.hint } else { "" };
+                frame.render_widget(
+                    Paragraph::new(Line::from(vec![
+                        Span::raw(shown),
+                        Span::styled(hint, theme.dim()),
+                    ])),
+                    value,
+                );
+            }
+        }
+    }
+    let status = match &f.error {
+        Some(e) => Span::styled(e.clone(), theme.error()),
+        None => Span::styled(
+            f.fields.get(f.focus).map_or("", |x| x.hint).to_string(),
+            theme.dim(),
+        ),
+    };
+    frame.render_widget(Paragraph::new(status), error_area);
+}
+
+pub fn prompt(app: &App, p: &Prompt, frame: &mut Frame, status: Rect) {
+    let theme = app.theme;
+    // Two lines just above the status bar: the question, then the answer.
+    let y = status.y.saturating_sub(2);
+    let area = overlay_area(frame, Rect::new(status.x, y, status.width, status.y - y));
+    let [question, input] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let mut q = vec![Span::styled(p.question.clone(), theme.heading())];
+    if let Some(e) = &p.error {
+        q.push(Span::raw("  "));
+        q.push(Span::styled(e.clone(), theme.warning()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(q)), question);
+    frame.render_widget(&p.input, input);
+}
+
+pub fn confirm(app: &App, question: &str, frame: &mut Frame) {
+    let screen = frame.area();
+    let width = (question.chars().count() as u16 + 4).min(60);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let lines = wrapped(question, inner_width, "", app.theme.warning());
+    let area = overlay_area(frame, centred(screen, width, lines.len() as u16 + 2));
+    frame.render_widget(
+        Paragraph::new(lines).block(framed(app, "Please confirm")),
+        area,
+    );
+}

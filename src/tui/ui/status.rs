@@ -1,0 +1,116 @@
+//! The status bar (where you are, save state, hints or a message) and the
+//! tab line shown when only one pane fits.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::{App, MainView, Overlay, Tone};
+use crate::tui::keymap;
+use crate::tui::layout::Pane;
+
+fn place(app: &App) -> String {
+    match app.overlays.last() {
+        Some(Overlay::Detail { indicator, .. }) => return indicator.clone(),
+        Some(Overlay::Help { .. }) => return "Help".into(),
+        Some(Overlay::Editor(e)) => return format!("Notes {}", e.indicator),
+        Some(Overlay::Form(_)) => return "Form".into(),
+        Some(Overlay::Explain { .. }) => return "Score".into(),
+        _ => {}
+    }
+    match app.focus {
+        Pane::Navigator => "Navigator".into(),
+        Pane::Summary => "Summary".into(),
+        Pane::Main => match &app.main {
+            MainView::Checklist(c) => app
+                .content
+                .rubric
+                .categories
+                .get(*c)
+                .map_or("Checklist".into(), |c| c.id.clone()),
+            MainView::Screener => "Is this an IET?".into(),
+            MainView::Section(_) => "Toolkit".into(),
+            MainView::Welcome => "Welcome".into(),
+        },
+    }
+}
+
+pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
+    let theme = app.theme;
+    let mut spans = vec![
+        Span::styled(
+            format!(" {} ", crate::text::clean_line(&place(app))),
+            theme.selected(),
+        ),
+        Span::raw(" "),
+    ];
+    if app.changes > 0 {
+        spans.push(Span::styled("in memory, not saved ", theme.warning()));
+    }
+    if let Some(search) = &app.search {
+        spans.push(Span::raw(format!(
+            "search {}/{} ",
+            search.current + 1,
+            search.hits.len()
+        )));
+    }
+    match &app.message {
+        Some((text, tone)) => {
+            let style = match tone {
+                Tone::Info => Style::new(),
+                Tone::Warning => theme.warning(),
+            };
+            spans.push(Span::styled(crate::text::clean_line(text), style));
+        }
+        None => spans.extend(hint_spans(app, width.saturating_sub(used(&spans)))),
+    }
+    Paragraph::new(Line::from(spans))
+}
+
+fn used(spans: &[Span]) -> usize {
+    spans.iter().map(|s| s.content.chars().count()).sum()
+}
+
+/// As many hints as fit in `room`, always ending with help and quit, so a
+/// newcomer can find help at any width.
+fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
+    let theme = app.theme;
+    let hints = keymap::hints(&app.contexts());
+    let last = |h: &&(&str, &str)| h.1 == "help" || h.1 == "quit";
+    let tail: Vec<_> = hints.iter().filter(last).collect();
+    let tail_width: usize = tail
+        .iter()
+        .map(|(k, h)| k.chars().count() + h.chars().count() + 3)
+        .sum();
+    let mut out = Vec::new();
+    let mut width = 0;
+    for (keys, hint) in hints.iter().filter(|h| !last(h)) {
+        let w = keys.chars().count() + hint.chars().count() + 3;
+        if width + w + tail_width > room {
+            break;
+        }
+        width += w;
+        out.push(Span::styled(*keys, theme.key()));
+        out.push(Span::raw(format!(" {hint}  ")));
+    }
+    for (keys, hint) in tail {
+        out.push(Span::styled(*keys, theme.key()));
+        out.push(Span::raw(format!(" {hint}  ")));
+    }
+    out
+}
+
+pub fn tabs(app: &App) -> Paragraph<'static> {
+    let theme = app.theme;
+    let mut spans = Vec::new();
+    for pane in Pane::ALL {
+        let name = format!(" {} ", pane.name());
+        spans.push(if pane == app.focus {
+            Span::styled(format!("[{}]", name.trim()), theme.selected())
+        } else {
+            Span::raw(name)
+        });
+    }
+    spans.push(Span::styled("  Tab: next pane", theme.dim()));
+    Paragraph::new(Line::from(spans))
+}
