@@ -107,7 +107,8 @@ pub struct App {
     pub main: MainView,
     /// Selected row of the checklist.
     pub checklist: usize,
-    /// Scroll of the toolkit section or welcome text.
+    /// Scroll of the text in the main pane: a toolkit section, the welcome,
+    /// or the screener's page.
     pub reader_scroll: u16,
     /// The screener question shown; one past the last is the verdict.
     pub question: usize,
@@ -398,6 +399,7 @@ impl App {
             }
             NavId::Screener => {
                 self.main = MainView::Screener;
+                self.reader_scroll = 0;
                 self.focus = Pane::Main;
             }
             NavId::Category(c) => {
@@ -638,9 +640,18 @@ impl App {
 
     fn update_screener(&mut self, action: Action) {
         let n = self.content.screener.questions.len();
+        let before = self.question;
+        let page = self.page(Pane::Main) as u16;
+        let width = self
+            .areas()
+            .main
+            .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
+        let max = (super::ui::screener::lines(self, width).len() as u16).saturating_sub(page);
         match action {
-            Action::Up | Action::PageUp => self.question = self.question.saturating_sub(1),
-            Action::Down | Action::PageDown => self.question = (self.question + 1).min(n),
+            Action::Up => self.question = self.question.saturating_sub(1),
+            Action::Down => self.question = (self.question + 1).min(n),
+            Action::PageUp => self.reader_scroll = self.reader_scroll.saturating_sub(page),
+            Action::PageDown => self.reader_scroll = (self.reader_scroll + page).min(max),
             Action::Top => self.question = 0,
             Action::Bottom => self.question = n,
             Action::Answer(answer) => {
@@ -653,6 +664,9 @@ impl App {
                 }
             }
             _ => {}
+        }
+        if self.question != before {
+            self.reader_scroll = 0;
         }
     }
 
@@ -713,16 +727,26 @@ impl App {
             return;
         };
         match top {
-            Overlay::Help { scroll } => match action {
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll = scroll.saturating_add(10),
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::Close => {
-                    self.overlays.pop();
+            Overlay::Help { .. } => {
+                let area = layout::overlay(self.size);
+                let width = usize::from(area.width.saturating_sub(2)).max(1);
+                let page = area.height.saturating_sub(2).max(1);
+                let max = (super::ui::overlays::help_lines(self, width).len() as u16)
+                    .saturating_sub(page);
+                let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
+                    return;
+                };
+                match action {
+                    Action::Down => *scroll = (*scroll + 1).min(max),
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::PageDown => *scroll = (*scroll + page).min(max),
+                    Action::PageUp => *scroll = scroll.saturating_sub(page),
+                    Action::Close => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
+            }
             Overlay::Explain { .. } => {
                 if action == Action::Close {
                     self.overlays.pop();

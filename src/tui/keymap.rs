@@ -629,16 +629,37 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-/// Help rows grouped by context, in table order: (context, [(keys, help)]).
+/// The order of the help overlay: what everyone needs first.
+const HELP_ORDER: [Context; 14] = [
+    Context::Global,
+    Context::Navigator,
+    Context::Checklist,
+    Context::Detail,
+    Context::Editor,
+    Context::Form,
+    Context::Summary,
+    Context::Screener,
+    Context::Reader,
+    Context::SearchActive,
+    Context::Prompt,
+    Context::Confirm,
+    Context::Explain,
+    Context::Help,
+];
+
+/// Help rows grouped by context: (context, [(keys, help)]).
 pub fn help_sections() -> Vec<(Context, Vec<(&'static str, &'static str)>)> {
-    let mut sections: Vec<(Context, Vec<(&'static str, &'static str)>)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| !b.label.is_empty()) {
-        match sections.iter_mut().find(|(c, _)| *c == b.context) {
-            Some((_, rows)) => rows.push((b.label, b.help)),
-            None => sections.push((b.context, vec![(b.label, b.help)])),
-        }
-    }
-    sections
+    HELP_ORDER
+        .iter()
+        .map(|ctx| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == *ctx && !b.label.is_empty())
+                .map(|b| (b.label, b.help))
+                .collect();
+            (*ctx, rows)
+        })
+        .collect()
 }
 
 #[cfg(test)]

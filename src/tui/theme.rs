@@ -118,6 +118,11 @@ impl Theme {
         if self.ascii { "- " } else { "\u{2022} " }
     }
 
+    /// Separates items on one line.
+    pub fn sep(self) -> &'static str {
+        if self.ascii { " - " } else { " \u{b7} " }
+    }
+
     pub fn ellipsis(self) -> &'static str {
         if self.ascii { "..." } else { "\u{2026}" }
     }

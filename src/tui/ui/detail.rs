@@ -37,8 +37,9 @@ pub fn reading(app: &App, id: &str, width: usize) -> Vec<Line<'static>> {
     out.push(Line::from(status));
     out.push(Line::styled(
         format!(
-            "{} · {}",
+            "{}{}{}",
             text::clean_line(&category.name),
+            theme.sep(),
             ind.phase.label()
         ),
         theme.dim(),
@@ -185,7 +186,14 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(work_area);
     frame.render_widget(
         Paragraph::new(Line::styled(
-            "Team's work: Enter edit · w notes · e evidence · a action · d delete",
+            [
+                "Team's work: Enter edit",
+                "w notes",
+                "e evidence",
+                "a action",
+                "d delete",
+            ]
+            .join(theme.sep()),
             theme.heading(),
         )),
         heading,

@@ -119,6 +119,20 @@ pub fn marked(text: &str, width: usize, marker: &str, style: Style) -> Vec<Line<
     lines
 }
 
+/// Tells a reader there is more below, on the block's bottom border.
+pub fn more_below(
+    block: Block<'static>,
+    total: usize,
+    shown_to: usize,
+    theme: Theme,
+) -> Block<'static> {
+    if total > shown_to {
+        block.title_bottom(Line::styled(" PgDn: more ", theme.key()).right_aligned())
+    } else {
+        block
+    }
+}
+
 /// An overlay's frame over a cleared area.
 pub fn overlay_area(frame: &mut Frame, area: Rect) -> Rect {
     frame.render_widget(ratatui::widgets::Clear, area);

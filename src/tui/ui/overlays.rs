@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{overlay_area, wrapped};
+use super::{more_below, overlay_area, wrapped};
 use crate::model::scoring;
 use crate::tui::app::App;
 use crate::tui::form::{Editor, FieldValue, Form, Prompt};
@@ -91,12 +91,14 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
     let inner = block.inner(area);
     let lines = help_lines(app, usize::from(inner.width).max(1));
     let max = (lines.len() as u16).saturating_sub(inner.height);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll.min(max), 0)),
-        area,
+    let scroll = scroll.min(max);
+    let block = more_below(
+        block,
+        lines.len(),
+        usize::from(scroll + inner.height),
+        app.theme,
     );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {

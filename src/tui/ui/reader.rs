@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{is_focused, marked, pane_block, wrapped};
+use super::{is_focused, marked, more_below, pane_block, wrapped};
 use crate::text;
 use crate::tui::app::{App, MainView};
 use crate::tui::layout::Pane;
@@ -91,5 +91,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lines = lines(app, usize::from(inner.width).max(1));
     let max = (lines.len() as u16).saturating_sub(inner.height);
     let scroll = app.reader_scroll.min(max);
+    let block = more_below(
+        block,
+        lines.len(),
+        usize::from(scroll + inner.height),
+        app.theme,
+    );
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }

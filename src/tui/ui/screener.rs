@@ -6,7 +6,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{is_focused, pane_block, wrapped};
+use super::{is_focused, more_below, pane_block, wrapped};
 use crate::model::screener::{Question, VerdictKind};
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
@@ -17,14 +17,13 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let n = s.questions.len();
     let mut out = Vec::new();
     if let Some(q) = s.questions.get(app.question) {
-        if app.question == 0 {
-            for p in &s.intro {
-                out.extend(wrapped(p, width, "", theme.dim()));
-            }
-            out.push(Line::raw(""));
-        }
         out.push(Line::styled(
-            format!("Question {} of {n} · {}", app.question + 1, q.group.label()),
+            format!(
+                "Question {} of {n}{}{}",
+                app.question + 1,
+                theme.sep(),
+                q.group.label()
+            ),
             theme.heading(),
         ));
         out.extend(wrapped(
@@ -64,6 +63,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::styled("Up/Down", theme.key()),
             Span::raw(" other questions"),
         ]));
+        // The introduction follows the first question, so the question
+        // itself is always on screen.
+        if app.question == 0 {
+            out.push(Line::raw(""));
+            for p in &s.intro {
+                out.extend(wrapped(p, width, "", theme.dim()));
+            }
+        }
         return out;
     }
     let outcome = s.evaluate(&app.assessment.screener);
@@ -127,5 +134,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app.theme, title, is_focused(app, Pane::Main));
     let inner = block.inner(area);
     let lines = lines(app, usize::from(inner.width).max(1));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    let scroll = app.reader_scroll.min(max);
+    let block = more_below(
+        block,
+        lines.len(),
+        usize::from(scroll + inner.height),
+        app.theme,
+    );
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }

@@ -49,8 +49,9 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let focused = is_focused(app, Pane::Summary);
     let mut out = Vec::new();
     let t = &summary.overall;
+    let sep = theme.sep();
     out.push(Line::raw(format!(
-        "Rated {} of {} · {} N/A · {} unsure",
+        "Rated {} of {}{sep}{} N/A{sep}{} unsure",
         t.rated, t.total, t.not_applicable, t.unsure
     )));
     for (i, c) in summary.categories.iter().enumerate() {

@@ -1,0 +1,156 @@
+//! The release-shaped binary in a real pseudo-terminal: keys typed, the
+//! screen read back through a VT parser, and the terminal restored on quit.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(args: &[&str], data_dir: &std::path::Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ietkit"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm");
+        cmd.env("IETKIT_DATA_DIR", data_dir);
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("start ietkit");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        let reader = std::thread::spawn(move || {
+            let _keep_master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            parser,
+            raw,
+            writer,
+            child,
+            reader: Some(reader),
+        }
+    }
+
+    /// Waits for ietkit to exit and for every byte it wrote to be read.
+    fn finish(&mut self) -> (portable_pty::ExitStatus, String) {
+        let status = self.child.wait().expect("ietkit exits");
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        let raw = self.raw.lock().unwrap().clone();
+        (status, String::from_utf8_lossy(&raw).into_owned())
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn type_keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn rate_an_indicator_in_a_real_terminal_and_quit_cleanly() {
+    let data = common::TempDir::new("pty");
+    let mut s = Session::start(&[], data.path());
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"]");
+    s.wait_for("Program Design: 0 of 8 rated");
+    s.type_keys(b"2");
+    let screen = s.wait_for("PD-1 2 Developing");
+    assert!(
+        screen.contains("[2] PD-1"),
+        "the navigator shows the mark too:\n{screen}"
+    );
+    assert!(
+        screen.contains("Rated 1 of 35"),
+        "the summary counts it:\n{screen}"
+    );
+    // Quitting with unsaved work asks first.
+    s.type_keys(b"q");
+    s.wait_for("Quit ietkit?");
+    s.type_keys(b"y");
+    let (status, text) = s.finish();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        text.contains("\u{1b}[?1049h"),
+        "entered the alternate screen"
+    );
+    assert!(
+        text.contains("\u{1b}[?2026h"),
+        "frames use synchronized output"
+    );
+    let leave = text
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    assert!(
+        leave > text.rfind("\u{1b}[?2026l").unwrap(),
+        "restored after the last frame"
+    );
+    assert!(!text.contains("\u{1b}[?1000h"), "no mouse capture");
+}
+
+#[test]
+fn ctrl_c_quits_a_clean_session_and_restores_the_terminal() {
+    let data = common::TempDir::new("pty-ctrl-c");
+    let mut s = Session::start(&["--ascii"], data.path());
+    let screen = s.wait_for("Welcome to ietkit");
+    assert!(
+        screen.contains("+ Navigator") || screen.contains("+>Navigator"),
+        "{screen}"
+    );
+    s.type_keys(b"\x03");
+    let (status, text) = s.finish();
+    assert!(status.success());
+    assert!(text.contains("\u{1b}[?1049l"));
+}

@@ -1,0 +1,123 @@
+//! Whole screens drawn into a TestBackend and compared with snapshots
+//! (tests/snapshots/), at 80x24, 120x40 and 60x20, in every theme.
+
+mod common;
+
+#[path = "common/tui.rs"]
+mod tui;
+
+use ietkit::tui::app::App;
+use ietkit::tui::theme::Theme;
+use insta::assert_snapshot;
+use ratatui::style::{Color, Modifier};
+use tui::{app, app_with, feed, screen};
+
+/// Part way through an assessment: Program Design partly rated, with
+/// notes, evidence, an action item, an N/A and an unsure flag.
+fn mid_assessment(a: &mut App) {
+    feed(a, "pExample Community College<Tab>Welding IET<Enter>");
+    feed(a, "]2j3jnCohort starts in spring<Enter>j1uj");
+    feed(
+        a,
+        "<Enter>wCalendars differ by a week.<C-s>eShared term calendar<Tab>Binder tab 3<Enter>",
+    );
+    feed(
+        a,
+        "aAlign start weeks<Tab>CTE chair<Tab>2027-01-15<Enter><Esc>",
+    );
+}
+
+#[test]
+fn welcome_at_80x24() {
+    assert_snapshot!(screen(&app(80, 24)));
+}
+
+#[test]
+fn toolkit_section_open_in_the_navigator() {
+    let mut a = app(80, 24);
+    feed(&mut a, "<Enter>jj<Enter><BackTab>jjj<Enter>");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn checklist_mid_assessment_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 40), (60, 20)] {
+        let mut a = app(w, h);
+        mid_assessment(&mut a);
+        assert_snapshot!(format!("checklist_{w}x{h}"), screen(&a));
+    }
+}
+
+#[test]
+fn indicator_detail_with_notes_and_items() {
+    let mut a = app(80, 24);
+    mid_assessment(&mut a);
+    feed(&mut a, "<Enter>");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn summary_focused_shows_bars_lowest_and_open_actions() {
+    let mut a = app(80, 24);
+    mid_assessment(&mut a);
+    feed(&mut a, "<Tab>");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn screener_verdict() {
+    let mut a = app(80, 24);
+    feed(&mut a, "j<Enter>yynsyyyyyyyyy");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn help_overlay() {
+    let mut a = app(80, 24);
+    feed(&mut a, "?");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn too_small_asks_for_a_larger_terminal() {
+    let s = screen(&app(39, 9));
+    assert!(s.contains("Enlarge the terminal: 39x9 is too small"), "{s}");
+}
+
+#[test]
+fn ascii_theme_draws_only_ascii() {
+    let mut a = app_with(Theme::new(false, true), 80, 24);
+    mid_assessment(&mut a);
+    for keys in ["", "<Enter>", "<Esc><Tab>", "<BackTab><BackTab><Enter>"] {
+        feed(&mut a, keys);
+        let s = screen(&a);
+        let odd: Vec<char> = s.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(odd.is_empty(), "non-ASCII {odd:?} after {keys:?}:\n{s}");
+    }
+    feed(&mut a, "<Esc><Tab>");
+    assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn mono_theme_has_no_colour_and_keeps_the_selection_visible() {
+    let mut a = app_with(Theme::new(true, false), 80, 24);
+    mid_assessment(&mut a);
+    let terminal = tui::terminal(&a);
+    let buffer = terminal.backend().buffer();
+    let mut reversed = 0;
+    for cell in buffer.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "colour in mono at {cell:?}"
+        );
+        if cell.modifier.contains(Modifier::REVERSED) {
+            reversed += 1;
+        }
+    }
+    assert!(reversed > 10, "the selection is shown in reverse video");
+    // Same text as the default theme: meaning is never in colour alone.
+    let mut colour = app(80, 24);
+    mid_assessment(&mut colour);
+    assert_eq!(screen(&a), screen(&colour));
+}

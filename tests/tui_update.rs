@@ -1,0 +1,316 @@
+//! Key sequences through `App`: ratings, edits, navigation and search.
+
+mod common;
+
+#[path = "common/tui.rs"]
+mod tui;
+
+use ietkit::model::assessment::{ActionStatus, Rating};
+use ietkit::model::screener::Answer;
+use ietkit::tui::app::{Effect, MainView, Overlay};
+use ietkit::tui::layout::Pane;
+use tui::{app, feed};
+
+fn rating(app: &ietkit::tui::app::App, id: &str) -> Rating {
+    app.assessment.response(id).unwrap().rating.clone()
+}
+
+#[test]
+fn next_to_rate_opens_the_first_category_and_digits_rate() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]");
+    assert_eq!(a.main, MainView::Checklist(0));
+    assert_eq!(a.focus, Pane::Main);
+    feed(&mut a, "2j3jj1");
+    assert_eq!(rating(&a, "PD-1"), Rating::Level(2));
+    assert_eq!(rating(&a, "PD-2"), Rating::Level(3));
+    assert_eq!(rating(&a, "PD-3"), Rating::Unrated);
+    assert_eq!(rating(&a, "PD-4"), Rating::Level(1));
+    assert!(
+        a.effects.contains(&Effect::Changed),
+        "a change asks to be saved"
+    );
+    // ] and [ skip what is rated: from PD-4, PD-5 is next and PD-3 before.
+    feed(&mut a, "]");
+    assert_eq!(a.checklist, 4);
+    feed(&mut a, "[");
+    assert_eq!(a.checklist, 2);
+}
+
+#[test]
+fn next_to_rate_crosses_categories_and_counts_unsure_ones() {
+    let mut a = app(80, 24);
+    let pd: Vec<String> = a.content.rubric.categories[0]
+        .indicators
+        .iter()
+        .map(|i| i.id.clone())
+        .collect();
+    feed(&mut a, "]");
+    for _ in &pd {
+        feed(&mut a, "3j");
+    }
+    feed(&mut a, "gu]");
+    assert_eq!(
+        a.main,
+        MainView::Checklist(1),
+        "past Program Design, all rated"
+    );
+    feed(&mut a, "[");
+    assert_eq!(
+        (a.main.clone(), a.checklist),
+        (MainView::Checklist(0), 0),
+        "PD-1 is unsure"
+    );
+}
+
+#[test]
+fn not_applicable_needs_a_reason_and_esc_cancels() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]n<Enter>");
+    assert!(
+        matches!(a.overlays.last(), Some(Overlay::Prompt(p)) if p.error.is_some()),
+        "empty reason refused"
+    );
+    feed(&mut a, "<Esc>");
+    assert!(a.overlays.is_empty());
+    assert_eq!(rating(&a, "PD-1"), Rating::Unrated);
+    feed(&mut a, "nRuns on campus<Enter>");
+    assert_eq!(
+        rating(&a, "PD-1"),
+        Rating::NotApplicable {
+            reason: "Runs on campus".into()
+        }
+    );
+    feed(&mut a, "u");
+    assert!(a.assessment.response("PD-1").unwrap().unsure);
+    feed(&mut a, "u");
+    assert!(!a.assessment.response("PD-1").unwrap().unsure);
+}
+
+#[test]
+fn detail_edits_notes_evidence_and_actions() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]<Enter>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    feed(&mut a, "wFirst line<Enter>second line<C-s>");
+    feed(
+        &mut a,
+        "eShared calendar<Tab>Binder tab 3<Tab>Coordinator<Tab>2026-09-28<Enter>",
+    );
+    feed(
+        &mut a,
+        "aAlign start weeks<Tab>CTE chair<Tab>2027-01-15<Tab><Right><Enter>",
+    );
+    let r = a.assessment.response("PD-1").unwrap();
+    assert_eq!(r.notes, "First line\nsecond line");
+    assert_eq!(r.evidence[0].what, "Shared calendar");
+    assert_eq!(r.evidence[0].location, "Binder tab 3");
+    assert_eq!(r.evidence[0].date.unwrap().to_string(), "2026-09-28");
+    assert_eq!(r.actions[0].owner, "CTE chair");
+    assert_eq!(r.actions[0].status, ActionStatus::InProgress);
+    // Edit the evidence item: cursor Notes -> Evidence(0), Enter, change the date.
+    feed(
+        &mut a,
+        "j<Enter><Tab><Tab><Tab><Backspace><Backspace>30<Enter>",
+    );
+    assert_eq!(
+        a.assessment.response("PD-1").unwrap().evidence[0]
+            .date
+            .unwrap()
+            .to_string(),
+        "2026-09-30"
+    );
+    // Delete it, confirming.
+    feed(&mut a, "dy");
+    assert!(a.assessment.response("PD-1").unwrap().evidence.is_empty());
+    feed(&mut a, "<Esc>");
+    assert!(a.overlays.is_empty());
+}
+
+#[test]
+fn a_bad_date_keeps_the_form_open_with_the_reason() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]<Enter>aFix it<Tab><Tab>next week<Enter>");
+    match a.overlays.last() {
+        Some(Overlay::Form(f)) => assert!(
+            f.error.as_deref().unwrap().contains("year-month-day"),
+            "{:?}",
+            f.error
+        ),
+        _ => panic!("the form should stay open"),
+    }
+    assert!(a.assessment.response("PD-1").unwrap().actions.is_empty());
+}
+
+#[test]
+fn escape_from_changed_notes_asks_before_discarding() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]<Enter>wKeep me<Esc>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm { .. })));
+    feed(&mut a, "n");
+    assert!(
+        matches!(a.overlays.last(), Some(Overlay::Editor(_))),
+        "n goes back to editing"
+    );
+    feed(&mut a, "<Esc>y");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    assert_eq!(a.assessment.response("PD-1").unwrap().notes, "");
+}
+
+#[test]
+fn pasted_text_is_cleaned_of_control_characters() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]<Enter>w");
+    a.handle_event(ratatui::crossterm::event::Event::Paste(
+        "evil\u{1b}]0;title\u{7} text\r\nnext".into(),
+    ));
+    feed(&mut a, "<C-s>");
+    assert_eq!(
+        a.assessment.response("PD-1").unwrap().notes,
+        "evil\u{FFFD}]0;title\u{FFFD} text\nnext"
+    );
+}
+
+#[test]
+fn navigator_opens_sections_and_categories() {
+    let mut a = app(80, 24);
+    feed(&mut a, "<Enter>");
+    assert!(
+        a.nav.borrow().opened().iter().any(|p| p.len() == 1),
+        "toolkit branch opened"
+    );
+    feed(&mut a, "j<Enter>");
+    assert_eq!(a.main, MainView::Section("start".into()));
+    assert_eq!(a.focus, Pane::Main);
+    feed(&mut a, "<BackTab>");
+    assert_eq!(a.focus, Pane::Navigator);
+    // Down to the screener: Toolkit, Start here (open: 2 children), ...
+    feed(&mut a, "gG<Enter>");
+    assert_eq!(a.main, MainView::Checklist(4), "the last category");
+}
+
+#[test]
+fn screener_answers_lead_to_a_verdict() {
+    let mut a = app(80, 24);
+    a.main = MainView::Screener;
+    a.focus = Pane::Main;
+    let n = a.content.screener.questions.len();
+    feed(&mut a, "yyn");
+    assert_eq!(a.assessment.screener.get("F-3"), Some(&Answer::No));
+    feed(&mut a, &"y".repeat(n - 3));
+    assert_eq!(a.question, n, "on the verdict");
+    let outcome = a.content.screener.evaluate(&a.assessment.screener);
+    assert_eq!(
+        outcome
+            .failed
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect::<Vec<_>>(),
+        ["F-3"]
+    );
+    feed(&mut a, "<Up>s");
+    assert_eq!(
+        a.assessment
+            .screener
+            .get(&a.content.screener.questions[n - 1].id),
+        Some(&Answer::NotSure)
+    );
+}
+
+#[test]
+fn search_finds_indicators_and_sections_and_n_steps_through_them() {
+    let mut a = app(80, 24);
+    feed(&mut a, "/co-enrolled<Enter>");
+    let s = a.search.as_ref().expect("a search is active");
+    assert!(s.hits.len() >= 2, "{:?}", s.hits);
+    assert_eq!(a.main, MainView::Checklist(0));
+    assert_eq!(
+        a.content.rubric.categories[0].indicators[a.checklist].id,
+        "PD-7"
+    );
+    feed(&mut a, "n");
+    assert_eq!(a.search.as_ref().unwrap().current, 1);
+    feed(&mut a, "N");
+    assert_eq!(a.search.as_ref().unwrap().current, 0);
+    // While searching n moves between hits; Esc ends the search and n is N/A again.
+    feed(&mut a, "<Esc>");
+    assert!(a.search.is_none());
+    feed(&mut a, "n");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Prompt(_))));
+    feed(&mut a, "<Esc>/zzzz-nothing<Enter>");
+    assert!(a.search.is_none());
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("No indicator or toolkit section mentions")
+    );
+}
+
+#[test]
+fn profile_form_fills_the_program_profile() {
+    let mut a = app(80, 24);
+    feed(
+        &mut a,
+        "pExample CC<Tab>Welding IET<Tab>Manufacturing<Tab>AWS D1.1; OSHA 10<Tab><Right><Tab>",
+    );
+    feed(&mut a, "<Tab><Right><Enter>");
+    let p = &a.assessment.profile;
+    assert_eq!(p.college, "Example CC");
+    assert_eq!(p.credentials, ["AWS D1.1", "OSHA 10"]);
+    assert_eq!(
+        a.assessment.purpose,
+        ietkit::model::assessment::Purpose::AfterSignificantChange
+    );
+    assert_eq!(
+        p.site.kind,
+        ietkit::model::assessment::SiteKind::CorrectionalFacility
+    );
+    assert_eq!(a.assessment.cycle, "2026-27");
+}
+
+#[test]
+fn summary_explains_a_score() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]2j1<Tab>e");
+    assert!(matches!(
+        a.overlays.last(),
+        Some(Overlay::Explain { category: Some(0) })
+    ));
+    let screen = tui::screen(&a);
+    assert!(screen.contains("Mean = (2 + 1) / 2 = 1.50."), "{screen}");
+}
+
+#[test]
+fn quitting_with_unsaved_work_asks_and_ctrl_c_quits_a_clean_session() {
+    let mut a = app(80, 24);
+    feed(&mut a, "<C-c>");
+    assert!(a.quit, "nothing changed: quit at once");
+    let mut a = app(80, 24);
+    feed(&mut a, "]2q");
+    assert!(!a.quit);
+    feed(&mut a, "n");
+    assert!(!a.quit && a.overlays.is_empty());
+    feed(&mut a, "qy");
+    assert!(a.quit);
+    assert!(a.effects.contains(&Effect::Quit));
+}
+
+#[test]
+fn help_lists_keys_from_the_keymap() {
+    let mut a = app(100, 200);
+    feed(&mut a, "?");
+    let screen = tui::screen(&a);
+    for line in [
+        "Everywhere",
+        "Rate the indicator",
+        "Mark N/A",
+        "Next search hit",
+        "Show all keys",
+    ] {
+        assert!(screen.contains(line), "help lacks {line:?}:\n{screen}");
+    }
+    feed(&mut a, "<Esc>");
+    assert!(a.overlays.is_empty());
+}
