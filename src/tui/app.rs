@@ -50,13 +50,10 @@ pub fn parts(response: Option<&Response>) -> Vec<Part> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     Quit,
-    DeleteEvidence {
+    /// Delete an evidence or action item (`part`) of `indicator`.
+    Delete {
         indicator: String,
-        index: usize,
-    },
-    DeleteAction {
-        indicator: String,
-        index: usize,
+        part: Part,
     },
     /// Discard the edit on top of the stack.
     Discard,
@@ -827,22 +824,17 @@ impl App {
                 self.overlays.pop();
                 self.say("Changes discarded.");
             }
-            Confirm::DeleteEvidence { indicator, index } => {
+            Confirm::Delete { indicator, part } => {
                 let r = self.assessment.response_mut(&indicator);
-                if index < r.evidence.len() {
-                    r.evidence.remove(index);
-                    self.changed();
-                    self.say("Evidence item deleted.");
-                }
-                self.clamp_detail_cursor();
-            }
-            Confirm::DeleteAction { indicator, index } => {
-                let r = self.assessment.response_mut(&indicator);
-                if index < r.actions.len() {
-                    r.actions.remove(index);
-                    self.changed();
-                    self.say("Action item deleted.");
-                }
+                let (list, what) = match part {
+                    Part::Evidence(i) if i < r.evidence.len() => {
+                        (r.evidence.remove(i).what, "Evidence")
+                    }
+                    Part::Action(i) if i < r.actions.len() => (r.actions.remove(i).what, "Action"),
+                    _ => return,
+                };
+                self.changed();
+                self.say(format!("{what} item deleted: {list}"));
                 self.clamp_detail_cursor();
             }
         }
@@ -973,30 +965,18 @@ impl App {
             Action::AddAction => self.edit_part(&id, Part::AddAction),
             Action::DeleteItem => {
                 let part = parts(self.assessment.response(&id)).get(*cursor).copied();
-                let confirm = match part {
-                    Some(Part::Evidence(index)) => Some((
-                        "Delete this evidence item (y/n)?",
-                        Confirm::DeleteEvidence {
-                            indicator: id,
-                            index,
-                        },
-                    )),
-                    Some(Part::Action(index)) => Some((
-                        "Delete this action item (y/n)?",
-                        Confirm::DeleteAction {
-                            indicator: id,
-                            index,
-                        },
-                    )),
-                    _ => None,
+                let question = match part {
+                    Some(Part::Evidence(_)) => "Delete this evidence item (y/n)?",
+                    Some(Part::Action(_)) => "Delete this action item (y/n)?",
+                    _ => return self.say("Select an evidence or action item to delete it."),
                 };
-                match confirm {
-                    Some((question, on_yes)) => self.overlays.push(Overlay::Confirm {
-                        question: question.into(),
-                        on_yes,
-                    }),
-                    None => self.say("Select an evidence or action item to delete it."),
-                }
+                self.overlays.push(Overlay::Confirm {
+                    question: question.into(),
+                    on_yes: Confirm::Delete {
+                        indicator: id,
+                        part: part.unwrap_or(Part::Notes),
+                    },
+                });
             }
             Action::Rate(_) | Action::NotApplicable | Action::ToggleUnsure => {
                 self.rate_selected(action)

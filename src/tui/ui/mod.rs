@@ -119,18 +119,26 @@ pub fn marked(text: &str, width: usize, marker: &str, style: Style) -> Vec<Line<
     lines
 }
 
-/// Tells a reader there is more below, on the block's bottom border.
-pub fn more_below(
+/// Draws the lines `lines_at(width)` in `block`, scrolled by `scroll`
+/// (clamped to the text), with "PgDn: more" on the bottom border while more
+/// text follows.
+pub fn scrolled_text(
+    frame: &mut Frame,
+    area: Rect,
     block: Block<'static>,
-    total: usize,
-    shown_to: usize,
     theme: Theme,
-) -> Block<'static> {
-    if total > shown_to {
+    scroll: u16,
+    lines_at: impl FnOnce(usize) -> Vec<Line<'static>>,
+) {
+    let inner = block.inner(area);
+    let lines = lines_at(usize::from(inner.width).max(1));
+    let scroll = scroll.min((lines.len() as u16).saturating_sub(inner.height));
+    let block = if lines.len() > usize::from(scroll + inner.height) {
         block.title_bottom(Line::styled(" PgDn: more ", theme.key()).right_aligned())
     } else {
         block
-    }
+    };
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// An overlay's frame over a cleared area.

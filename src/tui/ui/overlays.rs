@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{more_below, overlay_area, wrapped};
+use super::{overlay_area, scrolled_text, wrapped};
 use crate::model::scoring;
 use crate::tui::app::App;
 use crate::tui::form::{Editor, FieldValue, Form, Prompt};
@@ -88,17 +88,9 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
     let area = overlay_area(frame, layout::overlay(frame.area()));
     let block = framed(app, "Help: Esc closes, Up/Down scroll");
-    let inner = block.inner(area);
-    let lines = help_lines(app, usize::from(inner.width).max(1));
-    let max = (lines.len() as u16).saturating_sub(inner.height);
-    let scroll = scroll.min(max);
-    let block = more_below(
-        block,
-        lines.len(),
-        usize::from(scroll + inner.height),
-        app.theme,
-    );
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    scrolled_text(frame, area, block, app.theme, scroll, |w| {
+        help_lines(app, w)
+    });
 }
 
 pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {

@@ -4,9 +4,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
-use super::{is_focused, marked, more_below, pane_block, wrapped};
+use super::{is_focused, marked, pane_block, scrolled_text, wrapped};
 use crate::text;
 use crate::tui::app::{App, MainView};
 use crate::tui::layout::Pane;
@@ -87,15 +86,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app.theme, title(app), is_focused(app, Pane::Main));
-    let inner = block.inner(area);
-    let lines = lines(app, usize::from(inner.width).max(1));
-    let max = (lines.len() as u16).saturating_sub(inner.height);
-    let scroll = app.reader_scroll.min(max);
-    let block = more_below(
-        block,
-        lines.len(),
-        usize::from(scroll + inner.height),
-        app.theme,
-    );
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    scrolled_text(frame, area, block, app.theme, app.reader_scroll, |w| {
+        lines(app, w)
+    });
 }
