@@ -303,6 +303,7 @@ impl App {
             Action::NextOpenItem => self.jump_open(true),
             Action::PrevOpenItem => self.jump_open(false),
             Action::Close => {}
+            Action::Back if self.focus == Pane::Main => self.focus = Pane::Navigator,
             _ => match self.focus {
                 Pane::Navigator => self.update_navigator(action),
                 Pane::Main => match self.main.clone() {
