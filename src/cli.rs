@@ -3,17 +3,19 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::rubric::Rubric;
 use crate::store::catalogue::{self, Entry};
 use crate::store::data_file::{self, LoadError};
 use crate::store::embedded;
+use crate::store::library::Library;
 use crate::store::paths::DataDir;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::content::Content;
+use crate::tui::session::Session;
 use crate::tui::term;
 use crate::tui::theme::Theme;
 
@@ -49,9 +51,35 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a saved assessment in the app, by library name or file path
+    Open {
+        #[arg(value_name = "NAME|FILE")]
+        assessment: String,
+    },
+    /// List the saved assessments in the data folder
+    List,
+    /// Copy an assessment file into the library, after checking it reads
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The library name to give it [default: from its program and cycle]
+        #[arg(long)]
+        name: Option<String>,
+    },
     /// Check or list rubric, toolkit and screener files
     #[command(subcommand)]
     Rubric(RubricCommand),
+}
+
+/// Parses the command line; `--help` also says which data folder is in use.
+pub fn parse() -> Cli {
+    let folder = DataDir::resolve(None).map_or_else(|| "none found".to_string(), |d| d.describe());
+    let command = Cli::command().after_help(format!(
+        "Data folder: {}\nChange it with --data-dir DIR or the IETKIT_DATA_DIR variable.",
+        text::clean_line(&folder)
+    ));
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,8 +98,11 @@ pub enum RubricCommand {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match &cli.command {
-        None if interactive() => full_screen(cli, err),
+        None if interactive() => full_screen(cli, data_dir, None, err),
         None => orientation(cli, data_dir.as_ref(), out, err),
+        Some(Command::Open { assessment }) => full_screen(cli, data_dir, Some(assessment), err),
+        Some(Command::List) => list_assessments(data_dir, out, err),
+        Some(Command::Import { file, name }) => import(data_dir, file, name.as_deref(), out, err),
         Some(Command::Rubric(RubricCommand::Check { files })) => check(files, out),
         Some(Command::Rubric(RubricCommand::List)) => list(data_dir.as_ref(), out),
     }
@@ -100,7 +131,12 @@ fn interactive() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-fn full_screen(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
+fn full_screen(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    open: Option<&str>,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     let builtin = match embedded::builtin() {
         Ok(b) => b,
         Err(e) => return report_error(&e, err),
@@ -114,20 +150,135 @@ fn full_screen(cli: &Cli, err: &mut dyn Write) -> io::Result<u8> {
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(cli.mono || no_color, cli.ascii);
-    let assessment = Assessment::new(
-        &content.rubric,
-        Profile::default(),
-        Purpose::EvaluatingExisting,
-        "",
-    );
+    let assessment = Assessment::new(&content.rubric, Profile::default(), Purpose::NewDesign, "");
     let mut app = App::new(
         content,
         assessment,
         theme,
         ratatui::layout::Rect::new(0, 0, 80, 24),
     );
-    term::run(&mut app)?;
+    app.data_dir = data_dir.as_ref().map(DataDir::describe);
+    let library = data_dir.map(Library::new);
+    let last = library.as_ref().and_then(Library::last);
+    let target = match (open, &library) {
+        (Some(name), Some(lib)) => Some(lib.resolve(name)),
+        (Some(name), None) => Some(PathBuf::from(name)),
+        (None, _) => last,
+    };
+    let mut session = Session::new(library);
+    if let Some(Err(e)) = target.map(|path| session.open(&mut app, &path)) {
+        if open.is_some() {
+            writeln!(err, "{e}")?;
+            return Ok(1);
+        }
+        app.warn(format!("Could not open the last assessment: {e}"));
+    }
+    if !interactive() {
+        writeln!(
+            err,
+            "ietkit: the app needs a terminal; try `ietkit list` or `ietkit --help`."
+        )?;
+        return Ok(1);
+    }
+    term::run(&mut app, &mut session)?;
     Ok(0)
+}
+
+fn list_assessments(
+    data_dir: Option<DataDir>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let Some(dir) = data_dir else {
+        writeln!(err, "ietkit: no data folder; give one with --data-dir DIR.")?;
+        return Ok(1);
+    };
+    let rubric = match embedded::builtin() {
+        Ok(b) => b.rubric,
+        Err(e) => return report_error(&e, err),
+    };
+    let library = Library::new(dir);
+    let folder = text::clean_line(&library.assessments().display().to_string());
+    let entries = library.list(&rubric);
+    if entries.is_empty() {
+        writeln!(out, "No saved assessments yet in {folder}.")?;
+        return Ok(0);
+    }
+    for e in &entries {
+        let name = text::clean_line(&e.name);
+        match &e.summary {
+            Ok(s) => {
+                let who = [s.program.as_str(), s.college.as_str(), s.cycle.as_str()]
+                    .iter()
+                    .filter(|x| !x.trim().is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                writeln!(out, "{name}")?;
+                writeln!(
+                    out,
+                    "    {} | {} | rated {}/{} | changed {}",
+                    text::clean_line(&who),
+                    s.purpose.label(),
+                    s.rated,
+                    s.total,
+                    s.updated
+                )?;
+                if !s.assessors.is_empty() {
+                    writeln!(
+                        out,
+                        "    assessors: {}",
+                        text::clean_line(&s.assessors.join(", "))
+                    )?;
+                }
+            }
+            Err(problem) => {
+                writeln!(out, "{name}  (cannot be read; the file is left as it is)")?;
+                for line in problem.to_string().lines() {
+                    writeln!(out, "    {line}")?;
+                }
+            }
+        }
+    }
+    writeln!(
+        out,
+        "{} in {folder}",
+        text::count(entries.len(), "assessment", "assessments")
+    )?;
+    Ok(0)
+}
+
+fn import(
+    data_dir: Option<DataDir>,
+    file: &std::path::Path,
+    name: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let Some(dir) = data_dir else {
+        writeln!(err, "ietkit: no data folder; give one with --data-dir DIR.")?;
+        return Ok(1);
+    };
+    match Library::new(dir).import(file, name) {
+        Ok(path) => {
+            let stem = path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            writeln!(
+                out,
+                "Imported as {} ({})",
+                text::clean_line(&stem),
+                text::clean_line(&path.display().to_string())
+            )?;
+            Ok(0)
+        }
+        Err(e) => {
+            writeln!(err, "{}", text::clean_line(&e))?;
+            Ok(1)
+        }
+    }
 }
 
 /// A short orientation to the rubric, for when output is not a terminal.

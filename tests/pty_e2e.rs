@@ -93,6 +93,18 @@ impl Session {
         }
     }
 
+    fn pid(&self) -> i32 {
+        self.child.process_id().expect("a process id") as i32
+    }
+
+    fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+
     fn type_keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
@@ -116,10 +128,9 @@ fn rate_an_indicator_in_a_real_terminal_and_quit_cleanly() {
         screen.contains("Rated 1 of 35"),
         "the summary counts it:\n{screen}"
     );
-    // Quitting with unsaved work asks first.
+    s.wait_for(" saved ");
+    // Saved as it happened, so q quits at once.
     s.type_keys(b"q");
-    s.wait_for("Quit ietkit?");
-    s.type_keys(b"y");
     let (status, text) = s.finish();
     assert!(status.success(), "{status:?}");
     assert!(
@@ -153,4 +164,83 @@ fn ctrl_c_quits_a_clean_session_and_restores_the_terminal() {
     let (status, text) = s.finish();
     assert!(status.success());
     assert!(text.contains("\u{1b}[?1049l"));
+}
+
+/// The one assessment file in the data folder's library.
+fn saved_file(data: &std::path::Path) -> String {
+    let dir = data.join("assessments");
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::read_to_string(&files[0]).unwrap()
+}
+
+#[test]
+fn a_rating_survives_sigkill_right_after_it_shows() {
+    let data = common::TempDir::new("pty-kill");
+    let mut s = Session::start(&[], data.path());
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"]3");
+    s.wait_for("PD-1 3 Established");
+    s.signal("KILL");
+    let _ = s.finish();
+    assert!(saved_file(data.path()).contains("rating: Level(3)"));
+    // Restart: it opens on the same assessment, rating in place.
+    let mut again = Session::start(&[], data.path());
+    let screen = again.wait_for("Welcome back");
+    assert!(screen.contains("1 of 35 indicators rated"), "{screen}");
+    again.type_keys(b"]");
+    again.wait_for("PD-1 3 Established");
+    again.type_keys(b"q");
+    assert!(again.finish().0.success());
+}
+
+#[test]
+fn sighup_saves_and_restores_the_terminal() {
+    let data = common::TempDir::new("pty-hup");
+    let mut s = Session::start(&[], data.path());
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"]1<");
+    s.wait_for("PD-1 1 Beginning");
+    s.signal("HUP");
+    let (_, text) = s.finish();
+    assert!(
+        text.rfind("\u{1b}[?1049l").is_some(),
+        "left the alternate screen"
+    );
+    assert!(saved_file(data.path()).contains("rating: Level(1)"));
+}
+
+#[test]
+fn a_second_session_on_the_same_file_is_read_only_and_the_first_keeps_saving() {
+    let data = common::TempDir::new("pty-two");
+    let mut first = Session::start(&[], data.path());
+    first.wait_for("Welcome to ietkit");
+    first.type_keys(b"]2");
+    first.wait_for(" saved ");
+    let mut second = Session::start(&[], data.path());
+    let screen = second.wait_for("read-only");
+    assert!(screen.contains("open in another session"), "{screen}");
+    second.type_keys(b"]0");
+    second.wait_for("Read-only:");
+    first.type_keys(b"j3");
+    first.wait_for("PD-2 3 Established");
+    second.type_keys(b"q");
+    assert!(second.finish().0.success());
+    first.type_keys(b"q");
+    assert!(first.finish().0.success());
+    let text = saved_file(data.path());
+    let pd1 = text.find("indicator: \"PD-1\"").unwrap();
+    let pd2 = text.find("indicator: \"PD-2\"").unwrap();
+    assert!(
+        text[pd1..pd2].contains("Level(2)"),
+        "the second session changed nothing"
+    );
+    assert!(
+        text[pd2..].contains("Level(3)"),
+        "the first session's later save is there"
+    );
 }

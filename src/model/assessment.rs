@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::date::Date;
 use super::rubric::{Rubric, RubricRef};
 use super::screener::Answers;
+use super::timestamp::Timestamp;
 
 /// The schema version of saved assessments. Raise it when the shape changes.
 pub const FORMAT: u32 = 1;
@@ -17,6 +18,9 @@ pub const FORMAT: u32 = 1;
 pub struct Assessment {
     pub format: u32,
     pub rubric: RubricRef,
+    pub created: Timestamp,
+    /// When the assessment last changed.
+    pub updated: Timestamp,
     pub profile: Profile,
     pub purpose: Purpose,
     /// The program year or round this assessment covers, e.g. "2026-27".
@@ -173,6 +177,9 @@ pub struct Evidence {
     pub holder: String,
     /// The date the evidence speaks for.
     pub date: Option<Date>,
+    /// Carried over from an earlier cycle: check it still holds.
+    #[serde(default)]
+    pub recheck: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,9 +234,12 @@ impl Response {
 impl Assessment {
     /// A blank assessment against `rubric`: every indicator present and unrated.
     pub fn new(rubric: &Rubric, profile: Profile, purpose: Purpose, cycle: &str) -> Assessment {
+        let now = Timestamp::now();
         Assessment {
             format: FORMAT,
             rubric: rubric.reference(),
+            created: now,
+            updated: now,
             profile,
             purpose,
             cycle: cycle.to_string(),
@@ -302,6 +312,7 @@ mod tests {
             location: "Binder tab 3".into(),
             holder: "Coordinator".into(),
             date: None,
+            recheck: true,
         });
         r.actions.push(ActionItem {
             what: "Align start weeks".into(),

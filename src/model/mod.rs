@@ -7,5 +7,6 @@ pub mod rubric;
 pub mod scale;
 pub mod scoring;
 pub mod screener;
+pub mod timestamp;
 pub mod toolkit;
 pub mod validate;

@@ -173,7 +173,12 @@ impl fmt::Display for LoadError {
 }
 
 impl LoadError {
-    fn one(file: &str, line: Option<usize>, column: Option<usize>, message: String) -> LoadError {
+    pub(crate) fn one(
+        file: &str,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    ) -> LoadError {
         LoadError {
             file: file.to_string(),
             problems: vec![FileProblem {
@@ -186,8 +191,14 @@ impl LoadError {
     }
 }
 
-/// Reads a data file as UTF-8 text, refusing oversized or non-text files.
+/// Reads a rubric, toolkit or screener file as UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    read_text_limited(path, MAX_FILE_BYTES, "rubric")
+}
+
+/// Reads a file as UTF-8 text, refusing files over `limit` bytes (`what`
+/// names the kind of file in the message) and files that are not text.
+pub fn read_text_limited(path: &Path, limit: u64, what: &str) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let file = fs::File::open(path).map_err(|e| {
         LoadError::one(
@@ -198,24 +209,22 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
         )
     })?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| {
-            LoadError::one(
-                &name,
-                None,
-                None,
-                format!("cannot read it: {}", io_reason(&e)),
-            )
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| {
+        LoadError::one(
+            &name,
+            None,
+            None,
+            format!("cannot read it: {}", io_reason(&e)),
+        )
+    })?;
+    if bytes.len() as u64 > limit {
         return Err(LoadError::one(
             &name,
             None,
             None,
             format!(
-                "it is larger than {} MB, far more than any rubric needs: check that this is the right file.",
-                MAX_FILE_BYTES / (1024 * 1024)
+                "it is larger than {} MB, far more than any {what} needs: check that this is the right file.",
+                limit / (1024 * 1024)
             ),
         ));
     }
@@ -265,31 +274,42 @@ pub fn parse(file: &str, source: &str) -> Result<DataFile, LoadError> {
 }
 
 fn parse_as<T: DeserializeOwned>(file: &str, source: &str) -> Result<T, LoadError> {
-    ron::from_str(source).map_err(|e| syntax_error(file, source, &e))
+    parse_keyed(file, source, "id")
 }
 
-fn syntax_error(file: &str, source: &str, e: &SpannedError) -> LoadError {
-    let line = e.span.start.line;
+/// Parses RON; a syntax error is placed near the last `<key>: "..."` line
+/// before it (`id` in rubric files, `indicator` in assessments), since
+/// each entity names itself first.
+pub(crate) fn parse_keyed<T: DeserializeOwned>(
+    file: &str,
+    source: &str,
+    key: &str,
+) -> Result<T, LoadError> {
+    ron::from_str(source).map_err(|e| {
+        let line = e.span.start.line;
+        syntax_error(file, &e, nearest_before(source, line, key))
+    })
+}
+
+fn syntax_error(file: &str, e: &SpannedError, near: Option<String>) -> LoadError {
     LoadError {
         file: file.to_string(),
         problems: vec![FileProblem {
-            line: Some(line),
+            line: Some(e.span.start.line),
             column: Some(e.span.start.col),
-            place: nearest_id_before(source, line).map(|id| format!("near \"{id}\"")),
+            place: near.map(|id| format!("near \"{id}\"")),
             message: plain_ron_message(&e.code),
         }],
     }
 }
 
-/// The last `id: "..."` at or before `line`: in these files an entity's id
-/// comes first, so it names the entity a syntax error is in.
-fn nearest_id_before(source: &str, line: usize) -> Option<String> {
+fn nearest_before(source: &str, line: usize, key: &str) -> Option<String> {
     source
         .lines()
         .take(line)
-        .filter_map(id_field)
+        .filter_map(|l| keyed_field(l, key))
         .last()
-        .map(|(_, id)| text::clean_line(id))
+        .map(|(_, value)| text::clean_line(value))
 }
 
 fn thing(outer: &Option<String>) -> String {
@@ -306,6 +326,11 @@ fn thing(outer: &Option<String>) -> String {
         Some("Question") => "a question",
         Some("Verdicts") => "the verdicts",
         Some("VerdictText") => "a verdict",
+        Some("Assessment") => "the assessment",
+        Some("Profile") => "the profile",
+        Some("Response") => "a response",
+        Some("Evidence") => "an evidence item",
+        Some("ActionItem") => "an action item",
         Some(other) => return format!(" in `{}`", text::clean_line(other)),
         None => return String::new(),
     };
@@ -437,8 +462,13 @@ fn id_at(line: &str, id: &str) -> Option<usize> {
 /// The byte offset and value of an `id: "..."` field in `line`, where `id`
 /// is a whole word (not `rubric_id`).
 fn id_field(line: &str) -> Option<(usize, &str)> {
-    let start = key_at(line, "id")?;
-    let after = line[start + 2..]
+    keyed_field(line, "id")
+}
+
+/// The byte offset and value of a `<key>: "..."` field in `line`.
+fn keyed_field<'l>(line: &'l str, key: &str) -> Option<(usize, &'l str)> {
+    let start = key_at(line, key)?;
+    let after = line[start + key.len()..]
         .trim_start()
         .strip_prefix(':')?
         .trim_start();

@@ -1,6 +1,9 @@
 //! Files: where they live and how they are read.
 
+pub mod assessment_file;
 pub mod catalogue;
 pub mod data_file;
 pub mod embedded;
+pub mod library;
+pub mod lock;
 pub mod paths;

@@ -45,4 +45,16 @@ pub enum Action {
     PrevField,
     Yes,
     No,
+    /// Save now.
+    Save,
+    /// Open the library of saved assessments.
+    Library,
+    NewAssessment,
+    NextCycle,
+    CopyAssessment,
+    RenameAssessment,
+    DeleteAssessment,
+    ToggleTrash,
+    ImportAssessment,
+    SaveCopyAs,
 }

@@ -2,6 +2,7 @@
 //! reads `App` and never changes it.
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -17,6 +18,7 @@ use super::search::{self, Hit, Search};
 use super::theme::Theme;
 use crate::model::assessment::{Assessment, Rating, Response};
 use crate::model::screener::Answer;
+use crate::model::timestamp::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MainView {
@@ -59,10 +61,53 @@ pub enum Confirm {
     Discard,
 }
 
+/// One line of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryRow {
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+    /// Set when the file cannot be read: what is wrong and where.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LibraryView {
+    pub rows: Vec<LibraryRow>,
+    pub selected: usize,
+    /// Showing the trash rather than the library.
+    pub trash: bool,
+}
+
+/// What the library asks the session to do with files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LibraryRequest {
+    List { trash: bool },
+    Open(PathBuf),
+    New,
+    NextCycle(PathBuf),
+    Copy(PathBuf),
+    Rename(PathBuf, String),
+    Delete(PathBuf),
+    Restore(PathBuf),
+    Import(String),
+    SaveCopy(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing to save yet: a new assessment nobody has changed.
+    Nothing,
+    Saved(Timestamp),
+    Failed(String),
+    ReadOnly(String),
+}
+
 pub enum Overlay {
     Help {
         scroll: u16,
     },
+    Library(LibraryView),
     Detail {
         indicator: String,
         cursor: usize,
@@ -86,6 +131,9 @@ pub enum Overlay {
 pub enum Effect {
     /// The assessment changed and should be saved.
     Changed,
+    /// Save now, changed or not.
+    SaveNow,
+    Library(LibraryRequest),
     Quit,
 }
 
@@ -119,6 +167,11 @@ pub struct App {
     pub message: Option<(String, Tone)>,
     /// How many changes to the assessment since it was opened.
     pub changes: u64,
+    pub save: SaveState,
+    /// Why the assessment must not be changed, when it must not.
+    pub read_only: Option<String>,
+    /// The data folder in use, for the help.
+    pub data_dir: Option<String>,
     pub effects: Vec<Effect>,
     pub quit: bool,
 }
@@ -143,6 +196,9 @@ impl App {
             search: None,
             message: None,
             changes: 0,
+            save: SaveState::Nothing,
+            read_only: None,
+            data_dir: None,
             effects: Vec::new(),
             quit: false,
         }
@@ -162,6 +218,7 @@ impl App {
             Some(Overlay::Editor(_)) => return vec![Context::Editor],
             Some(Overlay::Form(_)) => return vec![Context::Form],
             Some(Overlay::Prompt(_)) => return vec![Context::Prompt],
+            Some(Overlay::Library(_)) => return vec![Context::Library],
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
                     out.push(Context::SearchActive);
@@ -248,11 +305,11 @@ impl App {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), Tone::Info));
     }
 
-    fn warn(&mut self, text: impl Into<String>) {
+    pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), Tone::Warning));
     }
 
@@ -261,7 +318,29 @@ impl App {
         self.effects.push(Effect::Changed);
     }
 
+    /// Whether `action`, in the current context, would change the assessment.
+    fn would_change(&self, action: Action) -> bool {
+        let top = self.overlays.last();
+        match action {
+            Action::Rate(_)
+            | Action::NotApplicable
+            | Action::ToggleUnsure
+            | Action::Answer(_)
+            | Action::EditNotes
+            | Action::AddEvidence
+            | Action::AddAction
+            | Action::DeleteItem
+            | Action::EditProfile => true,
+            Action::Open => matches!(top, Some(Overlay::Detail { .. })),
+            _ => false,
+        }
+    }
+
     pub fn update(&mut self, action: Action) {
+        if let Some(reason) = self.read_only.clone().filter(|_| self.would_change(action)) {
+            self.warn(format!("Read-only: {reason}."));
+            return;
+        }
         if self.overlays.is_empty() {
             self.update_panes(action);
         } else {
@@ -302,6 +381,8 @@ impl App {
             ))),
             Action::NextOpenItem => self.jump_open(true),
             Action::PrevOpenItem => self.jump_open(false),
+            Action::Save => self.effects.push(Effect::SaveNow),
+            Action::Library => self.open_library(false),
             Action::Close => {}
             Action::Back if self.focus == Pane::Main => self.focus = Pane::Navigator,
             _ => match self.focus {
@@ -317,15 +398,126 @@ impl App {
     }
 
     fn ask_quit(&mut self) {
-        if self.changes == 0 {
-            self.quit = true;
-            self.effects.push(Effect::Quit);
-        } else {
-            self.overlays.push(Overlay::Confirm {
-                question: "Quit ietkit? This version keeps your work in memory only, so it will be lost. Quit (y/n)?"
-                    .into(),
-                on_yes: Confirm::Quit,
-            });
+        let question = match &self.save {
+            SaveState::Failed(reason) => format!(
+                "Your latest changes are NOT saved ({reason}). Quit anyway and lose them (y/n)? Press o, then s, to save a copy elsewhere first."
+            ),
+            SaveState::Nothing if self.changes > 0 => {
+                "Your changes are not saved yet. Quit anyway and lose them (y/n)?".to_string()
+            }
+            _ => {
+                self.quit = true;
+                self.effects.push(Effect::Quit);
+                return;
+            }
+        };
+        self.overlays.push(Overlay::Confirm {
+            question,
+            on_yes: Confirm::Quit,
+        });
+    }
+
+    fn open_library(&mut self, trash: bool) {
+        self.overlays.retain(|o| !matches!(o, Overlay::Library(_)));
+        self.overlays.push(Overlay::Library(LibraryView {
+            trash,
+            ..LibraryView::default()
+        }));
+        self.effects
+            .push(Effect::Library(LibraryRequest::List { trash }));
+    }
+
+    /// The session lists the library into the open library view.
+    pub fn show_library(&mut self, rows: Vec<LibraryRow>) {
+        if let Some(Overlay::Library(view)) = self.overlays.last_mut() {
+            view.selected = view.selected.min(rows.len().saturating_sub(1));
+            view.rows = rows;
+        }
+    }
+
+    /// Puts a freshly opened (or new) assessment in front of the user.
+    pub fn load(&mut self, assessment: Assessment, read_only: Option<String>, saved: bool) {
+        self.assessment = assessment;
+        self.save = match (&read_only, saved) {
+            (Some(reason), _) => SaveState::ReadOnly(reason.clone()),
+            (None, true) => SaveState::Saved(self.assessment.updated),
+            (None, false) => SaveState::Nothing,
+        };
+        self.read_only = read_only;
+        self.changes = 0;
+        self.overlays.clear();
+        self.search = None;
+        self.main = MainView::Welcome;
+        self.reader_scroll = 0;
+        self.checklist = 0;
+        self.question = 0;
+        self.focus = Pane::Navigator;
+    }
+
+    fn update_library(&mut self, action: Action) {
+        let Some(Overlay::Library(view)) = self.overlays.last_mut() else {
+            return;
+        };
+        let selected = view.rows.get(view.selected).map(|r| r.path.clone());
+        let trash = view.trash;
+        match action {
+            Action::Down => {
+                view.selected = (view.selected + 1).min(view.rows.len().saturating_sub(1))
+            }
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::Close => {
+                self.overlays.pop();
+            }
+            Action::ToggleTrash => self.open_library(!trash),
+            Action::NewAssessment => self.effects.push(Effect::Library(LibraryRequest::New)),
+            Action::ImportAssessment => self.overlays.push(Overlay::Prompt(Prompt::new(
+                PromptKind::Import,
+                "Path of the assessment file to import:".into(),
+                "",
+            ))),
+            Action::SaveCopyAs => self.overlays.push(Overlay::Prompt(Prompt::new(
+                PromptKind::SaveCopy,
+                "Save a copy of the open assessment to this path:".into(),
+                "",
+            ))),
+            _ => {
+                let Some(path) = selected else {
+                    self.say(if trash {
+                        "The trash is empty."
+                    } else {
+                        "The library is empty: press n for a new assessment."
+                    });
+                    return;
+                };
+                let request = match (action, trash) {
+                    (Action::Open, true) => LibraryRequest::Restore(path),
+                    (Action::Open, false) => LibraryRequest::Open(path),
+                    (Action::NextCycle, false) => LibraryRequest::NextCycle(path),
+                    (Action::CopyAssessment, false) => LibraryRequest::Copy(path),
+                    (Action::DeleteAssessment, false) => LibraryRequest::Delete(path),
+                    (Action::RenameAssessment, false) => {
+                        let name = path
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned();
+                        self.overlays.push(Overlay::Prompt(Prompt::new(
+                            PromptKind::Rename { path },
+                            format!("New name for {}:", crate::text::clean_line(&name)),
+                            "",
+                        )));
+                        return;
+                    }
+                    (_, true) => {
+                        self.say(
+                            "In the trash, Enter restores the selected assessment; t goes back.",
+                        );
+                        return;
+                    }
+                    _ => return,
+                };
+                self.effects.push(Effect::Library(request));
+            }
         }
     }
 
@@ -805,6 +997,7 @@ impl App {
                 _ => {}
             },
             Overlay::Detail { .. } => self.update_detail(action),
+            Overlay::Library(_) => self.update_library(action),
         }
     }
 
@@ -914,6 +1107,21 @@ impl App {
                 self.changed();
                 self.say(format!("{indicator} marked N/A."));
             }
+            PromptKind::Rename { path } => {
+                self.overlays.pop();
+                self.effects
+                    .push(Effect::Library(LibraryRequest::Rename(path, value)));
+            }
+            PromptKind::Import => {
+                self.overlays.pop();
+                self.effects
+                    .push(Effect::Library(LibraryRequest::Import(value)));
+            }
+            PromptKind::SaveCopy => {
+                self.overlays.pop();
+                self.effects
+                    .push(Effect::Library(LibraryRequest::SaveCopy(value)));
+            }
             PromptKind::Search => {
                 self.overlays.pop();
                 let hits = search::find(&self.content, &value);
@@ -993,7 +1201,7 @@ impl App {
                 self.overlays.pop();
                 self.update_panes(action);
             }
-            Action::Search | Action::EditProfile => {
+            Action::Search | Action::EditProfile | Action::Library | Action::Save => {
                 self.overlays.pop();
                 self.update_panes(action);
             }

@@ -175,6 +175,7 @@ impl Form {
             location: String::new(),
             holder: String::new(),
             date: None,
+            recheck: false,
         });
         let verb = if index.is_some() { "Edit" } else { "Add" };
         Form::new(
@@ -365,6 +366,8 @@ impl Form {
             location: self.get("Where"),
             holder: self.get("Who holds it"),
             date: self.date("Date")?,
+            // Saving the form is the team looking at it again.
+            recheck: false,
         })
     }
 
@@ -461,6 +464,9 @@ impl Editor {
 pub enum PromptKind {
     NotApplicable { indicator: String },
     Search,
+    Rename { path: std::path::PathBuf },
+    Import,
+    SaveCopy,
 }
 
 /// A one-line question at the bottom of the screen.

@@ -26,6 +26,7 @@ pub enum Context {
     Help,
     Explain,
     Confirm,
+    Library,
     Global,
 }
 
@@ -45,6 +46,7 @@ impl Context {
             Context::Help => "This help",
             Context::Explain => "Score explanation",
             Context::Confirm => "Confirmations",
+            Context::Library => "Library of saved assessments",
             Context::Global => "Everywhere",
         }
     }
@@ -173,6 +175,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Help, &[k(KC::PageDown), ch(' ')], Action::PageDown, "PgDn", "Scroll a page down", ""),
     bind(C::Help, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Scroll a page up", ""),
     bind(C::Explain, &[k(KC::Esc), k(KC::Enter), ch('e'), ch('q')], Action::Close, "Esc", "Close the explanation", "close"),
+    // Library.
+    bind(C::Library, &[k(KC::Enter)], Action::Open, "Enter", "Open the selected assessment (in the trash: restore it)", "open"),
+    bind(C::Library, &[ch('n')], Action::NewAssessment, "n", "Start a new assessment", "new"),
+    bind(C::Library, &[ch('c')], Action::NextCycle, "c", "Start the next cycle from the selected one", "next cycle"),
+    bind(C::Library, &[ch('m')], Action::CopyAssessment, "m", "Make a copy of the selected assessment", ""),
+    bind(C::Library, &[ch('r')], Action::RenameAssessment, "r", "Rename the selected assessment", ""),
+    bind(C::Library, &[ch('x'), k(KC::Delete)], Action::DeleteAssessment, "x", "Move the selected assessment to the trash", "trash it"),
+    bind(C::Library, &[ch('t')], Action::ToggleTrash, "t", "Show the trash, or the library again", "trash"),
+    bind(C::Library, &[ch('i')], Action::ImportAssessment, "i", "Import an assessment file from a path", ""),
+    bind(C::Library, &[ch('s')], Action::SaveCopyAs, "s", "Save a copy of the open assessment to a path of your choice", ""),
+    bind(C::Library, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Next assessment", ""),
+    bind(C::Library, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Previous assessment", ""),
+    bind(C::Library, &[k(KC::Esc), ch('o'), ch('q')], Action::Close, "Esc", "Close the library", "close"),
     bind(C::Confirm, &[ch('y')], Action::Yes, "y", "Yes", "yes"),
     bind(C::Confirm, &[ch('n'), k(KC::Esc)], Action::No, "n/Esc", "No", "no"),
     // Everywhere.
@@ -188,6 +203,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('[')], Action::PrevOpenItem, "[", "Previous indicator still to rate or marked unsure", ""),
     bind(C::Global, &[ch('/')], Action::Search, "/", "Search indicators and toolkit text", "search"),
     bind(C::Global, &[ch('p')], Action::EditProfile, "p", "Edit the program profile", "profile"),
+    bind(C::Global, &[ch('o')], Action::Library, "o", "Open the library: saved assessments, new, next cycle, trash", "library"),
+    bind(C::Global, &[ctrl('s')], Action::Save, "Ctrl-S", "Save now (ietkit also saves after every change)", ""),
     bind(C::Global, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys (also F1)", "help"),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "q", "Quit ietkit", "quit"),
     bind(C::Global, &[k(KC::Esc)], Action::Close, "Esc", "Close what is open", ""),
@@ -235,8 +252,9 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 14] = [
+const HELP_ORDER: [Context; 15] = [
     Context::Global,
+    Context::Library,
     Context::Navigator,
     Context::Checklist,
     Context::Detail,

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod nav;
 pub mod search;
+pub mod session;
 pub mod term;
 pub mod theme;
 pub mod ui;

@@ -2,6 +2,8 @@
 //! redraw only after a change, and always restore on the way out.
 
 use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -14,6 +16,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute, queue};
 
 use super::app::App;
+use super::session::Session;
 use super::ui;
 
 pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
@@ -58,33 +61,55 @@ pub fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
     terminal.backend_mut().flush()
 }
 
-/// Runs the app until the user quits.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// How often the loop looks up from waiting for a key to check for a
+/// hang-up or termination signal. It draws nothing, so idle stays silent.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// Runs the app until the user quits, the terminal goes away or a signal
+/// asks ietkit to stop; every change is saved through `session` as it
+/// happens, and once more on the way out.
+pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     if app.theme.mono {
         // crossterm turns colour resets into full resets under NO_COLOR,
         // which would cancel the reverse-video selection; the mono theme
         // already uses no colours, so let crossterm write plain resets.
         ratatui::crossterm::style::force_color_output(true);
     }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, app);
+    let result = event_loop(&mut terminal, app, session, &stop);
+    // Whatever ended the loop, what was typed is saved before leaving.
+    session.apply(app);
     let restored = restore();
     result.and(restored)
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    session: &mut Session,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     draw(terminal, app)?;
-    while !app.quit {
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        // A read error means the terminal is gone (a dropped connection):
+        // stop, and let `run` save.
+        if !event::poll(SIGNAL_CHECK)? {
+            continue;
+        }
         let mut redraw = app.handle_event(event::read()?);
         // Handle everything already queued (type-ahead, a burst of resizes)
         // before drawing once.
         while !app.quit && event::poll(Duration::ZERO)? {
             redraw |= app.handle_event(event::read()?);
         }
-        // Saving plugs in here: `Effect::Changed` asks for it.
-        app.effects.clear();
+        // Save before drawing: what the screen shows is on disk.
+        session.apply(app);
         if redraw && !app.quit {
             draw(terminal, app)?;
         }

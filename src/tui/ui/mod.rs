@@ -60,6 +60,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 scroll,
             } => detail::render(app, indicator, *cursor, *scroll, frame),
             Overlay::Help { scroll } => overlays::help(app, *scroll, frame),
+            Overlay::Library(view) => overlays::library(app, view, frame),
             Overlay::Explain { category } => overlays::explain(app, *category, frame),
             Overlay::Editor(e) => overlays::editor(app, e, frame),
             Overlay::Form(f) => overlays::form(app, f, frame),

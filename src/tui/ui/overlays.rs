@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{overlay_area, scrolled_text, wrapped};
 use crate::model::scoring;
-use crate::tui::app::App;
+use crate::tui::app::{App, LibraryView};
 use crate::tui::form::{Editor, FieldValue, Form, Prompt};
 use crate::tui::keymap;
 use crate::tui::layout;
@@ -218,4 +218,59 @@ pub fn confirm(app: &App, question: &str, frame: &mut Frame) {
         Paragraph::new(lines).block(framed(app, "Please confirm")),
         area,
     );
+}
+
+pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
+    let theme = app.theme;
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let title = if view.trash {
+        "Trash: Enter restores, t back to the library"
+    } else {
+        "Library of saved assessments"
+    };
+    let block = framed(app, title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(1);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut starts = Vec::new();
+    if view.rows.is_empty() {
+        let empty = if view.trash {
+            "The trash is empty."
+        } else {
+            "No saved assessments yet. Press n to start one; it is saved as soon as you change it."
+        };
+        lines.extend(wrapped(empty, width, "", theme.dim()));
+    }
+    for (i, row) in view.rows.iter().enumerate() {
+        starts.push(lines.len());
+        let selected = i == view.selected;
+        let marker = if selected { "> " } else { "  " };
+        let style = if selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.extend(super::marked(
+            &format!("{}  {}", row.name, row.text),
+            width,
+            marker,
+            style,
+        ));
+        if let Some(e) = &row.error {
+            lines.extend(wrapped(e, width, "    ", theme.error()));
+        }
+    }
+    if let Some(dir) = &app.data_dir {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            &format!("Data folder: {dir}"),
+            width,
+            "",
+            theme.dim(),
+        ));
+    }
+    let cursor_line = starts.get(view.selected).copied().unwrap_or(0);
+    let offset = (cursor_line + 2).saturating_sub(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }

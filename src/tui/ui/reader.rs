@@ -6,12 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{is_focused, marked, pane_block, scrolled_text, wrapped};
+use crate::model::assessment::Rating;
 use crate::text;
-use crate::tui::app::{App, MainView};
+use crate::tui::app::{App, MainView, SaveState};
 use crate::tui::layout::Pane;
 
 const WELCOME: &[&str] = &[
-    "A new assessment of your IET program against the IET Quality Indicators.",
+    "A new assessment of your IET program against the IET Quality Indicators. It is saved as soon as you change something; o opens the library of saved assessments.",
     "- Press ] to go to the first indicator to rate, or choose a category in the navigator and press Enter.",
     "- Rate with 0, 1, 2 or 3; Enter shows what each level looks like and takes notes, evidence and action items.",
     "- Press p for the program profile. Never enter learners' names.",
@@ -26,8 +27,53 @@ fn title(app: &App) -> String {
             .toolkit
             .section(id)
             .map_or_else(|| "Toolkit".into(), |s| text::clean_line(&s.title)),
+        _ if has_file(app) => "Welcome back".into(),
         _ => "Welcome to ietkit".into(),
     }
+}
+
+/// Whether the open assessment came from a file (rather than being new).
+fn has_file(app: &App) -> bool {
+    matches!(app.save, SaveState::Saved(_) | SaveState::ReadOnly(_))
+}
+
+/// The opening text for an assessment that was saved before.
+fn welcome_back(app: &App) -> Vec<String> {
+    let a = &app.assessment;
+    let rated = app
+        .content
+        .rubric
+        .indicators()
+        .filter(|(_, i)| {
+            a.response(&i.id)
+                .is_some_and(|r| r.rating != Rating::Unrated)
+        })
+        .count();
+    let who = [
+        a.profile.program.as_str(),
+        a.profile.college.as_str(),
+        a.cycle.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.trim().is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let who = if who.is_empty() {
+        "This assessment".to_string()
+    } else {
+        who
+    };
+    vec![
+        format!(
+            "{who}: {rated} of {} indicators rated. Last changed {}.",
+            app.content.rubric.indicator_count(),
+            a.updated.date()
+        ),
+        "- Press ] to go on with the next indicator to rate.".into(),
+        "- o opens the library: other assessments, a new one, the next cycle.".into(),
+        "- Tab moves between panes, / searches, ? shows every key, q quits. Every change is saved as you go.".into(),
+    ]
 }
 
 /// The text's lines at `width`: update uses the count to limit scrolling.
@@ -51,6 +97,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             }
             None => (vec![], vec![]),
         },
+        _ if has_file(app) => (welcome_back(app), vec![]),
         _ => (WELCOME.iter().map(|s| s.to_string()).collect(), vec![]),
     };
     let mut out = Vec::new();

@@ -5,7 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{App, MainView, Overlay, Tone};
+use crate::tui::app::{App, MainView, Overlay, SaveState, Tone};
 use crate::tui::keymap;
 use crate::tui::layout::Pane;
 
@@ -16,6 +16,13 @@ fn place(app: &App) -> String {
         Some(Overlay::Editor(e)) => return format!("Notes {}", e.indicator),
         Some(Overlay::Form(_)) => return "Form".into(),
         Some(Overlay::Explain { .. }) => return "Score".into(),
+        Some(Overlay::Library(v)) => {
+            return if v.trash {
+                "Trash".into()
+            } else {
+                "Library".into()
+            };
+        }
         _ => {}
     }
     match app.focus {
@@ -44,8 +51,14 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
         ),
         Span::raw(" "),
     ];
-    if app.changes > 0 {
-        spans.push(Span::styled("in memory, not saved ", theme.warning()));
+    match &app.save {
+        SaveState::Saved(_) => spans.push(Span::raw("saved ")),
+        SaveState::Failed(_) => spans.push(Span::styled("NOT SAVED ", theme.error())),
+        SaveState::ReadOnly(_) => spans.push(Span::styled("read-only ", theme.warning())),
+        SaveState::Nothing if app.changes > 0 => {
+            spans.push(Span::styled("not saved ", theme.warning()))
+        }
+        SaveState::Nothing => {}
     }
     if let Some(search) = &app.search {
         spans.push(Span::raw(format!(

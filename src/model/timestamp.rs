@@ -1,0 +1,149 @@
+//! A moment in UTC, written `2026-11-28T13:57:20Z` in files.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::date::Date;
+
+/// Whole seconds since 1970-01-01T00:00:00Z.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Timestamp(pub i64);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a time: write it as 2026-11-28T13:57:20Z")]
+pub struct TimestampError(String);
+
+impl Timestamp {
+    pub fn now() -> Timestamp {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Timestamp(secs)
+    }
+
+    pub fn date(self) -> Date {
+        let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
+        Date {
+            year: y.clamp(0, 9999) as u16,
+            month: m,
+            day: d,
+        }
+    }
+}
+
+/// Days since 1970-01-01 to (year, month, day), proleptic Gregorian
+/// (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+fn days_from_civil(y: i64, m: u8, d: u8) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = civil_from_days(self.0.div_euclid(86_400));
+        let s = self.0.rem_euclid(86_400);
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = TimestampError;
+
+    fn from_str(s: &str) -> Result<Timestamp, TimestampError> {
+        let bad = || TimestampError(s.to_string());
+        let (date, time) = s.trim().split_once('T').ok_or_else(bad)?;
+        let date: Date = date.parse().map_err(|_| bad())?;
+        let time = time.strip_suffix('Z').ok_or_else(bad)?;
+        let parts: Vec<&str> = time.split(':').collect();
+        if parts.len() != 3 || parts.iter().any(|p| p.len() != 2) {
+            return Err(bad());
+        }
+        let n: Vec<i64> = parts
+            .iter()
+            .map(|p| p.parse::<i64>().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?;
+        if n[0] > 23 || n[1] > 59 || n[2] > 59 {
+            return Err(bad());
+        }
+        let days = days_from_civil(i64::from(date.year), date.month, date.day);
+        Ok(Timestamp(days * 86_400 + n[0] * 3600 + n[1] * 60 + n[2]))
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_moments_print_and_parse() {
+        for (secs, text) in [
+            (0, "1970-01-01T00:00:00Z"),
+            (951_782_400, "2000-02-29T00:00:00Z"),
+            (1_795_873_040, "2026-11-28T13:37:20Z"),
+        ] {
+            assert_eq!(Timestamp(secs).to_string(), text);
+            assert_eq!(text.parse::<Timestamp>(), Ok(Timestamp(secs)));
+        }
+        assert_eq!(Timestamp(1_795_873_040).date().to_string(), "2026-11-28");
+    }
+
+    #[test]
+    fn round_trips_across_centuries() {
+        for secs in (-5_000_000_000i64..20_000_000_000).step_by(123_456_789) {
+            let t = Timestamp(secs);
+            assert_eq!(t.to_string().parse::<Timestamp>(), Ok(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn rejects_bad_times() {
+        for bad in [
+            "2026-11-28",
+            "2026-11-28T25:00:00Z",
+            "2026-11-28T10:00:00",
+            "2026-02-30T00:00:00Z",
+        ] {
+            assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+        }
+    }
+}

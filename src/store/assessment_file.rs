@@ -1,0 +1,423 @@
+//! Assessment files: reading them with clear errors, matching them to the
+//! installed rubric, and writing them so that a crash never leaves a
+//! half-written file.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::data_file::{self, LoadError};
+use crate::model::assessment::{Assessment, FORMAT, Rating, Response};
+use crate::model::rubric::Rubric;
+use crate::model::timestamp::Timestamp;
+use crate::text;
+
+/// Larger files are refused: a real assessment is a few dozen kilobytes.
+pub const MAX_ASSESSMENT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Earlier versions kept of each file in `history/`.
+pub const HISTORY_KEEP: usize = 10;
+
+const HEADER: &str = "// An ietkit assessment. Plain text: it can be read, compared and kept in version \
+control. The format is described in docs/FORMAT.md.\n";
+
+/// The text of a saved assessment: a comment line, then pretty RON with
+/// fields in a fixed order.
+pub fn to_text(a: &Assessment) -> String {
+    let config = ron::ser::PrettyConfig::new().indentor("    ".to_string());
+    // Plain owned data always serialises; an empty body would fail to load
+    // and so could never silently replace a good file.
+    let body = ron::ser::to_string_pretty(a, config).unwrap_or_default();
+    format!("{HEADER}{body}\n")
+}
+
+#[derive(Deserialize)]
+struct FormatProbe {
+    format: u32,
+}
+
+/// A loaded assessment, and what the user should know about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub assessment: Assessment,
+    /// Plain-language notes: cleaned text, rubric changes.
+    pub notices: Vec<String>,
+    /// Set when the file must not be written, with the reason.
+    pub read_only: Option<String>,
+}
+
+/// Parses an assessment; `file` names it in messages.
+pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
+    if source
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with("//"))
+    {
+        return Err(LoadError::one(
+            file,
+            None,
+            None,
+            "the file is empty: it holds no assessment. If it should, restore an earlier copy from the history/ folder beside it.".into(),
+        ));
+    }
+    let probe: Option<u32> = ron::from_str::<FormatProbe>(source).ok().map(|p| p.format);
+    let assessment: Assessment = match data_file::parse_keyed(file, source, "indicator") {
+        Ok(a) => a,
+        Err(mut e) => {
+            if let Some(format) = probe.filter(|&f| f > FORMAT) {
+                e.problems.truncate(1);
+                e.problems[0].message = format!(
+                    "this assessment was saved by a newer ietkit (format {format}; this one reads format {FORMAT}): open it with the newer version."
+                );
+            }
+            return Err(e);
+        }
+    };
+    let mut loaded = Loaded {
+        read_only: (assessment.format > FORMAT).then(|| {
+            format!(
+                "saved by a newer ietkit (format {}): shown read-only so nothing it added is lost",
+                assessment.format
+            )
+        }),
+        assessment,
+        notices: Vec::new(),
+    };
+    if clean_text(&mut loaded.assessment) {
+        loaded.notices.push(
+            "Some text held invisible control characters; they are shown as \u{FFFD}.".into(),
+        );
+    }
+    Ok(loaded)
+}
+
+/// Reads and parses an assessment file.
+pub fn read(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let source = data_file::read_text_limited(path, MAX_ASSESSMENT_BYTES, "assessment")?;
+    parse(&name, &source)
+}
+
+/// Replaces unsafe characters in every text field; returns whether any was found.
+pub fn clean_text(a: &mut Assessment) -> bool {
+    fn fix(s: &mut String, multiline: bool, found: &mut bool) {
+        if s.chars()
+            .any(|c| text::is_unsafe(c) || (!multiline && c == '\n'))
+        {
+            *found = true;
+            *s = s
+                .chars()
+                .map(|c| match c {
+                    '\n' if multiline => '\n',
+                    '\n' | '\t' => ' ',
+                    c if text::is_unsafe(c) => '\u{FFFD}',
+                    c => c,
+                })
+                .collect();
+        }
+    }
+    let mut found = false;
+    let f = &mut found;
+    let p = &mut a.profile;
+    for s in [
+        &mut a.cycle,
+        &mut p.college,
+        &mut p.program,
+        &mut p.cte_area,
+        &mut p.site.name,
+    ] {
+        fix(s, false, f);
+    }
+    p.credentials.iter_mut().for_each(|c| fix(c, false, f));
+    p.partners
+        .iter_mut()
+        .for_each(|l| fix(&mut l.lead, false, f));
+    for assessor in &mut a.assessors {
+        fix(&mut assessor.name, false, f);
+    }
+    for r in &mut a.responses {
+        fix(&mut r.indicator, false, f);
+        fix(&mut r.notes, true, f);
+        if let Rating::NotApplicable { reason } = &mut r.rating {
+            fix(reason, false, f);
+        }
+        for e in &mut r.evidence {
+            for s in [&mut e.what, &mut e.location, &mut e.holder] {
+                fix(s, false, f);
+            }
+        }
+        for act in &mut r.actions {
+            fix(&mut act.what, false, f);
+            fix(&mut act.owner, false, f);
+        }
+    }
+    found
+}
+
+/// Lines the assessment up with `rubric` by indicator id: responses in
+/// rubric order, an unrated response for each new indicator, responses for
+/// indicators the rubric no longer has kept at the end (retired, not scored).
+/// Returns what the team should be told.
+pub fn reconcile(a: &mut Assessment, rubric: &Rubric) -> Vec<String> {
+    let mut notices = Vec::new();
+    let mut old: Vec<Response> = std::mem::take(&mut a.responses);
+    let mut added = Vec::new();
+    for (_, indicator) in rubric.indicators() {
+        match old.iter().position(|r| r.indicator == indicator.id) {
+            Some(i) => a.responses.push(old.remove(i)),
+            None => {
+                added.push(indicator.id.clone());
+                a.responses.push(Response::new(&indicator.id));
+            }
+        }
+    }
+    let retired: Vec<String> = old
+        .iter()
+        .filter(|r| {
+            r.rating != Rating::Unrated
+                || !r.notes.is_empty()
+                || !r.evidence.is_empty()
+                || !r.actions.is_empty()
+        })
+        .map(|r| r.indicator.clone())
+        .collect();
+    // Retired responses with nothing in them carry no information.
+    a.responses
+        .extend(old.into_iter().filter(|r| retired.contains(&r.indicator)));
+
+    let same_rubric = a.rubric.id == rubric.id;
+    if !same_rubric {
+        notices.push(format!(
+            "This assessment was made with the rubric \"{}\"; it is shown with \"{}\", matched by indicator id.",
+            text::clean_line(&a.rubric.id),
+            rubric.id
+        ));
+    } else if a.rubric.version != rubric.version || a.rubric.hash != rubric.content_hash() {
+        notices.push(format!(
+            "The rubric changed since this assessment was saved (version {} then, {} now).",
+            text::clean_line(&a.rubric.version),
+            rubric.version
+        ));
+    }
+    if !added.is_empty()
+        && (a.rubric.version != rubric.version
+            || !same_rubric
+            || a.rubric.hash != rubric.content_hash())
+    {
+        notices.push(format!(
+            "New indicators, not rated yet: {}.",
+            added.join(", ")
+        ));
+    }
+    if !retired.is_empty() {
+        notices.push(format!(
+            "No longer in the rubric, kept but not scored: {}.",
+            retired
+                .iter()
+                .map(|r| text::clean_line(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    a.rubric = rubric.reference();
+    notices
+}
+
+/// Why a save failed, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("could not save {file}: {reason}")]
+pub struct SaveError {
+    pub file: String,
+    pub reason: String,
+}
+
+fn save_error(path: &Path, e: &std::io::Error) -> SaveError {
+    use std::io::ErrorKind;
+    let reason = match e.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "the folder is read-only. Your work is still open here: choose another folder with --data-dir, or ask for write access.".to_string()
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "the disk is full. Your work is still open here: free some space, then press Ctrl-S.".to_string()
+        }
+        _ => format!("{e}. Your work is still open here; the file on disk is unchanged."),
+    };
+    SaveError {
+        file: path.display().to_string(),
+        reason,
+    }
+}
+
+/// Creates `dir` (and parents) readable by the owner only.
+pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, renamed over the old one, the folder flushed. Mode 0600.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    ensure_private_dir(parent).map_err(|e| save_error(path, &e))?;
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        options.preserve_mode(false);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    }
+    let mut file = options.open(path).map_err(|e| save_error(path, &e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| save_error(path, &e))?;
+    file.commit().map_err(|e| save_error(path, &e))
+}
+
+/// The `history/` folder beside the folder `path` is in.
+pub fn history_dir(path: &Path) -> PathBuf {
+    path.parent().unwrap_or(Path::new(".")).join("history")
+}
+
+/// Copies the current file into `history/` before it is replaced, keeping
+/// the newest [`HISTORY_KEEP`] copies.
+fn keep_history(path: &Path, now: Timestamp) -> std::io::Result<()> {
+    let Ok(previous) = fs::read(path) else {
+        return Ok(());
+    };
+    let dir = history_dir(path);
+    ensure_private_dir(&dir)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = now.to_string().replace(':', "");
+    let copy = dir.join(format!("{stem}.{stamp}.ron"));
+    write_atomic(&copy, &String::from_utf8_lossy(&previous))
+        .map_err(|e| std::io::Error::other(e.reason))?;
+    let mut copies = history_of(path);
+    while copies.len() > HISTORY_KEEP {
+        let oldest = copies.remove(0);
+        fs::remove_file(oldest)?;
+    }
+    Ok(())
+}
+
+/// Length of the `2026-11-28T140415Z` stamp in history file names.
+const STAMP_LEN: usize = 18;
+
+/// The kept earlier versions of `path`, oldest first.
+pub fn history_of(path: &Path) -> Vec<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!("{stem}.");
+    let mut copies: Vec<PathBuf> = fs::read_dir(history_dir(path))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name().is_some_and(|n| {
+                        let n = n.to_string_lossy();
+                        // stem.<YYYY-MM-DDTHHMMSSZ>.ron, and nothing longer
+                        n.starts_with(&prefix)
+                            && n.ends_with(".ron")
+                            && n.len() == prefix.len() + STAMP_LEN + 4
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    copies.sort();
+    copies
+}
+
+/// Saves `a` to `path`: the previous version into history, then an atomic write.
+pub fn save(path: &Path, a: &Assessment) -> Result<(), SaveError> {
+    let text = to_text(a);
+    // History is a safety net: failing to keep a copy must not stop the save.
+    let _ = keep_history(path, Timestamp::now());
+    write_atomic(path, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::{Profile, Purpose};
+    use crate::store::embedded;
+
+    #[test]
+    fn reconcile_matches_by_id_keeps_retired_and_adds_new() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        a.response_mut("PD-2").rating = Rating::Level(3);
+        a.response_mut("OLD-9").rating = Rating::Level(1);
+        a.response_mut("OLD-8").notes.clear();
+        a.responses.retain(|r| r.indicator != "PM-7");
+        a.responses.reverse();
+        a.rubric.version = "2025.1".into();
+        let notices = reconcile(&mut a, &rubric);
+        let ids: Vec<&str> = a.responses.iter().map(|r| r.indicator.as_str()).collect();
+        let mut expected: Vec<&str> = rubric.indicators().map(|(_, i)| i.id.as_str()).collect();
+        expected.push("OLD-9");
+        assert_eq!(
+            ids, expected,
+            "rubric order, the empty OLD-8 dropped, OLD-9 kept last"
+        );
+        assert_eq!(a.response("PD-2").unwrap().rating, Rating::Level(3));
+        let text = notices.join("\n");
+        assert!(text.contains("version 2025.1 then, 2026.1 now"), "{text}");
+        assert!(
+            text.contains("New indicators, not rated yet: PM-7."),
+            "{text}"
+        );
+        assert!(text.contains("kept but not scored: OLD-9."), "{text}");
+        assert_eq!(a.rubric, rubric.reference());
+    }
+
+    #[test]
+    fn an_unchanged_rubric_gives_no_notices() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        assert!(reconcile(&mut a, &rubric).is_empty());
+    }
+
+    #[test]
+    fn hostile_text_is_cleaned_on_load() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        a.profile.program = "Weld\u{1b}]0;owned\u{7}ing".into();
+        a.response_mut("PD-1").notes = "ok\nline \u{202e}two".into();
+        let loaded = parse("x.ron", &to_text(&a)).unwrap();
+        assert_eq!(
+            loaded.assessment.profile.program,
+            "Weld\u{FFFD}]0;owned\u{FFFD}ing"
+        );
+        assert_eq!(
+            loaded.assessment.response("PD-1").unwrap().notes,
+            "ok\nline \u{FFFD}two"
+        );
+        assert_eq!(loaded.notices.len(), 1);
+    }
+
+    #[test]
+    fn a_newer_format_is_read_only_or_refused_with_a_reason() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        a.format = FORMAT + 1;
+        let loaded = parse("x.ron", &to_text(&a)).unwrap();
+        assert!(loaded.read_only.unwrap().contains("newer ietkit"));
+        let with_new_field = to_text(&a).replacen("cycle:", "colour: \"blue\",\n    cycle:", 1);
+        let err = parse("x.ron", &with_new_field).unwrap_err().to_string();
+        assert!(err.contains("saved by a newer ietkit (format 2"), "{err}");
+    }
+}

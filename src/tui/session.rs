@@ -1,0 +1,308 @@
+//! Carries out the effects `App::update` asks for: saving, and the
+//! library's file operations. The only part of the app that touches files,
+//! so `App` stays testable without a disk and this without a terminal.
+
+use std::path::{Path, PathBuf};
+
+use super::app::{App, Effect, LibraryRequest, LibraryRow, SaveState};
+use crate::model::assessment::{Assessment, Profile, Purpose};
+use crate::model::timestamp::Timestamp;
+use crate::store::assessment_file;
+use crate::store::library::Library;
+use crate::store::lock::{Lock, LockError};
+use crate::text;
+
+pub struct Session {
+    pub library: Option<Library>,
+    /// The file the open assessment lives in; `None` until first saved.
+    pub path: Option<PathBuf>,
+    lock: Option<Lock>,
+}
+
+impl Session {
+    pub fn new(library: Option<Library>) -> Session {
+        Session {
+            library,
+            path: None,
+            lock: None,
+        }
+    }
+
+    /// Opens the assessment in `path`, matched to the app's rubric. A file
+    /// someone else has open, or from a newer ietkit, opens read-only.
+    pub fn open(&mut self, app: &mut App, path: &Path) -> Result<(), String> {
+        let loaded = assessment_file::read(path).map_err(|e| e.to_string())?;
+        let mut assessment = loaded.assessment;
+        let mut notices = loaded.notices;
+        notices.extend(assessment_file::reconcile(
+            &mut assessment,
+            &app.content.rubric,
+        ));
+        // Release our hold on the previous file before taking the next.
+        self.lock = None;
+        let mut read_only = loaded.read_only;
+        match Lock::acquire(path) {
+            Ok(lock) => self.lock = Some(lock),
+            Err(LockError::Held { holder }) => {
+                read_only.get_or_insert(format!("open in another session: {holder}"));
+            }
+            Err(LockError::Unavailable { reason }) => {
+                notices.push(format!(
+                    "Could not lock the file ({reason}); take care that nobody else edits it."
+                ));
+            }
+        }
+        self.path = Some(path.to_path_buf());
+        app.load(assessment, read_only.clone(), true);
+        if let Some(lib) = &self.library {
+            lib.set_last(path);
+        }
+        let name = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut message = format!("Opened {name}.");
+        if let Some(reason) = read_only {
+            message = format!("Opened {name} read-only: {reason}.");
+        }
+        for n in notices {
+            message.push(' ');
+            message.push_str(&n);
+        }
+        app.say(text::clean_line(&message));
+        Ok(())
+    }
+
+    /// Starts a new assessment in memory; it gets a file on its first change.
+    pub fn start_new(&mut self, app: &mut App, assessment: Assessment) {
+        self.lock = None;
+        self.path = None;
+        app.load(assessment, None, false);
+    }
+
+    /// Carries out and clears the app's pending effects.
+    pub fn apply(&mut self, app: &mut App) {
+        let effects = std::mem::take(&mut app.effects);
+        let mut save = false;
+        for effect in effects {
+            match effect {
+                Effect::Changed | Effect::SaveNow => save = true,
+                Effect::Quit => {}
+                Effect::Library(request) => {
+                    // Save before leaving or listing, so nothing is lost.
+                    if std::mem::take(&mut save) {
+                        self.save(app);
+                    }
+                    self.library_request(app, request);
+                }
+            }
+        }
+        if save {
+            self.save(app);
+        }
+    }
+
+    /// Saves the open assessment, giving it a file in the library first if
+    /// it has none. The outcome shows in the status bar.
+    pub fn save(&mut self, app: &mut App) {
+        if let Some(reason) = &app.read_only {
+            app.save = SaveState::ReadOnly(reason.clone());
+            return;
+        }
+        app.assessment.updated = Timestamp::now();
+        let result = match (&self.path, &self.library) {
+            (Some(path), _) => assessment_file::save(path, &app.assessment).map(|()| path.clone()),
+            (None, Some(lib)) => lib.create(&app.assessment),
+            (None, None) => {
+                app.save =
+                    SaveState::Failed("no data folder: start ietkit with --data-dir DIR".into());
+                return;
+            }
+        };
+        match result {
+            Ok(path) => {
+                if self.path.is_none() {
+                    self.lock = Lock::acquire(&path).ok();
+                    if let Some(lib) = &self.library {
+                        lib.set_last(&path);
+                    }
+                    self.path = Some(path);
+                }
+                app.save = SaveState::Saved(app.assessment.updated);
+            }
+            Err(e) => {
+                app.warn(format!("Not saved: {}", e.reason));
+                app.save = SaveState::Failed(e.reason);
+            }
+        }
+    }
+
+    fn rows(&self, app: &App, trash: bool) -> Vec<LibraryRow> {
+        let Some(lib) = &self.library else {
+            return Vec::new();
+        };
+        if trash {
+            return lib
+                .trashed()
+                .into_iter()
+                .map(|path| LibraryRow {
+                    name: path
+                        .file_stem()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    text: String::new(),
+                    error: None,
+                    path,
+                })
+                .collect();
+        }
+        lib.list(&app.content.rubric)
+            .into_iter()
+            .map(|e| {
+                let (text, error) = match &e.summary {
+                    Ok(s) => {
+                        let who = [s.program.as_str(), s.college.as_str(), s.cycle.as_str()]
+                            .iter()
+                            .filter(|x| !x.trim().is_empty())
+                            .map(|x| x.trim())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let mut line = format!(
+                            "{who} | {} | rated {}/{} | changed {}",
+                            s.purpose.label(),
+                            s.rated,
+                            s.total,
+                            s.updated.date()
+                        );
+                        if !s.assessors.is_empty() {
+                            line.push_str(&format!(" | by {}", s.assessors.join(", ")));
+                        }
+                        if self.path.as_deref() == Some(e.path.as_path()) {
+                            line.push_str(" (open now)");
+                        }
+                        (text::clean_line(&line), None)
+                    }
+                    Err(err) => (
+                        "cannot be read; the file is left as it is".to_string(),
+                        Some(format!("{err} Fix it in a text editor, or restore an earlier copy from history/.")),
+                    ),
+                };
+                LibraryRow {
+                    name: e.name,
+                    path: e.path,
+                    text,
+                    error,
+                }
+            })
+            .collect()
+    }
+
+    fn library_request(&mut self, app: &mut App, request: LibraryRequest) {
+        let Some(lib) = &self.library else {
+            app.warn("There is no data folder: start ietkit with --data-dir DIR.");
+            return;
+        };
+        let outcome: Result<String, String> = match request {
+            LibraryRequest::List { trash } => {
+                let rows = self.rows(app, trash);
+                app.show_library(rows);
+                return;
+            }
+            LibraryRequest::Open(path) => match self.open(app, &path) {
+                Ok(()) => return,
+                Err(e) => Err(e),
+            },
+            LibraryRequest::New => {
+                let fresh = Assessment::new(
+                    &app.content.rubric,
+                    Profile::default(),
+                    Purpose::NewDesign,
+                    "",
+                );
+                self.start_new(app, fresh);
+                app.update(super::action::Action::EditProfile);
+                app.say("New assessment: fill in the profile, then Enter. It is saved as soon as it changes.");
+                return;
+            }
+            LibraryRequest::NextCycle(path) => match assessment_file::read(&path) {
+                Ok(loaded) => {
+                    let next = lib.next_cycle(&loaded.assessment, &app.content.rubric);
+                    let cycle = next.cycle.clone();
+                    self.start_new(app, next);
+                    self.save(app);
+                    Ok(format!(
+                        "Started cycle {cycle}: profile, evidence (marked to re-check) and open action items carried over; ratings start empty."
+                    ))
+                }
+                Err(e) => Err(e.to_string()),
+            },
+            LibraryRequest::Copy(path) => lib
+                .duplicate(&path)
+                .map(|p| format!("Copied as {}.", stem(&p))),
+            LibraryRequest::Rename(path, name) => {
+                if self.path.as_deref() == Some(path.as_path()) {
+                    Err("Open another assessment before renaming this one.".into())
+                } else {
+                    lib.rename(&path, &name)
+                        .map(|p| format!("Renamed to {}.", stem(&p)))
+                }
+            }
+            LibraryRequest::Delete(path) => {
+                if self.path.as_deref() == Some(path.as_path()) {
+                    Err(
+                        "This assessment is open: open another before moving it to the trash."
+                            .into(),
+                    )
+                } else {
+                    lib.delete(&path).map(|_| {
+                        format!(
+                            "Moved {} to the trash; t shows the trash, Enter there restores.",
+                            stem(&path)
+                        )
+                    })
+                }
+            }
+            LibraryRequest::Restore(path) => lib
+                .restore(&path)
+                .map(|p| format!("Restored as {}.", stem(&p))),
+            LibraryRequest::Import(source) => lib
+                .import(Path::new(source.trim()), None)
+                .map(|p| format!("Imported as {}.", stem(&p))),
+            LibraryRequest::SaveCopy(target) => {
+                let target = PathBuf::from(target.trim());
+                if target.exists() {
+                    Err(format!(
+                        "{} already exists: choose a new file name.",
+                        target.display()
+                    ))
+                } else {
+                    assessment_file::write_atomic(
+                        &target,
+                        &assessment_file::to_text(&app.assessment),
+                    )
+                    .map(|()| format!("Saved a copy to {}.", target.display()))
+                    .map_err(|e| e.reason)
+                }
+            }
+        };
+        match outcome {
+            Ok(message) => app.say(text::clean_line(&message)),
+            Err(e) => app.warn(text::clean_line(&e)),
+        }
+        // Refresh an open library view after a change to the files.
+        if let Some(super::app::Overlay::Library(view)) = app.overlays.last() {
+            let trash = view.trash;
+            let rows = self.rows(app, trash);
+            app.show_library(rows);
+        }
+    }
+}
+
+fn stem(p: &Path) -> String {
+    p.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}

@@ -1,0 +1,616 @@
+//! Saving and loading assessments, and the library, through the same code
+//! the app uses (the session), without a terminal.
+
+mod common;
+
+#[path = "common/tui.rs"]
+mod tui;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::TempDir;
+use ietkit::model::assessment::*;
+use ietkit::model::date::Date;
+use ietkit::model::screener::Answer;
+use ietkit::model::timestamp::Timestamp;
+use ietkit::store::assessment_file::{self, HISTORY_KEEP};
+use ietkit::store::embedded;
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::tui::app::{App, SaveState};
+use ietkit::tui::session::Session;
+use proptest::prelude::*;
+
+fn library(dir: &Path) -> Library {
+    Library::new(DataDir {
+        path: dir.to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    })
+}
+
+fn rubric() -> ietkit::model::rubric::Rubric {
+    embedded::builtin().unwrap().rubric
+}
+
+/// An app and a session on the data folder `dir`.
+fn open_app(dir: &Path) -> (App, Session) {
+    (tui::app(80, 24), Session::new(Some(library(dir))))
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| e.unwrap().path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+// ----- round trip -----------------------------------------------------------
+
+fn line() -> impl Strategy<Value = String> {
+    "\\PC{0,24}"
+}
+
+fn date() -> impl Strategy<Value = Option<Date>> {
+    prop::option::of(
+        (2000u16..2100, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap()),
+    )
+}
+
+fn rating() -> impl Strategy<Value = Rating> {
+    prop_oneof![
+        Just(Rating::Unrated),
+        (0u8..=3).prop_map(Rating::Level),
+        line().prop_map(|reason| Rating::NotApplicable { reason }),
+    ]
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (line(), line(), line(), date(), any::<bool>()).prop_map(
+        |(what, location, holder, date, recheck)| Evidence {
+            what,
+            location,
+            holder,
+            date,
+            recheck,
+        },
+    )
+}
+
+fn action() -> impl Strategy<Value = ActionItem> {
+    let status = prop_oneof![
+        Just(ActionStatus::Planned),
+        Just(ActionStatus::InProgress),
+        Just(ActionStatus::Done),
+        Just(ActionStatus::Dropped)
+    ];
+    (line(), line(), date(), status).prop_map(|(what, owner, due, status)| ActionItem {
+        what,
+        owner,
+        due,
+        status,
+    })
+}
+
+fn response() -> impl Strategy<Value = (Rating, bool, String, Vec<Evidence>, Vec<ActionItem>)> {
+    (
+        rating(),
+        any::<bool>(),
+        "(\\PC{0,20}\n){0,2}\\PC{0,20}",
+        prop::collection::vec(evidence(), 0..3),
+        prop::collection::vec(action(), 0..3),
+    )
+}
+
+fn partner() -> impl Strategy<Value = Partner> {
+    prop_oneof![
+        Just(Partner::AdultBasicSkills),
+        Just(Partner::CareerTechnicalEducation),
+        Just(Partner::CareerPathways),
+        Just(Partner::Corrections),
+        Just(Partner::WorkforceBoard),
+        Just(Partner::Employer),
+        line().prop_map(Partner::Other),
+    ]
+}
+
+prop_compose! {
+    fn assessment()(
+        texts in prop::collection::vec(line(), 6),
+        credentials in prop::collection::vec(line(), 0..3),
+        leads in prop::collection::vec((partner(), line()), 0..4),
+        numbers in prop::collection::vec(prop::option::of(0u32..5000), 4),
+        start in date(),
+        purpose in prop_oneof![Just(Purpose::NewDesign), Just(Purpose::EvaluatingExisting), Just(Purpose::AfterSignificantChange)],
+        site in prop_oneof![Just(SiteKind::Campus), Just(SiteKind::CorrectionalFacility), Just(SiteKind::Online), Just(SiteKind::Other)],
+        assessors in prop::collection::vec((line(), partner()), 0..3),
+        responses in prop::collection::vec(response(), 35),
+        answers in prop::collection::vec(prop::option::of(prop_oneof![Just(Answer::Yes), Just(Answer::No), Just(Answer::NotSure)]), 13),
+        stamps in (0i64..4_000_000_000, 0i64..4_000_000_000),
+    ) -> Assessment {
+        let rubric = rubric();
+        let profile = Profile {
+            college: texts[0].clone(),
+            program: texts[1].clone(),
+            cte_area: texts[2].clone(),
+            credentials,
+            partners: leads.into_iter().map(|(partner, lead)| PartnerLead { partner, lead }).collect(),
+            site: Site { kind: site, name: texts[3].clone() },
+            cohort_size: numbers[0],
+            hours: ComponentHours { basic_skills: numbers[1], workforce_preparation: numbers[2], workforce_training: numbers[3] },
+            start_date: start,
+        };
+        let mut a = Assessment::new(&rubric, profile, purpose, &texts[4]);
+        a.created = Timestamp(stamps.0);
+        a.updated = Timestamp(stamps.1);
+        a.assessors = assessors.into_iter().map(|(name, partner)| Assessor { name, partner }).collect();
+        for (r, (rating, unsure, notes, evidence, actions)) in a.responses.iter_mut().zip(responses) {
+            r.rating = rating;
+            r.unsure = unsure;
+            r.notes = notes;
+            r.evidence = evidence;
+            r.actions = actions;
+        }
+        let screener = embedded::builtin().unwrap().screener;
+        for (q, answer) in screener.questions.iter().zip(answers) {
+            if let Some(answer) = answer {
+                a.screener.insert(q.id.clone(), answer);
+            }
+        }
+        a
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_field_survives_save_and_load(a in assessment()) {
+        let loaded = assessment_file::parse("x.ron", &assessment_file::to_text(&a)).unwrap();
+        prop_assert!(loaded.notices.is_empty());
+        prop_assert_eq!(loaded.assessment, a);
+    }
+}
+
+#[test]
+fn the_saved_format_is_stable() {
+    let rubric = rubric();
+    let mut a = Assessment::new(
+        &rubric,
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "2026-27",
+    );
+    a.created = Timestamp(1_790_000_000);
+    a.updated = Timestamp(1_795_873_040);
+    a.profile.program = "Welding IET".into();
+    a.profile.college = "Cascade Ridge Community College".into();
+    a.profile.partners.push(PartnerLead {
+        partner: Partner::AdultBasicSkills,
+        lead: "ABS coordinator".into(),
+    });
+    a.assessors.push(Assessor {
+        name: "CTE chair".into(),
+        partner: Partner::CareerTechnicalEducation,
+    });
+    let r = a.response_mut("PD-3");
+    r.rating = Rating::Level(1);
+    r.unsure = true;
+    r.notes = "Basic skills starts a week early.\nAlign in spring.".into();
+    r.evidence.push(Evidence {
+        what: "Term calendar".into(),
+        location: "Shared drive".into(),
+        holder: "Coordinator".into(),
+        date: Some("2026-09-28".parse().unwrap()),
+        recheck: false,
+    });
+    r.actions.push(ActionItem {
+        what: "Align start weeks".into(),
+        owner: "CTE chair".into(),
+        due: Some("2027-01-15".parse().unwrap()),
+        status: ActionStatus::Planned,
+    });
+    a.response_mut("CI-6").rating = Rating::NotApplicable {
+        reason: "Runs on campus".into(),
+    };
+    a.screener.insert("F-1".into(), Answer::Yes);
+    // Only the part with content: the other 32 responses are the same shape.
+    let text = assessment_file::to_text(&a);
+    let cut = text
+        .find("        (\n            indicator: \"PD-4\"")
+        .unwrap();
+    insta::assert_snapshot!(&text[..cut]);
+}
+
+// ----- bad files --------------------------------------------------------------
+
+/// (file, what the message must say, the line it must name)
+const BAD: &[(&str, &str, Option<usize>)] = &[
+    ("truncated.ron", "the file ends too early", Some(60)),
+    ("wrong-types.ron", "expected a whole number here", Some(3)),
+    (
+        "newer-format.ron",
+        "saved by a newer ietkit (format 99",
+        Some(30),
+    ),
+    ("garbage.ron", "this is not UTF-8 text", Some(2)),
+    ("empty.ron", "the file is empty", None),
+    (
+        "unknown-field.ron",
+        "no field called `nots` in a response",
+        Some(37),
+    ),
+    ("bad-date.ron", "\"2026-13-45\" is not a date", Some(27)),
+    ("bad-rating.ron", "`Great` is not a valid choice", Some(35)),
+];
+
+#[test]
+fn each_bad_file_is_reported_and_left_untouched() {
+    let dir = common::root().join("tests/data/bad-assessments");
+    assert_eq!(
+        files_in(&dir).len(),
+        BAD.len(),
+        "every file has an expectation"
+    );
+    let data = TempDir::new("bad");
+    let lib = library(data.path());
+    fs::create_dir_all(lib.assessments()).unwrap();
+    for (name, _, _) in BAD {
+        fs::copy(dir.join(name), lib.assessments().join(name)).unwrap();
+    }
+    let before: Vec<Vec<u8>> = BAD
+        .iter()
+        .map(|(n, _, _)| fs::read(lib.assessments().join(n)).unwrap())
+        .collect();
+
+    for (name, expected, line) in BAD {
+        let err = assessment_file::read(&dir.join(name)).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains(name), "names the file: {text}");
+        assert!(
+            text.contains(expected),
+            "{name}: expected {expected:?} in {text}"
+        );
+        assert_eq!(err.problems[0].line, *line, "{name}: {text}");
+    }
+    // The library lists them, with their errors, beside a good one...
+    let (mut app, mut session) = open_app(data.path());
+    tui::feed(&mut app, "]2");
+    session.apply(&mut app);
+    let entries = lib.list(&rubric());
+    assert_eq!(entries.len(), BAD.len() + 1);
+    assert_eq!(
+        entries.iter().filter(|e| e.summary.is_err()).count(),
+        BAD.len()
+    );
+    // ... opening one fails cleanly and the open assessment stays ...
+    for (name, _, _) in BAD {
+        assert!(
+            session
+                .open(&mut app, &lib.assessments().join(name))
+                .is_err()
+        );
+    }
+    assert_eq!(
+        app.assessment.response("PD-1").unwrap().rating,
+        Rating::Level(2)
+    );
+    tui::feed(&mut app, "j3");
+    session.apply(&mut app);
+    // ... and none of the bad files was changed.
+    for ((name, _, _), bytes) in BAD.iter().zip(before) {
+        assert_eq!(
+            fs::read(lib.assessments().join(name)).unwrap(),
+            bytes,
+            "{name} was modified"
+        );
+    }
+}
+
+#[test]
+fn a_huge_file_is_refused_without_reading_it_all() {
+    let data = TempDir::new("huge");
+    let path = data.path().join("huge.ron");
+    let f = fs::File::create(&path).unwrap();
+    f.set_len(assessment_file::MAX_ASSESSMENT_BYTES + 1)
+        .unwrap();
+    let err = assessment_file::read(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("larger than 16 MB, far more than any assessment needs"),
+        "{err}"
+    );
+}
+
+// ----- saving -------------------------------------------------------------------
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_change_is_saved_at_once_privately_with_history() {
+    let temp = TempDir::new("save");
+    // ietkit creates the data folder itself.
+    let data_dir = temp.path().join("ietkit");
+    let data = data_dir.as_path();
+    let (mut app, mut session) = open_app(data);
+    tui::feed(&mut app, "pCascade Ridge CC<Tab>Welding IET<Enter>");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)));
+    let path = session.path.clone().unwrap();
+    assert_eq!(
+        path,
+        library(data).assessments().join("welding-iet-2026-27.ron")
+    );
+    for _ in 0..(HISTORY_KEEP + 3) {
+        tui::feed(&mut app, "]1");
+        session.apply(&mut app);
+    }
+    let saved = assessment_file::read(&path).unwrap().assessment;
+    assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(1));
+    assert_eq!(saved.profile.college, "Cascade Ridge CC");
+    let history = assessment_file::history_of(&path);
+    assert!(
+        !history.is_empty() && history.len() <= HISTORY_KEEP,
+        "{}",
+        history.len()
+    );
+    for copy in &history {
+        assessment_file::read(copy).unwrap_or_else(|e| panic!("history copy unreadable: {e}"));
+    }
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+        assert_eq!(mode(&assessment_file::history_dir(&path)), 0o700);
+        assert_eq!(mode(data), 0o700);
+    }
+    // Reopening in a new session shows what was saved.
+    drop(session);
+    let (mut app2, mut session2) = open_app(data);
+    session2
+        .open(&mut app2, &library(data).last().unwrap())
+        .unwrap();
+    assert_eq!(
+        app2.assessment.response("PD-1").unwrap().rating,
+        Rating::Level(1)
+    );
+}
+
+#[test]
+fn when_saving_fails_the_work_stays_open_and_the_user_is_told() {
+    let data = TempDir::new("fail");
+    // A data folder path under a plain file cannot be created, even by root.
+    let blocker = data.path().join("not-a-folder");
+    fs::write(&blocker, "x").unwrap();
+    let (mut app, mut session) = open_app(&blocker.join("data"));
+    tui::feed(&mut app, "]2");
+    session.apply(&mut app);
+    match &app.save {
+        SaveState::Failed(reason) => {
+            assert!(reason.contains("Your work is still open here"), "{reason}")
+        }
+        other => panic!("expected a failed save, got {other:?}"),
+    }
+    assert_eq!(
+        app.assessment.response("PD-1").unwrap().rating,
+        Rating::Level(2)
+    );
+    assert!(app.message.as_ref().unwrap().0.starts_with("Not saved:"));
+    // Quitting now asks first, and offers a way out.
+    tui::feed(&mut app, "q");
+    assert!(!app.quit);
+    assert!(tui::screen(&app).contains("NOT saved"));
+    // Saving a copy elsewhere works.
+    let copy = data.path().join("rescued.ron");
+    tui::feed(&mut app, "no");
+    tui::feed(&mut app, &format!("s{}<Enter>", copy.display()));
+    session.apply(&mut app);
+    assert_eq!(
+        assessment_file::read(&copy)
+            .unwrap()
+            .assessment
+            .response("PD-1")
+            .unwrap()
+            .rating,
+        Rating::Level(2)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_gives_a_plain_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = TempDir::new("ro");
+    let lib = library(data.path());
+    fs::create_dir_all(lib.assessments()).unwrap();
+    fs::set_permissions(lib.assessments(), fs::Permissions::from_mode(0o500)).unwrap();
+    let probe = lib.assessments().join("probe");
+    if fs::write(&probe, "").is_ok() {
+        // Running as root: permissions do not bind, so there is nothing to see.
+        let _ = fs::remove_file(probe);
+        return;
+    }
+    let (mut app, mut session) = open_app(data.path());
+    tui::feed(&mut app, "]2");
+    session.apply(&mut app);
+    match &app.save {
+        SaveState::Failed(reason) => assert!(reason.contains("read-only"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+    fs::set_permissions(lib.assessments(), fs::Permissions::from_mode(0o700)).unwrap();
+}
+
+// ----- rubric changes -------------------------------------------------------------
+
+#[test]
+fn an_assessment_from_another_rubric_version_is_matched_by_id() {
+    let data = TempDir::new("version");
+    let rubric = rubric();
+    let mut old = Assessment::new(
+        &rubric,
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "2025-26",
+    );
+    old.rubric.version = "2025.1".into();
+    old.response_mut("PD-1").rating = Rating::Level(3);
+    old.response_mut("PD-9").rating = Rating::Level(2);
+    old.responses.retain(|r| r.indicator != "SE-7");
+    let path = data.path().join("old.ron");
+    assessment_file::save(&path, &old).unwrap();
+    let (mut app, mut session) = open_app(data.path());
+    session.open(&mut app, &path).unwrap();
+    let message = app.message.clone().unwrap().0;
+    assert!(
+        message.contains("version 2025.1 then, 2026.1 now"),
+        "{message}"
+    );
+    assert!(
+        message.contains("New indicators, not rated yet: SE-7."),
+        "{message}"
+    );
+    assert!(message.contains("kept but not scored: PD-9."), "{message}");
+    assert_eq!(
+        app.assessment.response("PD-1").unwrap().rating,
+        Rating::Level(3)
+    );
+    assert_eq!(
+        app.assessment.response("PD-9").unwrap().rating,
+        Rating::Level(2),
+        "retired, kept"
+    );
+    let scored = ietkit::model::scoring::score(&app.content.rubric, &app.assessment);
+    assert_eq!(
+        scored.overall.rated, 1,
+        "the retired indicator is not scored"
+    );
+}
+
+// ----- the library ------------------------------------------------------------------
+
+#[test]
+fn library_next_cycle_copy_rename_trash_and_restore() {
+    let data = TempDir::new("lib");
+    let lib = library(data.path());
+    let (mut app, mut session) = open_app(data.path());
+    tui::feed(&mut app, "pCascade Ridge CC<Tab>Welding IET<Enter>");
+    tui::feed(
+        &mut app,
+        "]2<Enter>eShared calendar<Enter>aAlign weeks<Enter>aOld task<Tab><Tab><Tab><Right><Right><Enter><Esc>",
+    );
+    session.apply(&mut app);
+    let first = session.path.clone().unwrap();
+
+    // Next cycle: profile, evidence to re-check and open actions carried; no ratings.
+    tui::feed(&mut app, "o");
+    session.apply(&mut app);
+    tui::feed(&mut app, "c");
+    session.apply(&mut app);
+    let next = &app.assessment;
+    assert_eq!(next.cycle, "2027-28");
+    assert_eq!(next.profile.program, "Welding IET");
+    let r = next.response("PD-1").unwrap();
+    assert_eq!(r.rating, Rating::Unrated);
+    assert!(r.evidence[0].recheck, "evidence marked to re-check");
+    assert_eq!(
+        r.actions
+            .iter()
+            .map(|a| a.what.as_str())
+            .collect::<Vec<_>>(),
+        ["Align weeks"],
+        "only open actions"
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("Started cycle 2027-28")
+    );
+    let second = session.path.clone().unwrap();
+    assert_ne!(first, second);
+    assert_eq!(lib.list(&rubric()).len(), 2);
+
+    // Copy, rename and trash the first, then restore it.
+    tui::feed(&mut app, "o");
+    session.apply(&mut app);
+    tui::feed(&mut app, "m");
+    session.apply(&mut app);
+    assert_eq!(lib.list(&rubric()).len(), 3);
+    tui::feed(&mut app, "r");
+    tui::feed(&mut app, "../../Etc Passwd<Enter>");
+    session.apply(&mut app);
+    let names: Vec<String> = lib.list(&rubric()).into_iter().map(|e| e.name).collect();
+    assert!(names.contains(&"etc-passwd".to_string()), "{names:?}");
+    assert!(
+        files_in(data.path()).iter().all(|p| !p.ends_with("passwd")),
+        "nothing escapes the library"
+    );
+    // Trash the renamed copy (the list is sorted by name: it comes first).
+    tui::feed(&mut app, "gx");
+    session.apply(&mut app);
+    assert_eq!(lib.list(&rubric()).len(), 2);
+    assert_eq!(lib.trashed().len(), 1);
+    tui::feed(&mut app, "t");
+    session.apply(&mut app);
+    tui::feed(&mut app, "<Enter>");
+    session.apply(&mut app);
+    assert_eq!(lib.list(&rubric()).len(), 3);
+    assert!(lib.trashed().is_empty());
+    // The open assessment can be neither trashed nor renamed.
+    let open_name = second.file_stem().unwrap().to_string_lossy().into_owned();
+    tui::feed(&mut app, "t");
+    session.apply(&mut app);
+    let rows = match app.overlays.last() {
+        Some(ietkit::tui::app::Overlay::Library(v)) => v.rows.clone(),
+        _ => panic!("library open"),
+    };
+    let at = rows.iter().position(|r| r.name == open_name).unwrap();
+    tui::feed(&mut app, &format!("g{}x", "j".repeat(at)));
+    session.apply(&mut app);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("This assessment is open")
+    );
+    assert!(second.exists());
+}
+
+#[test]
+fn import_checks_the_file_first_and_never_changes_the_source() {
+    let data = TempDir::new("import");
+    let lib = library(data.path());
+    let bad = common::root().join("tests/data/bad-assessments/truncated.ron");
+    let err = lib.import(&bad, None).unwrap_err();
+    assert!(err.contains("the file ends too early"), "{err}");
+    assert!(lib.list(&rubric()).is_empty());
+
+    let source = data.path().join("from-a-partner.ron");
+    let mut a = Assessment::new(
+        &rubric(),
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "2026-27",
+    );
+    a.profile.program = "Welding IET (ABS view)".into();
+    assessment_file::save(&source, &a).unwrap();
+    let before = fs::read(&source).unwrap();
+    let imported = lib.import(&source, Some("/etc/passwd")).unwrap();
+    assert_eq!(imported, lib.assessments().join("etc-passwd.ron"));
+    let again = lib.import(&source, None).unwrap();
+    assert_eq!(
+        again,
+        lib.assessments().join("welding-iet-abs-view-2026-27.ron")
+    );
+    assert_eq!(fs::read(&source).unwrap(), before);
+}
