@@ -38,11 +38,11 @@ pub struct Cli {
     pub rubric: Option<PathBuf>,
 
     /// No colours (also when the NO_COLOR variable is set)
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub mono: bool,
 
     /// Draw borders, markers and bars with plain ASCII characters
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub ascii: bool,
 
     #[command(subcommand)]

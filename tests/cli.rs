@@ -194,3 +194,109 @@ fn help_names_the_data_folder_override() {
     );
     assert!(text.contains("rubric"), "{text}");
 }
+
+#[test]
+fn list_import_and_open_from_the_command_line() {
+    let data = TempDir::new("cli-lib");
+    let out = ietkit(&["list"], data.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("No saved assessments yet"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = ietkit(
+        &[
+            "import",
+            "examples/assessments/welding-fabrication-iet-2025-26.ron",
+        ],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Imported as welding-fabrication-iet-2025-26"),
+        "{}",
+        stdout(&out)
+    );
+    let out = ietkit(
+        &[
+            "import",
+            "examples/assessments/welding-fabrication-iet-2026-27.ron",
+            "--name",
+            "Our 2026 view",
+        ],
+        data.path(),
+    );
+    assert!(
+        stdout(&out).contains("Imported as our-2026-view"),
+        "{}",
+        stdout(&out)
+    );
+
+    // A broken file in the library is listed with its error, and left alone.
+    let broken = data.path().join("assessments/broken.ron");
+    std::fs::copy(
+        common::root().join("tests/data/bad-assessments/truncated.ron"),
+        &broken,
+    )
+    .unwrap();
+    let before = std::fs::read(&broken).unwrap();
+    let out = ietkit(&["list"], data.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text.contains("Welding Fabrication IET, Cascade Ridge Community College, 2025-26"),
+        "{text}"
+    );
+    assert!(
+        text.contains("rated 35/35") || text.contains("rated 34/35"),
+        "{text}"
+    );
+    assert!(
+        text.contains("broken  (cannot be read; the file is left as it is)"),
+        "{text}"
+    );
+    assert!(text.contains("broken.ron:60:27"), "{text}");
+    assert!(text.contains("3 assessments in"), "{text}");
+    assert_eq!(std::fs::read(&broken).unwrap(), before);
+
+    let out = ietkit(
+        &["import", "tests/data/bad-assessments/garbage.ron"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("this is not UTF-8 text"),
+        "{}",
+        stderr(&out)
+    );
+
+    // Opening needs a terminal; without one it says so rather than hanging.
+    let out = ietkit(&["open", "our-2026-view"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("needs a terminal"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ietkit(&["open", "no-such-assessment"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("there is no such file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn help_names_the_data_folder_in_use() {
+    let data = TempDir::new("help-dir");
+    let out = ietkit(&["--help"], data.path());
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("Data folder: {}", data.path().display())),
+        "{text}"
+    );
+    assert!(text.contains("(set with IETKIT_DATA_DIR)"), "{text}");
+}

@@ -614,3 +614,35 @@ fn import_checks_the_file_first_and_never_changes_the_source() {
     );
     assert_eq!(fs::read(&source).unwrap(), before);
 }
+
+#[test]
+fn the_sample_assessments_load_cleanly_and_are_filled_in() {
+    let dir = common::root().join("examples/assessments");
+    let files = files_in(&dir);
+    assert_eq!(files.len(), 5, "{files:?}");
+    let rubric = rubric();
+    for path in files {
+        let loaded = assessment_file::read(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut a = loaded.assessment;
+        assert!(
+            loaded.notices.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            loaded.notices
+        );
+        let notices = assessment_file::reconcile(&mut a, &rubric);
+        assert!(
+            notices.is_empty(),
+            "{} was made with another rubric; run `cargo run --example sample_assessments`: {notices:?}",
+            path.display()
+        );
+        let score = ietkit::model::scoring::score(&rubric, &a);
+        assert!(
+            score.overall.rated >= 12,
+            "{}: only {} rated",
+            path.display(),
+            score.overall.rated
+        );
+        assert!(!a.profile.program.is_empty() && !a.assessors.is_empty());
+    }
+}

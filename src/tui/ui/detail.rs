@@ -120,10 +120,11 @@ pub fn work(app: &App, id: &str, cursor: usize, width: usize) -> (Vec<Line<'stat
                             .into_iter()
                             .filter(|s| !s.trim().is_empty())
                             .collect();
+                    let recheck = if e.recheck { " [to re-check]" } else { "" };
                     if details.is_empty() {
-                        format!("Evidence: {}", e.what)
+                        format!("Evidence: {}{recheck}", e.what)
                     } else {
-                        format!("Evidence: {} ({})", e.what, details.join(", "))
+                        format!("Evidence: {} ({}){recheck}", e.what, details.join(", "))
                     }
                 })
                 .unwrap_or_default(),

@@ -41,6 +41,17 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let scale = &app.content.rubric.scale;
     let mut out = Vec::new();
+    if let Some(dir) = &app.data_dir {
+        out.extend(wrapped(
+            &format!(
+                "Saved assessments live in the data folder: {dir}. Every change is saved at once."
+            ),
+            width,
+            "",
+            theme.dim(),
+        ));
+        out.push(Line::raw(""));
+    }
     out.push(Line::styled("Rating", theme.heading()));
     for l in &scale.levels {
         out.extend(wrapped(

@@ -1,0 +1,680 @@
+//! Writes the sample assessments in `examples/assessments/`: a fictional
+//! welding IET assessed in two cycles, the ABS and CTE partners' separate
+//! views of the later cycle, and a fictional program in a correctional
+//! facility. Everything here is invented; no real program or person.
+//!
+//!     cargo run --example sample_assessments
+
+use std::path::Path;
+
+use ietkit::model::assessment::*;
+use ietkit::model::rubric::Rubric;
+use ietkit::model::screener::Answer;
+use ietkit::model::timestamp::Timestamp;
+use ietkit::store::{assessment_file, embedded};
+
+/// One indicator's answer: level (or N/A reason), unsure, notes.
+enum R {
+    L(u8),
+    Na(&'static str),
+}
+
+fn date(s: &str) -> Option<ietkit::model::date::Date> {
+    Some(s.parse().expect("a valid date"))
+}
+
+fn evidence(what: &str, location: &str, holder: &str, when: &str) -> Evidence {
+    Evidence {
+        what: what.into(),
+        location: location.into(),
+        holder: holder.into(),
+        date: if when.is_empty() { None } else { date(when) },
+        recheck: false,
+    }
+}
+
+fn action(what: &str, owner: &str, due: &str, status: ActionStatus) -> ActionItem {
+    ActionItem {
+        what: what.into(),
+        owner: owner.into(),
+        due: date(due),
+        status,
+    }
+}
+
+fn rate(a: &mut Assessment, ratings: &[(&str, R, bool, &str)]) {
+    for (id, rating, unsure, notes) in ratings {
+        let r = a.response_mut(id);
+        r.rating = match rating {
+            R::L(v) => Rating::Level(*v),
+            R::Na(reason) => Rating::NotApplicable {
+                reason: (*reason).into(),
+            },
+        };
+        r.unsure = *unsure;
+        r.notes = (*notes).into();
+    }
+}
+
+fn welding_profile() -> Profile {
+    Profile {
+        college: "Cascade Ridge Community College".into(),
+        program: "Welding Fabrication IET".into(),
+        cte_area: "Manufacturing".into(),
+        credentials: vec![
+            "AWS D1.1 limited-thickness certification".into(),
+            "Career Pathway Certificate of Completion: Welding".into(),
+        ],
+        partners: vec![
+            PartnerLead {
+                partner: Partner::AdultBasicSkills,
+                lead: "ABS instructional coordinator".into(),
+            },
+            PartnerLead {
+                partner: Partner::CareerTechnicalEducation,
+                lead: "Welding program chair".into(),
+            },
+            PartnerLead {
+                partner: Partner::CareerPathways,
+                lead: "Career Pathways navigator".into(),
+            },
+        ],
+        site: Site {
+            kind: SiteKind::Campus,
+            name: "Eastside campus welding lab".into(),
+        },
+        cohort_size: Some(16),
+        hours: ComponentHours {
+            basic_skills: Some(96),
+            workforce_preparation: Some(24),
+            workforce_training: Some(240),
+        },
+        start_date: date("2025-09-29"),
+    }
+}
+
+fn team() -> Vec<Assessor> {
+    vec![
+        Assessor {
+            name: "ABS instructional coordinator".into(),
+            partner: Partner::AdultBasicSkills,
+        },
+        Assessor {
+            name: "Welding program chair".into(),
+            partner: Partner::CareerTechnicalEducation,
+        },
+        Assessor {
+            name: "Career Pathways navigator".into(),
+            partner: Partner::CareerPathways,
+        },
+    ]
+}
+
+fn screen_all_yes(a: &mut Assessment, except: &[(&str, Answer)]) {
+    let screener = embedded::builtin().expect("built-in files").screener;
+    for q in &screener.questions {
+        let answer = except
+            .iter()
+            .find(|(id, _)| *id == q.id)
+            .map_or(Answer::Yes, |(_, a)| *a);
+        a.screener.insert(q.id.clone(), answer);
+    }
+}
+
+fn welding_2025(rubric: &Rubric) -> Assessment {
+    let mut a = Assessment::new(
+        rubric,
+        welding_profile(),
+        Purpose::EvaluatingExisting,
+        "2025-26",
+    );
+    a.assessors = team();
+    rate(
+        &mut a,
+        &[
+            (
+                "PD-1",
+                R::L(2),
+                false,
+                "Regional outlook shows steady openings; employer letters are from 2023.",
+            ),
+            ("PD-2", R::L(3), false, ""),
+            (
+                "PD-3",
+                R::L(1),
+                false,
+                "Basic skills starts two weeks before the welding lab; ends together.",
+            ),
+            (
+                "PD-4",
+                R::L(2),
+                false,
+                "Roadmap exists but learners only see it at the end of term.",
+            ),
+            (
+                "PD-5",
+                R::L(2),
+                true,
+                "Certification test fee is covered for only half the cohort.",
+            ),
+            ("PD-6", R::L(1), false, ""),
+            (
+                "PD-7",
+                R::L(2),
+                false,
+                "Co-enrollment done by hand in week one.",
+            ),
+            ("PD-8", R::L(2), false, ""),
+            (
+                "CI-1",
+                R::L(1),
+                false,
+                "Roles agreed at the kickoff meeting, not written down.",
+            ),
+            ("CI-2", R::L(1), false, ""),
+            (
+                "CI-3",
+                R::L(2),
+                false,
+                "Two shops on the advisory committee; one attends.",
+            ),
+            (
+                "CI-4",
+                R::L(0),
+                false,
+                "No referral process with the WorkSource center yet.",
+            ),
+            ("CI-5", R::L(1), false, ""),
+            (
+                "CI-6",
+                R::Na("The program runs on campus, not in a facility."),
+                false,
+                "",
+            ),
+            (
+                "CU-1",
+                R::L(1),
+                false,
+                "Draft combined objectives for the first term only.",
+            ),
+            (
+                "CU-2",
+                R::L(2),
+                false,
+                "Math lessons use blueprint reading and material estimates.",
+            ),
+            (
+                "CU-3",
+                R::L(1),
+                true,
+                "Not sure the crosswalk to OACCRS was finished.",
+            ),
+            ("CU-4", R::L(1), false, ""),
+            (
+                "CU-5",
+                R::L(1),
+                false,
+                "Instructors meet when they can; no paid planning time.",
+            ),
+            ("CU-6", R::L(2), false, ""),
+            ("CU-7", R::L(1), false, ""),
+            ("SE-1", R::L(2), false, ""),
+            (
+                "SE-2",
+                R::L(2),
+                false,
+                "Navigator shared with two other programs.",
+            ),
+            ("SE-3", R::L(1), false, ""),
+            (
+                "SE-4",
+                R::L(1),
+                false,
+                "Only CASAS gains are entered; exam passes are not.",
+            ),
+            ("SE-5", R::L(1), false, ""),
+            ("SE-6", R::L(0), false, ""),
+            ("SE-7", R::L(1), false, ""),
+            ("PM-1", R::L(2), false, ""),
+            (
+                "PM-2",
+                R::L(1),
+                false,
+                "Relies on a one-year innovation grant.",
+            ),
+            ("PM-3", R::L(1), false, ""),
+            (
+                "PM-4",
+                R::L(1),
+                false,
+                "Only the ABS instructor has taken IET Fundamentals.",
+            ),
+            (
+                "PM-5",
+                R::L(1),
+                true,
+                "Check with the data lead whether the class is flagged IET.",
+            ),
+            ("PM-6", R::L(1), false, ""),
+            ("PM-7", R::L(1), false, ""),
+        ],
+    );
+    let pd3 = a.response_mut("PD-3");
+    pd3.evidence.push(evidence(
+        "Fall term schedule",
+        "Shared drive > IET > Schedules",
+        "ABS instructional coordinator",
+        "2025-09-15",
+    ));
+    pd3.actions.push(action(
+        "Start basic skills and welding lab in the same week",
+        "Welding program chair",
+        "2026-06-01",
+        ActionStatus::Done,
+    ));
+    a.response_mut("CI-1").actions.push(action(
+        "Draft a partner agreement for signature",
+        "Career Pathways navigator",
+        "2026-03-01",
+        ActionStatus::Done,
+    ));
+    a.response_mut("CI-4").actions.push(action(
+        "Meet the WorkSource center manager about referrals",
+        "Career Pathways navigator",
+        "2026-02-15",
+        ActionStatus::InProgress,
+    ));
+    a.response_mut("CU-1").evidence.push(evidence(
+        "Draft single set of learning objectives",
+        "Binder tab 2",
+        "Welding program chair",
+        "2025-08-20",
+    ));
+    a.response_mut("SE-4").actions.push(action(
+        "Enter certification exam passes as skill gains",
+        "ABS instructional coordinator",
+        "2026-01-31",
+        ActionStatus::Done,
+    ));
+    a.response_mut("PM-2").actions.push(action(
+        "Write a sustainability plan that braids Perkins and Title II",
+        "Dean of workforce",
+        "2026-05-30",
+        ActionStatus::Planned,
+    ));
+    screen_all_yes(
+        &mut a,
+        &[
+            ("F-3", Answer::NotSure),
+            ("F-7", Answer::NotSure),
+            ("GP-1", Answer::NotSure),
+        ],
+    );
+    a.created = Timestamp(1_760_000_000);
+    a.updated = Timestamp(1_762_500_000);
+    a
+}
+
+/// The later cycle: the team's agreed view.
+fn welding_2026(rubric: &Rubric) -> Assessment {
+    let mut profile = welding_profile();
+    profile.start_date = date("2026-09-28");
+    let mut a = Assessment::new(rubric, profile, Purpose::EvaluatingExisting, "2026-27");
+    a.assessors = team();
+    rate(
+        &mut a,
+        &[
+            (
+                "PD-1",
+                R::L(3),
+                false,
+                "Outlook refreshed in August; three employer letters dated this year.",
+            ),
+            ("PD-2", R::L(3), false, ""),
+            (
+                "PD-3",
+                R::L(3),
+                false,
+                "All components start in week one and end in week eleven.",
+            ),
+            (
+                "PD-4",
+                R::L(2),
+                false,
+                "Roadmap handed out at orientation; credit for the certificate carries to the AAS.",
+            ),
+            (
+                "PD-5",
+                R::L(3),
+                false,
+                "Exam fees covered for every learner from the Perkins budget.",
+            ),
+            ("PD-6", R::L(2), false, ""),
+            ("PD-7", R::L(2), false, ""),
+            ("PD-8", R::L(2), false, ""),
+            ("CI-1", R::L(3), false, "Partner agreement signed in March."),
+            (
+                "CI-2",
+                R::L(2),
+                false,
+                "Monthly partner meeting; notes kept, follow-up uneven.",
+            ),
+            ("CI-3", R::L(2), false, ""),
+            (
+                "CI-4",
+                R::L(1),
+                false,
+                "Referral process agreed; two referrals so far.",
+            ),
+            ("CI-5", R::L(2), false, ""),
+            (
+                "CI-6",
+                R::Na("The program runs on campus, not in a facility."),
+                false,
+                "",
+            ),
+            (
+                "CU-1",
+                R::L(2),
+                false,
+                "Objectives cover both terms; the CTE instructor does not plan from them yet.",
+            ),
+            ("CU-2", R::L(2), false, ""),
+            (
+                "CU-3",
+                R::L(2),
+                false,
+                "Crosswalk to OACCRS finished in June.",
+            ),
+            ("CU-4", R::L(2), false, ""),
+            ("CU-5", R::L(2), false, "One paid co-planning hour a week."),
+            ("CU-6", R::L(2), false, ""),
+            ("CU-7", R::L(2), false, ""),
+            ("SE-1", R::L(2), false, ""),
+            ("SE-2", R::L(3), false, "A navigator of its own this year."),
+            ("SE-3", R::L(2), false, ""),
+            (
+                "SE-4",
+                R::L(3),
+                false,
+                "Exam passes and progress reports entered each term.",
+            ),
+            ("SE-5", R::L(2), false, ""),
+            (
+                "SE-6",
+                R::L(1),
+                false,
+                "First breakdown by group done; no actions yet.",
+            ),
+            ("SE-7", R::L(2), false, ""),
+            ("PM-1", R::L(2), false, ""),
+            ("PM-2", R::L(2), false, ""),
+            ("PM-3", R::L(2), false, ""),
+            ("PM-4", R::L(2), false, ""),
+            (
+                "PM-5",
+                R::L(3),
+                false,
+                "Flags checked each term against the state report.",
+            ),
+            ("PM-6", R::L(2), false, ""),
+            ("PM-7", R::L(2), false, ""),
+        ],
+    );
+    a.response_mut("PD-3").evidence.push(evidence(
+        "Shared term calendar",
+        "Shared drive > IET > Schedules",
+        "ABS instructional coordinator",
+        "2026-09-14",
+    ));
+    a.response_mut("CI-1").evidence.push(evidence(
+        "Signed partner agreement",
+        "Dean's office files",
+        "Dean of workforce",
+        "2026-03-12",
+    ));
+    a.response_mut("CI-4").actions.push(action(
+        "Agree a monthly referral check with the WorkSource center",
+        "Career Pathways navigator",
+        "2027-01-15",
+        ActionStatus::InProgress,
+    ));
+    a.response_mut("CU-1").actions.push(action(
+        "Co-plan week-by-week lessons from the shared objectives",
+        "Welding program chair",
+        "2027-02-01",
+        ActionStatus::Planned,
+    ));
+    a.response_mut("SE-6").actions.push(action(
+        "Review completion by group and set one action",
+        "ABS instructional coordinator",
+        "2027-03-15",
+        ActionStatus::Planned,
+    ));
+    a.response_mut("PM-2").actions.push(action(
+        "Write a sustainability plan that braids Perkins and Title II",
+        "Dean of workforce",
+        "2026-12-15",
+        ActionStatus::InProgress,
+    ));
+    screen_all_yes(&mut a, &[]);
+    a.created = Timestamp(1_790_000_000);
+    a.updated = Timestamp(1_795_000_000);
+    a
+}
+
+/// One partner's own view of the later cycle, before the team met.
+fn partner_view(
+    rubric: &Rubric,
+    who: Partner,
+    name: &str,
+    changes: &[(&str, u8, &str)],
+) -> Assessment {
+    let mut a = welding_2026(rubric);
+    a.assessors = vec![Assessor {
+        name: name.into(),
+        partner: who,
+    }];
+    for r in &mut a.responses {
+        r.actions.clear();
+        r.evidence.clear();
+        r.notes.clear();
+    }
+    for (id, level, note) in changes {
+        let r = a.response_mut(id);
+        r.rating = Rating::Level(*level);
+        r.notes = (*note).into();
+    }
+    a.updated = Timestamp(1_794_000_000);
+    a
+}
+
+fn corrections(rubric: &Rubric) -> Assessment {
+    let profile = Profile {
+        college: "Riverbend Community College".into(),
+        program: "Diesel Technology IET".into(),
+        cte_area: "Transportation, Distribution and Logistics".into(),
+        credentials: vec!["Career Pathway Certificate of Completion: Diesel Technology".into()],
+        partners: vec![
+            PartnerLead {
+                partner: Partner::AdultBasicSkills,
+                lead: "ABS lead instructor".into(),
+            },
+            PartnerLead {
+                partner: Partner::CareerTechnicalEducation,
+                lead: "Diesel program lead".into(),
+            },
+            PartnerLead {
+                partner: Partner::Corrections,
+                lead: "Facility education manager".into(),
+            },
+        ],
+        site: Site {
+            kind: SiteKind::CorrectionalFacility,
+            name: "North Fork Correctional Facility (fictional)".into(),
+        },
+        cohort_size: Some(12),
+        hours: ComponentHours {
+            basic_skills: Some(120),
+            workforce_preparation: Some(40),
+            workforce_training: Some(300),
+        },
+        start_date: date("2026-10-05"),
+    };
+    let mut a = Assessment::new(rubric, profile, Purpose::AfterSignificantChange, "2026-27");
+    a.assessors = vec![
+        Assessor {
+            name: "ABS lead instructor".into(),
+            partner: Partner::AdultBasicSkills,
+        },
+        Assessor {
+            name: "Diesel program lead".into(),
+            partner: Partner::CareerTechnicalEducation,
+        },
+        Assessor {
+            name: "Facility education manager".into(),
+            partner: Partner::Corrections,
+        },
+    ];
+    rate(
+        &mut a,
+        &[
+            (
+                "PD-1",
+                R::L(2),
+                false,
+                "Diesel technicians are in demand in the region the facility releases to.",
+            ),
+            ("PD-2", R::L(3), false, ""),
+            (
+                "PD-3",
+                R::L(2),
+                false,
+                "Count times cut into the afternoon shop block twice a week.",
+            ),
+            (
+                "PD-4",
+                R::L(1),
+                false,
+                "Next steps after release are not yet mapped with the main campus.",
+            ),
+            (
+                "PD-5",
+                R::L(2),
+                true,
+                "Confirm the certificate can be completed inside the facility.",
+            ),
+            ("PD-7", R::L(3), false, ""),
+            (
+                "CI-1",
+                R::L(2),
+                false,
+                "Roles written into the facility education plan; not signed by the college.",
+            ),
+            (
+                "CI-6",
+                R::L(1),
+                false,
+                "Schedule moved when the facility changed its count times; re-entry hand-off informal.",
+            ),
+            ("CU-2", R::L(2), false, ""),
+            (
+                "CU-5",
+                R::L(1),
+                false,
+                "Instructors cannot share the shop; planning only by email.",
+            ),
+            (
+                "SE-2",
+                R::L(2),
+                false,
+                "Re-entry planning with the facility counselor.",
+            ),
+            ("SE-3", R::L(1), false, ""),
+            (
+                "PM-3",
+                R::L(1),
+                false,
+                "Security clearance delays for a new instructor.",
+            ),
+        ],
+    );
+    a.response_mut("CI-6").actions.push(action(
+        "Agree a hand-off to the main campus for learners released mid-term",
+        "Facility education manager",
+        "2027-01-30",
+        ActionStatus::Planned,
+    ));
+    a.response_mut("CI-6").evidence.push(evidence(
+        "Facility education plan, section 4",
+        "Facility education office",
+        "Facility education manager",
+        "2026-08-01",
+    ));
+    a.response_mut("PD-3").actions.push(action(
+        "Move the shop block to mornings",
+        "Diesel program lead",
+        "2026-12-01",
+        ActionStatus::InProgress,
+    ));
+    screen_all_yes(
+        &mut a,
+        &[("F-6", Answer::NotSure), ("OR-4", Answer::NotSure)],
+    );
+    a.created = Timestamp(1_791_000_000);
+    a.updated = Timestamp(1_795_500_000);
+    a
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let rubric = embedded::builtin()?.rubric;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assessments");
+    let abs = partner_view(
+        &rubric,
+        Partner::AdultBasicSkills,
+        "ABS instructional coordinator",
+        &[
+            (
+                "CU-2",
+                3,
+                "Every math lesson this term used shop documents.",
+            ),
+            ("CU-5", 3, "We plan together every week."),
+            ("PD-6", 1, "I have not seen the board plan."),
+        ],
+    );
+    let cte = partner_view(
+        &rubric,
+        Partner::CareerTechnicalEducation,
+        "Welding program chair",
+        &[
+            (
+                "CU-2",
+                1,
+                "I have not seen the basic-skills lessons use our documents.",
+            ),
+            ("CU-5", 2, ""),
+            (
+                "CI-3",
+                3,
+                "The advisory committee reviewed the curriculum in May.",
+            ),
+            ("SE-6", 0, ""),
+        ],
+    );
+    for (name, a) in [
+        ("welding-fabrication-iet-2025-26", welding_2025(&rubric)),
+        ("welding-fabrication-iet-2026-27", welding_2026(&rubric)),
+        ("welding-fabrication-iet-2026-27-abs-view", abs),
+        ("welding-fabrication-iet-2026-27-cte-view", cte),
+        (
+            "diesel-technology-iet-north-fork-2026-27",
+            corrections(&rubric),
+        ),
+    ] {
+        let path = dir.join(format!("{name}.ron"));
+        assessment_file::write_atomic(&path, &assessment_file::to_text(&a))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
