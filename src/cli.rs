@@ -217,10 +217,10 @@ fn list_assessments(
                 writeln!(out, "{name}")?;
                 writeln!(
                     out,
-                    "    {} | {} | rated {}/{} | changed {}",
+                    "    {} | {} | {} of {} answered | changed {}",
                     text::clean_line(&who),
                     s.purpose.label(),
-                    s.rated,
+                    s.answered,
                     s.total,
                     s.updated
                 )?;

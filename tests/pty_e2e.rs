@@ -117,7 +117,7 @@ fn rate_an_indicator_in_a_real_terminal_and_quit_cleanly() {
     let mut s = Session::start(&[], data.path());
     s.wait_for("Welcome to ietkit");
     s.type_keys(b"]");
-    s.wait_for("Program Design: 0 of 8 rated");
+    s.wait_for("Program Design: 0 of 8 done");
     s.type_keys(b"2");
     let screen = s.wait_for("PD-1 2 Developing");
     assert!(
@@ -125,10 +125,10 @@ fn rate_an_indicator_in_a_real_terminal_and_quit_cleanly() {
         "the navigator shows the mark too:\n{screen}"
     );
     assert!(
-        screen.contains("Rated 1 of 35"),
+        screen.contains("1 of 35 done: 1 rated"),
         "the summary counts it:\n{screen}"
     );
-    s.wait_for(" saved ");
+    s.wait_for(" PD  saved ");
     // Saved as it happened, so q quits at once.
     s.type_keys(b"q");
     let (status, text) = s.finish();
@@ -191,7 +191,7 @@ fn a_rating_survives_sigkill_right_after_it_shows() {
     // Restart: it opens on the same assessment, rating in place.
     let mut again = Session::start(&[], data.path());
     let screen = again.wait_for("Welcome back");
-    assert!(screen.contains("1 of 35 indicators rated"), "{screen}");
+    assert!(screen.contains("1 of 35 indicators done"), "{screen}");
     again.type_keys(b"]");
     again.wait_for("PD-1 3 Established");
     again.type_keys(b"q");
@@ -220,7 +220,8 @@ fn a_second_session_on_the_same_file_is_read_only_and_the_first_keeps_saving() {
     let mut first = Session::start(&[], data.path());
     first.wait_for("Welcome to ietkit");
     first.type_keys(b"]2");
-    first.wait_for(" saved ");
+    // Drawn only after the save: saving happens before each frame.
+    first.wait_for("PD-1 2 Developing");
     let mut second = Session::start(&[], data.path());
     let screen = second.wait_for("read-only");
     assert!(screen.contains("open in another session"), "{screen}");

@@ -610,7 +610,8 @@ fn import_checks_the_file_first_and_never_changes_the_source() {
     let again = lib.import(&source, None).unwrap();
     assert_eq!(
         again,
-        lib.assessments().join("welding-iet-abs-view-2026-27.ron")
+        lib.assessments().join("from-a-partner.ron"),
+        "named after the file"
     );
     assert_eq!(fs::read(&source).unwrap(), before);
 }

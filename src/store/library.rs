@@ -24,7 +24,8 @@ pub struct Summary {
     pub cycle: String,
     pub purpose: Purpose,
     pub assessors: Vec<String>,
-    pub rated: usize,
+    /// Indicators with a level or marked N/A.
+    pub answered: usize,
     pub total: usize,
     pub updated: Timestamp,
 }
@@ -65,7 +66,7 @@ pub fn slug(text: &str) -> String {
 }
 
 fn summary_of(a: &Assessment, rubric: &Rubric) -> Summary {
-    let rated = rubric
+    let answered = rubric
         .indicators()
         .filter(|(_, i)| {
             a.response(&i.id)
@@ -78,7 +79,7 @@ fn summary_of(a: &Assessment, rubric: &Rubric) -> Summary {
         cycle: a.cycle.clone(),
         purpose: a.purpose,
         assessors: a.assessors.iter().map(|x| x.name.clone()).collect(),
-        rated,
+        answered,
         total: rubric.indicator_count(),
         updated: a.updated,
     }
@@ -284,9 +285,14 @@ impl Library {
     pub fn import(&self, source: &Path, name: Option<&str>) -> Result<PathBuf, String> {
         let loaded = assessment_file::read(source).map_err(|e| e.to_string())?;
         let a = loaded.assessment;
+        // By default the library name is the file's own name.
         let name = match name {
             Some(n) if !n.trim().is_empty() => n.to_string(),
-            _ => format!("{} {}", a.profile.program, a.cycle),
+            _ => source
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
         };
         let target = self.free_path(&name);
         assessment_file::save(&target, &a).map_err(|e| e.to_string())?;

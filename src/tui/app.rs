@@ -66,6 +66,9 @@ pub enum Confirm {
 pub struct LibraryRow {
     pub path: PathBuf,
     pub name: String,
+    /// Progress and date, beside the name.
+    pub status: String,
+    /// Program, college, cycle, purpose and assessors, on a second line.
     pub text: String,
     /// Set when the file cannot be read: what is wrong and where.
     pub error: Option<String>,

@@ -152,6 +152,7 @@ impl Session {
                         .unwrap_or_default()
                         .to_string_lossy()
                         .into_owned(),
+                    status: String::new(),
                     text: String::new(),
                     error: None,
                     path,
@@ -161,37 +162,37 @@ impl Session {
         lib.list(&app.content.rubric)
             .into_iter()
             .map(|e| {
-                let (text, error) = match &e.summary {
+                let open_now = self.path.as_deref() == Some(e.path.as_path());
+                let (status, text, error) = match &e.summary {
                     Ok(s) => {
-                        let who = [s.program.as_str(), s.college.as_str(), s.cycle.as_str()]
+                        let mut about: Vec<String> = [s.program.as_str(), s.college.as_str(), s.cycle.as_str()]
                             .iter()
                             .filter(|x| !x.trim().is_empty())
-                            .map(|x| x.trim())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        let mut line = format!(
-                            "{who} | {} | rated {}/{} | changed {}",
-                            s.purpose.label(),
-                            s.rated,
-                            s.total,
-                            s.updated.date()
-                        );
+                            .map(|x| x.trim().to_string())
+                            .collect();
+                        about.push(s.purpose.label().to_string());
                         if !s.assessors.is_empty() {
-                            line.push_str(&format!(" | by {}", s.assessors.join(", ")));
+                            about.push(format!("by {}", s.assessors.join(", ")));
                         }
-                        if self.path.as_deref() == Some(e.path.as_path()) {
-                            line.push_str(" (open now)");
-                        }
-                        (text::clean_line(&line), None)
+                        let status = format!(
+                            "{}/{} done, {}{}",
+                            s.answered,
+                            s.total,
+                            s.updated.date(),
+                            if open_now { " (open now)" } else { "" }
+                        );
+                        (status, text::clean_line(&about.join("; ")), None)
                     }
                     Err(err) => (
                         "cannot be read; the file is left as it is".to_string(),
+                        String::new(),
                         Some(format!("{err} Fix it in a text editor, or restore an earlier copy from history/.")),
                     ),
                 };
                 LibraryRow {
                     name: e.name,
                     path: e.path,
+                    status,
                     text,
                     error,
                 }

@@ -58,7 +58,7 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
         })
         .count();
     let title = format!(
-        "{}: {rated} of {} rated",
+        "{}: {rated} of {} done",
         text::clean_line(&cat.name),
         cat.indicators.len()
     );

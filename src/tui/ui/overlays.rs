@@ -263,11 +263,21 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
             Style::new()
         };
         lines.extend(super::marked(
-            &format!("{}  {}", row.name, row.text),
+            &format!("{}  {}", row.name, row.status),
             width,
             marker,
             style,
         ));
+        if !row.text.is_empty() {
+            // One line of detail, cut to fit: the list stays easy to scan.
+            let room = width.saturating_sub(4);
+            let mut detail: String = row.text.chars().take(room).collect();
+            if row.text.chars().count() > room {
+                detail.pop();
+                detail.push_str(theme.ellipsis());
+            }
+            lines.push(Line::styled(format!("    {detail}"), theme.dim()));
+        }
         if let Some(e) = &row.error {
             lines.extend(wrapped(e, width, "    ", theme.error()));
         }

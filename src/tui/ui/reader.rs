@@ -66,7 +66,7 @@ fn welcome_back(app: &App) -> Vec<String> {
     };
     vec![
         format!(
-            "{who}: {rated} of {} indicators rated. Last changed {}.",
+            "{who}: {rated} of {} indicators done (rated or N/A). Last changed {}.",
             app.content.rubric.indicator_count(),
             a.updated.date()
         ),

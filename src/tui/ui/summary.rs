@@ -39,7 +39,11 @@ fn row(app: &App, label: &str, t: &Tally, selected: bool) -> Line<'static> {
         Span::raw(" "),
         Span::styled(filled, app.theme.heading()),
         Span::styled(empty, app.theme.dim()),
-        Span::raw(format!(" {mean} {}/{}", t.rated, t.total)),
+        Span::raw(format!(
+            " {mean} {}/{}",
+            t.rated + t.not_applicable,
+            t.total
+        )),
     ])
 }
 
@@ -51,8 +55,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &summary.overall;
     let sep = theme.sep();
     out.push(Line::raw(format!(
-        "Rated {} of {}{sep}{} N/A{sep}{} unsure",
-        t.rated, t.total, t.not_applicable, t.unsure
+        "{} of {} done: {} rated{sep}{} N/A{sep}{} unsure",
+        t.rated + t.not_applicable,
+        t.total,
+        t.rated,
+        t.not_applicable,
+        t.unsure
     )));
     for (i, c) in summary.categories.iter().enumerate() {
         out.push(row(
