@@ -184,14 +184,18 @@ fn full_screen(
     Ok(0)
 }
 
+fn no_data_folder(err: &mut dyn Write) -> io::Result<u8> {
+    writeln!(err, "ietkit: no data folder; give one with --data-dir DIR.")?;
+    Ok(1)
+}
+
 fn list_assessments(
     data_dir: Option<DataDir>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let Some(dir) = data_dir else {
-        writeln!(err, "ietkit: no data folder; give one with --data-dir DIR.")?;
-        return Ok(1);
+        return no_data_folder(err);
     };
     let rubric = match embedded::builtin() {
         Ok(b) => b.rubric,
@@ -256,8 +260,7 @@ fn import(
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let Some(dir) = data_dir else {
-        writeln!(err, "ietkit: no data folder; give one with --data-dir DIR.")?;
-        return Ok(1);
+        return no_data_folder(err);
     };
     match Library::new(dir).import(file, name) {
         Ok(path) => {
