@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::rubric::Rubric;
@@ -58,6 +58,18 @@ pub enum Command {
     },
     /// List the saved assessments in the data folder
     List,
+    /// Show assessments side by side, aligned by indicator
+    Compare {
+        /// Two to six library names or file paths; the first and last are compared for change
+        #[arg(value_name = "NAME|FILE", num_args = 2..=6, required = true)]
+        assessments: Vec<String>,
+        /// text (a table that fits 80 columns for up to three), md or csv
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Only indicators where the assessments differ
+        #[arg(long)]
+        only_diff: bool,
+    },
     /// Copy an assessment file into the library, after checking it reads
     Import {
         #[arg(value_name = "FILE")]
@@ -69,6 +81,13 @@ pub enum Command {
     /// Check or list rubric, toolkit and screener files
     #[command(subcommand)]
     Rubric(RubricCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Md,
+    Csv,
 }
 
 /// Parses the command line; `--help` also says which data folder is in use.
@@ -102,6 +121,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
         None => orientation(cli, data_dir.as_ref(), out, err),
         Some(Command::Open { assessment }) => full_screen(cli, data_dir, Some(assessment), err),
         Some(Command::List) => list_assessments(data_dir, out, err),
+        Some(Command::Compare {
+            assessments,
+            format,
+            only_diff,
+        }) => compare(cli, data_dir, assessments, *format, *only_diff, out, err),
         Some(Command::Import { file, name }) => import(data_dir, file, name.as_deref(), out, err),
         Some(Command::Rubric(RubricCommand::Check { files })) => check(files, out),
         Some(Command::Rubric(RubricCommand::List)) => list(data_dir.as_ref(), out),
@@ -181,6 +205,64 @@ fn full_screen(
         return Ok(1);
     }
     term::run(&mut app, &mut session)?;
+    Ok(0)
+}
+
+/// Reads assessments named by library name or path, matched to `rubric`.
+fn read_assessments(
+    data_dir: Option<DataDir>,
+    names: &[String],
+    rubric: &Rubric,
+) -> Result<Vec<(String, crate::model::assessment::Assessment)>, String> {
+    let library = data_dir.map(Library::new);
+    names
+        .iter()
+        .map(|name| {
+            let path = match &library {
+                Some(lib) => lib.resolve(name),
+                None => PathBuf::from(name),
+            };
+            let loaded = crate::store::assessment_file::read(&path).map_err(|e| e.to_string())?;
+            let mut a = loaded.assessment;
+            crate::store::assessment_file::reconcile(&mut a, rubric);
+            Ok((name.clone(), a))
+        })
+        .collect()
+}
+
+fn compare(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    names: &[String],
+    format: Format,
+    only_diff: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let rubric = match rubric_in_use(cli) {
+        Ok(r) => r,
+        Err(e) => return report_error(&e, err),
+    };
+    let loaded = match read_assessments(data_dir, names, &rubric) {
+        Ok(l) => l,
+        Err(e) => {
+            writeln!(err, "{}", text::clean_line(&e))?;
+            return Ok(1);
+        }
+    };
+    let views: Vec<&crate::model::assessment::Assessment> = loaded.iter().map(|(_, a)| a).collect();
+    let labels: Vec<String> = loaded.iter().map(|(n, _)| n.clone()).collect();
+    let comparison = crate::model::comparison::compare(&rubric, &views);
+    let options = crate::report::compare::Options {
+        only_diff,
+        ascii: cli.ascii,
+    };
+    let report = match format {
+        Format::Text => crate::report::compare::text(&comparison, &labels, &options),
+        Format::Md => crate::report::compare::markdown(&comparison, &labels, &options),
+        Format::Csv => crate::report::compare::csv(&comparison, &options),
+    };
+    out.write_all(report.as_bytes())?;
     Ok(0)
 }
 

@@ -98,3 +98,8 @@ mod wrap_tests {
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Like [`clean_line`] but keeps line breaks (for notes in CSV fields).
+pub fn clean_line_keeping_newlines(s: &str) -> String {
+    s.split('\n').map(clean_line).collect::<Vec<_>>().join("\n")
+}

@@ -297,3 +297,76 @@ fn help_names_the_data_folder_in_use() {
     );
     assert!(text.contains("(set with IETKIT_DATA_DIR)"), "{text}");
 }
+
+const ABS: &str = "examples/assessments/welding-fabrication-iet-2026-27-abs-view.ron";
+const CTE: &str = "examples/assessments/welding-fabrication-iet-2026-27-cte-view.ron";
+const TEAM: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
+const LAST_YEAR: &str = "examples/assessments/welding-fabrication-iet-2025-26.ron";
+
+#[test]
+fn compare_partner_views_as_a_table_that_fits_80_columns() {
+    let data = TempDir::new("compare-text");
+    let out = ietkit(&["compare", ABS, CTE, TEAM, "--only-diff"], data.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 80),
+        "fits 80 columns:\n{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn compare_two_cycles_in_markdown_and_csv() {
+    let data = TempDir::new("compare-md");
+    let out = ietkit(
+        &["compare", LAST_YEAR, TEAM, "--format", "md", "--ascii"],
+        data.path(),
+    );
+    let md = stdout(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        md.contains("| ID | Indicator | 2025-26 | 2026-27 | Change |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| PD-3 | Components run at the same time | 1 | 3 | +2 |"),
+        "{md}"
+    );
+    assert!(md.contains("Mean level: 2025-26 1.9, 2026-27 2.5."), "{md}");
+
+    let out = ietkit(
+        &["compare", LAST_YEAR, TEAM, "--format", "csv"],
+        data.path(),
+    );
+    let csv = stdout(&out);
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "category,id,indicator,2025-26,2026-27,change");
+    assert_eq!(lines.len(), 36, "a header and 35 indicators");
+    assert!(
+        lines.contains(&"Program Design,PD-3,Components run at the same time,1,3,+2"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"\"Program Management, Staffing and Organization Support\",PM-5,Data systems record the IET correctly,1?,3,+2"),
+        "commas quoted:\n{csv}"
+    );
+}
+
+#[test]
+fn compare_refuses_unreadable_inputs_naming_the_file() {
+    let data = TempDir::new("compare-bad");
+    let out = ietkit(
+        &["compare", TEAM, "tests/data/bad-assessments/truncated.ron"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("truncated.ron:60:27"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ietkit(&["compare", TEAM], data.path());
+    assert_eq!(out.status.code(), Some(2), "needs two");
+}

@@ -1,0 +1,612 @@
+//! Several assessments side by side: aligned by indicator id, with changes,
+//! category means, agreement figures, a trend across cycles, and a
+//! consensus built from partners' separate views.
+
+use std::collections::BTreeMap;
+
+use super::assessment::{Assessment, Assessor, Rating, Response};
+use super::rubric::Rubric;
+use super::scoring;
+
+/// One assessment's answer for one indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    /// The assessment has no response for this indicator (another rubric version).
+    Missing,
+    Unrated {
+        unsure: bool,
+    },
+    Level {
+        level: u8,
+        unsure: bool,
+    },
+    NotApplicable {
+        unsure: bool,
+    },
+}
+
+impl Cell {
+    fn of(response: Option<&Response>) -> Cell {
+        match response {
+            None => Cell::Missing,
+            Some(r) => match r.rating {
+                Rating::Unrated => Cell::Unrated { unsure: r.unsure },
+                Rating::Level(level) => Cell::Level {
+                    level,
+                    unsure: r.unsure,
+                },
+                Rating::NotApplicable { .. } => Cell::NotApplicable { unsure: r.unsure },
+            },
+        }
+    }
+
+    pub fn level(self) -> Option<u8> {
+        match self {
+            Cell::Level { level, .. } => Some(level),
+            _ => None,
+        }
+    }
+
+    pub fn unsure(self) -> bool {
+        matches!(
+            self,
+            Cell::Unrated { unsure: true }
+                | Cell::Level { unsure: true, .. }
+                | Cell::NotApplicable { unsure: true }
+        )
+    }
+
+    /// `2`, `2?`, `n/a`, `.` (not rated) or `-` (not in that assessment).
+    pub fn mark(self) -> String {
+        let q = if self.unsure() { "?" } else { "" };
+        match self {
+            Cell::Missing => "-".into(),
+            Cell::Unrated { .. } => format!(".{q}"),
+            Cell::Level { level, .. } => format!("{level}{q}"),
+            Cell::NotApplicable { .. } => format!("n/a{q}"),
+        }
+    }
+
+    /// What the answer is, unsure flag aside: the basis for "differs".
+    fn answer(self) -> Option<Option<u8>> {
+        match self {
+            Cell::Missing => None,
+            Cell::Unrated { .. } => Some(None),
+            Cell::Level { level, .. } => Some(Some(level)),
+            Cell::NotApplicable { .. } => Some(Some(u8::MAX)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Up(u8),
+    Down(u8),
+    Same,
+    /// The first or last has no level.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `Comparison::groups`.
+    pub group: usize,
+    pub id: String,
+    pub title: String,
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    /// The answers differ somewhere (unsure flags aside; a missing cell
+    /// is not an answer).
+    pub fn differs(&self) -> bool {
+        let answers: Vec<_> = self.cells.iter().filter_map(|c| c.answer()).collect();
+        answers.windows(2).any(|w| w[0] != w[1])
+    }
+
+    /// Between the first and the last column.
+    pub fn change(&self) -> Change {
+        match (
+            self.cells.first().and_then(|c| c.level()),
+            self.cells.last().and_then(|c| c.level()),
+        ) {
+            (Some(a), Some(b)) if b > a => Change::Up(b - a),
+            (Some(a), Some(b)) if b < a => Change::Down(a - b),
+            (Some(_), Some(_)) => Change::Same,
+            _ => Change::None,
+        }
+    }
+
+    /// Highest minus lowest level given, when at least two gave one.
+    pub fn spread(&self) -> Option<u8> {
+        let levels: Vec<u8> = self.cells.iter().filter_map(|c| c.level()).collect();
+        (levels.len() >= 2)
+            .then(|| levels.iter().max().unwrap_or(&0) - levels.iter().min().unwrap_or(&0))
+    }
+
+    pub fn unsure_or_na(&self) -> bool {
+        self.cells
+            .iter()
+            .any(|c| c.unsure() || matches!(c, Cell::NotApplicable { .. }))
+    }
+}
+
+/// A category (or the group of indicators the rubric no longer has).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    /// The category's mean level in each assessment; `None` with no ratings.
+    pub means: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Partners' views of one program and cycle.
+    Partners,
+    /// Cycles of one program.
+    Cycles,
+    /// Different programs.
+    Programs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub labels: Vec<String>,
+    pub groups: Vec<Group>,
+    pub rows: Vec<Row>,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Agreement {
+    /// Indicators at least two assessments rated with a level.
+    pub compared: usize,
+    /// Of those, how many every rater put at the same level.
+    pub exact: usize,
+    /// Of those, how many are two or more levels apart.
+    pub far_apart: usize,
+}
+
+fn kind_of(assessments: &[&Assessment]) -> Kind {
+    let first = assessments[0];
+    let same_program = assessments.iter().all(|a| {
+        a.profile.program.trim() == first.profile.program.trim()
+            && a.profile.college.trim() == first.profile.college.trim()
+    });
+    if !same_program {
+        Kind::Programs
+    } else if assessments
+        .iter()
+        .all(|a| a.cycle.trim() == first.cycle.trim())
+    {
+        Kind::Partners
+    } else {
+        Kind::Cycles
+    }
+}
+
+/// A short column heading: whatever tells the assessments apart.
+fn label_for(a: &Assessment, kind: Kind, index: usize) -> String {
+    let partner = a.assessors.first().map(|x| x.partner.label().to_string());
+    let text = match kind {
+        Kind::Partners if a.assessors.len() == 1 => match partner.as_deref() {
+            Some("Adult Basic Skills") => "ABS".to_string(),
+            Some("Career & Technical Education") => "CTE".to_string(),
+            Some("Career Pathways") => "CP".to_string(),
+            Some("Department of Corrections") => "DOC".to_string(),
+            _ => a.assessors[0].name.clone(),
+        },
+        Kind::Partners => "Team".to_string(),
+        Kind::Cycles => a.cycle.clone(),
+        Kind::Programs => format!("{} {}", a.profile.program, a.cycle),
+    };
+    let text = crate::text::clean_line(text.trim());
+    if text.is_empty() {
+        format!("#{}", index + 1)
+    } else {
+        text
+    }
+}
+
+/// Lines the assessments up against `rubric` by indicator id. Indicators
+/// only some assessments have (another rubric version) follow in a group
+/// of their own; a missing one shows as [`Cell::Missing`].
+pub fn compare(rubric: &Rubric, assessments: &[&Assessment]) -> Comparison {
+    let kind = if assessments.is_empty() {
+        Kind::Programs
+    } else {
+        kind_of(assessments)
+    };
+    let mut labels: Vec<String> = assessments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| label_for(a, kind, i))
+        .collect();
+    // Two columns with one label would be ambiguous: number them.
+    for i in 0..labels.len() {
+        if labels.iter().filter(|l| **l == labels[i]).count() > 1 {
+            labels[i] = format!("{} #{}", labels[i], i + 1);
+        }
+    }
+    let scores: Vec<_> = assessments
+        .iter()
+        .map(|a| scoring::score(rubric, a))
+        .collect();
+    let mut groups: Vec<Group> = rubric
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(c, cat)| Group {
+            id: cat.id.clone(),
+            name: cat.name.clone(),
+            means: scores
+                .iter()
+                .map(|s| s.categories[c].tally.mean())
+                .collect(),
+        })
+        .collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for (c, cat) in rubric.categories.iter().enumerate() {
+        for ind in &cat.indicators {
+            rows.push(Row {
+                group: c,
+                id: ind.id.clone(),
+                title: ind.title.clone(),
+                cells: assessments
+                    .iter()
+                    .map(|a| Cell::of(a.response(&ind.id)))
+                    .collect(),
+            });
+        }
+    }
+    let mut extra: Vec<String> = Vec::new();
+    for a in assessments {
+        for r in &a.responses {
+            if rubric.indicator(&r.indicator).is_none() && !extra.contains(&r.indicator) {
+                extra.push(r.indicator.clone());
+            }
+        }
+    }
+    if !extra.is_empty() {
+        groups.push(Group {
+            id: "--".into(),
+            name: "Not in the current rubric".into(),
+            means: vec![None; assessments.len()],
+        });
+        let group = groups.len() - 1;
+        for id in extra {
+            rows.push(Row {
+                group,
+                title: "(retired or from another rubric version)".into(),
+                cells: assessments
+                    .iter()
+                    .map(|a| Cell::of(a.response(&id)))
+                    .collect(),
+                id,
+            });
+        }
+    }
+    Comparison {
+        labels,
+        groups,
+        rows,
+        kind,
+    }
+}
+
+impl Comparison {
+    pub fn differing(&self) -> usize {
+        self.rows.iter().filter(|r| r.differs()).count()
+    }
+
+    pub fn agreement(&self) -> Agreement {
+        let mut a = Agreement::default();
+        for spread in self.rows.iter().filter_map(Row::spread) {
+            a.compared += 1;
+            a.exact += usize::from(spread == 0);
+            a.far_apart += usize::from(spread >= 2);
+        }
+        a
+    }
+
+    /// Indicators whose level moved most between the first and last column.
+    pub fn movers(&self, n: usize) -> Vec<(&Row, i16)> {
+        let mut moved: Vec<(&Row, i16)> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r.change() {
+                Change::Up(d) => Some((r, i16::from(d))),
+                Change::Down(d) => Some((r, -i16::from(d))),
+                _ => None,
+            })
+            .collect();
+        moved.sort_by_key(|(_, d)| -d.abs());
+        moved.truncate(n);
+        moved
+    }
+}
+
+/// The agreed answer for one indicator where the views differed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub rating: Rating,
+    pub reason: String,
+}
+
+/// A consensus assessment from partners' views: agreeing indicators are
+/// carried over; where views differed, `decisions` give the agreed rating
+/// and why, and the notes record each view. Evidence and action items of
+/// every view are kept; everyone who took part is listed as an assessor.
+pub fn consensus(
+    rubric: &Rubric,
+    views: &[&Assessment],
+    labels: &[String],
+    decisions: &BTreeMap<String, Decision>,
+) -> Assessment {
+    let first = views[0];
+    let mut out = Assessment::new(rubric, first.profile.clone(), first.purpose, &first.cycle);
+    let mut assessors: Vec<Assessor> = Vec::new();
+    for v in views {
+        for a in &v.assessors {
+            if !assessors.contains(a) {
+                assessors.push(a.clone());
+            }
+        }
+    }
+    out.assessors = assessors;
+    out.screener = first.screener.clone();
+    for (_, ind) in rubric.indicators() {
+        let responses: Vec<Option<&Response>> = views.iter().map(|v| v.response(&ind.id)).collect();
+        let cells: Vec<Cell> = responses.iter().map(|r| Cell::of(*r)).collect();
+        let row = Row {
+            group: 0,
+            id: ind.id.clone(),
+            title: String::new(),
+            cells: cells.clone(),
+        };
+        let r = out.response_mut(&ind.id);
+        let mut notes: Vec<String> = Vec::new();
+        if row.differs() {
+            let views_text: Vec<String> = labels
+                .iter()
+                .zip(&cells)
+                .map(|(l, c)| format!("{l} {}", c.mark()))
+                .collect();
+            notes.push(format!("Views differed: {}.", views_text.join(", ")));
+            if let Some(d) = decisions.get(&ind.id) {
+                r.rating = d.rating.clone();
+                notes.push(format!("Agreed: {}", d.reason.trim()));
+            }
+        } else if let Some(resp) = responses.iter().flatten().next() {
+            r.rating = resp.rating.clone();
+        }
+        r.unsure = responses.iter().flatten().any(|x| x.unsure) && !decisions.contains_key(&ind.id);
+        for (label, resp) in labels.iter().zip(&responses) {
+            if let Some(resp) = resp {
+                if !resp.notes.trim().is_empty() {
+                    notes.push(format!("{label}: {}", resp.notes.trim()));
+                }
+                for e in &resp.evidence {
+                    if !r.evidence.contains(e) {
+                        r.evidence.push(e.clone());
+                    }
+                }
+                for a in &resp.actions {
+                    if !r.actions.contains(a) {
+                        r.actions.push(a.clone());
+                    }
+                }
+            }
+        }
+        r.notes = notes.join("\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::{Partner, Profile, Purpose};
+    use crate::store::embedded;
+
+    fn rubric() -> Rubric {
+        embedded::builtin().unwrap().rubric
+    }
+
+    fn view(
+        rubric: &Rubric,
+        partner: Partner,
+        name: &str,
+        levels: &[(&str, Rating, bool)],
+    ) -> Assessment {
+        let profile = Profile {
+            program: "Welding IET".into(),
+            ..Profile::default()
+        };
+        let mut a = Assessment::new(rubric, profile, Purpose::EvaluatingExisting, "2026-27");
+        a.assessors.push(Assessor {
+            name: name.into(),
+            partner,
+        });
+        for (id, rating, unsure) in levels {
+            let r = a.response_mut(id);
+            r.rating = rating.clone();
+            r.unsure = *unsure;
+        }
+        a
+    }
+
+    #[test]
+    fn same_rubric_aligns_row_for_row_with_marks_and_changes() {
+        let rubric = rubric();
+        let abs = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "A",
+            &[
+                ("PD-1", Rating::Level(3), false),
+                ("PD-2", Rating::Level(1), true),
+                ("PD-3", Rating::NotApplicable { reason: "x".into() }, false),
+            ],
+        );
+        let cte = view(
+            &rubric,
+            Partner::CareerTechnicalEducation,
+            "B",
+            &[
+                ("PD-1", Rating::Level(1), false),
+                ("PD-2", Rating::Level(1), false),
+            ],
+        );
+        let c = compare(&rubric, &[&abs, &cte]);
+        assert_eq!(c.kind, Kind::Partners);
+        assert_eq!(c.labels, ["ABS", "CTE"]);
+        assert_eq!(c.rows.len(), rubric.indicator_count());
+        let row = |id: &str| c.rows.iter().find(|r| r.id == id).unwrap();
+        assert_eq!(
+            row("PD-1")
+                .cells
+                .iter()
+                .map(|x| x.mark())
+                .collect::<Vec<_>>(),
+            ["3", "1"]
+        );
+        assert_eq!(row("PD-1").change(), Change::Down(2));
+        assert!(row("PD-1").differs());
+        assert_eq!(row("PD-2").cells[0].mark(), "1?");
+        assert!(!row("PD-2").differs(), "unsure aside, both said 1");
+        assert!(row("PD-3").differs(), "N/A against not rated");
+        assert_eq!(
+            row("PD-3")
+                .cells
+                .iter()
+                .map(|x| x.mark())
+                .collect::<Vec<_>>(),
+            ["n/a", "."]
+        );
+        assert!(row("PD-3").unsure_or_na());
+        let agree = c.agreement();
+        assert_eq!((agree.compared, agree.exact, agree.far_apart), (2, 1, 1));
+        assert_eq!(c.differing(), 2);
+    }
+
+    #[test]
+    fn other_versions_line_up_by_id_and_missing_shows_a_dash() {
+        let rubric = rubric();
+        let mut old = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "A",
+            &[("PD-1", Rating::Level(2), false)],
+        );
+        old.cycle = "2025-26".into();
+        old.responses.retain(|r| r.indicator != "SE-7");
+        old.response_mut("XX-1").rating = Rating::Level(1);
+        let new = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "A",
+            &[("PD-1", Rating::Level(3), false)],
+        );
+        let c = compare(&rubric, &[&old, &new]);
+        assert_eq!(c.kind, Kind::Cycles);
+        assert_eq!(c.labels, ["2025-26", "2026-27"]);
+        let se7 = c.rows.iter().find(|r| r.id == "SE-7").unwrap();
+        assert_eq!(se7.cells[0], Cell::Missing);
+        assert_eq!(se7.cells[0].mark(), "-");
+        let last = c.rows.last().unwrap();
+        assert_eq!(last.id, "XX-1");
+        assert_eq!(c.groups[last.group].name, "Not in the current rubric");
+        assert_eq!(
+            last.cells.iter().map(|x| x.mark()).collect::<Vec<_>>(),
+            ["1", "-"]
+        );
+        assert_eq!(
+            c.rows.iter().find(|r| r.id == "PD-1").unwrap().change(),
+            Change::Up(1)
+        );
+        assert_eq!(c.movers(1)[0].0.id, "PD-1");
+    }
+
+    #[test]
+    fn category_means_come_from_scoring() {
+        let rubric = rubric();
+        let a = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "A",
+            &[
+                ("PD-1", Rating::Level(3), false),
+                ("PD-2", Rating::Level(1), false),
+            ],
+        );
+        let b = view(&rubric, Partner::CareerTechnicalEducation, "B", &[]);
+        let c = compare(&rubric, &[&a, &b]);
+        assert_eq!(c.groups[0].means, [Some(2.0), None]);
+    }
+
+    #[test]
+    fn consensus_carries_agreement_applies_decisions_and_records_why() {
+        let rubric = rubric();
+        let mut abs = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "ABS coordinator",
+            &[
+                ("PD-1", Rating::Level(2), false),
+                ("CU-2", Rating::Level(3), false),
+                ("SE-6", Rating::Level(1), true),
+            ],
+        );
+        abs.response_mut("CU-2").notes = "Every lesson used shop documents.".into();
+        let cte = view(
+            &rubric,
+            Partner::CareerTechnicalEducation,
+            "Welding chair",
+            &[
+                ("PD-1", Rating::Level(2), false),
+                ("CU-2", Rating::Level(1), false),
+                ("SE-6", Rating::Level(1), false),
+            ],
+        );
+        let labels = vec!["ABS".to_string(), "CTE".to_string()];
+        let mut decisions = BTreeMap::new();
+        decisions.insert(
+            "CU-2".to_string(),
+            Decision {
+                rating: Rating::Level(2),
+                reason: "Math yes, writing not yet.".into(),
+            },
+        );
+        let c = consensus(&rubric, &[&abs, &cte], &labels, &decisions);
+        assert_eq!(
+            c.response("PD-1").unwrap().rating,
+            Rating::Level(2),
+            "agreement carried"
+        );
+        let cu2 = c.response("CU-2").unwrap();
+        assert_eq!(cu2.rating, Rating::Level(2), "the decision applied");
+        assert!(
+            cu2.notes.contains("Views differed: ABS 3, CTE 1."),
+            "{}",
+            cu2.notes
+        );
+        assert!(
+            cu2.notes.contains("Agreed: Math yes, writing not yet."),
+            "{}",
+            cu2.notes
+        );
+        assert!(
+            cu2.notes.contains("ABS: Every lesson used shop documents."),
+            "{}",
+            cu2.notes
+        );
+        assert!(
+            c.response("SE-6").unwrap().unsure,
+            "an open doubt stays flagged"
+        );
+        assert_eq!(c.assessors.len(), 2, "who took part");
+        assert_eq!(c.response("PD-2").unwrap().rating, Rating::Unrated);
+    }
+}
