@@ -200,7 +200,12 @@ impl Library {
 
     /// Saves `a` as a new file named from its program and cycle.
     pub fn create(&self, a: &Assessment) -> Result<PathBuf, SaveError> {
-        let path = self.free_path(&format!("{} {}", a.profile.program, a.cycle));
+        self.create_named(a, &format!("{} {}", a.profile.program, a.cycle))
+    }
+
+    /// Saves `a` as a new file with a name made safe from `name`.
+    pub fn create_named(&self, a: &Assessment, name: &str) -> Result<PathBuf, SaveError> {
+        let path = self.free_path(name);
         assessment_file::save(&path, a)?;
         Ok(path)
     }

@@ -57,4 +57,36 @@ pub enum Action {
     ToggleTrash,
     ImportAssessment,
     SaveCopyAs,
+    /// Mark or unmark a library entry for comparing.
+    Mark,
+    /// Open the marked assessments side by side.
+    CompareMarked,
+    Filter(Filter),
+    ScrollLeft,
+    ScrollRight,
+    ToggleTrend,
+    StartConsensus,
+}
+
+/// Which rows the compare view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Filter {
+    #[default]
+    All,
+    Differences,
+    Regressions,
+    UnsureOrNa,
+    OpenActions,
+}
+
+impl Filter {
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::All => "all indicators",
+            Filter::Differences => "only differences",
+            Filter::Regressions => "only regressions",
+            Filter::UnsureOrNa => "only unsure or N/A",
+            Filter::OpenActions => "only with open action items",
+        }
+    }
 }

@@ -80,12 +80,16 @@ pub struct LibraryView {
     pub selected: usize,
     /// Showing the trash rather than the library.
     pub trash: bool,
+    /// Entries marked for comparing side by side.
+    pub marked: Vec<PathBuf>,
 }
 
 /// What the library asks the session to do with files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryRequest {
-    List { trash: bool },
+    List {
+        trash: bool,
+    },
     Open(PathBuf),
     New,
     NextCycle(PathBuf),
@@ -95,6 +99,10 @@ pub enum LibraryRequest {
     Restore(PathBuf),
     Import(String),
     SaveCopy(String),
+    /// Open these side by side.
+    Compare(Vec<PathBuf>),
+    /// Save an agreed consensus as a new assessment and open it.
+    SaveConsensus(Box<Assessment>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +119,7 @@ pub enum Overlay {
         scroll: u16,
     },
     Library(LibraryView),
+    Compare(Box<super::compare::CompareView>),
     Detail {
         indicator: String,
         cursor: usize,
@@ -222,6 +231,7 @@ impl App {
             Some(Overlay::Form(_)) => return vec![Context::Form],
             Some(Overlay::Prompt(_)) => return vec![Context::Prompt],
             Some(Overlay::Library(_)) => return vec![Context::Library],
+            Some(Overlay::Compare(_)) => return vec![Context::Compare],
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
                     out.push(Context::SearchActive);
@@ -324,6 +334,10 @@ impl App {
     /// Whether `action`, in the current context, would change the assessment.
     fn would_change(&self, action: Action) -> bool {
         let top = self.overlays.last();
+        // The library and the side-by-side view work on other files.
+        if matches!(top, Some(Overlay::Library(_) | Overlay::Compare(_))) {
+            return false;
+        }
         match action {
             Action::Rate(_)
             | Action::NotApplicable
@@ -457,6 +471,164 @@ impl App {
         self.focus = Pane::Navigator;
     }
 
+    fn update_compare(&mut self, action: Action) {
+        let rubric_levels = self.content.rubric.scale.levels.len();
+        let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
+            return;
+        };
+        let n = view.visible().len();
+        let page = usize::from(self.size.height / 2).max(1);
+        match action {
+            Action::Down => view.selected = (view.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::PageDown => view.selected = (view.selected + page).min(n.saturating_sub(1)),
+            Action::PageUp => view.selected = view.selected.saturating_sub(page),
+            Action::Top => view.selected = 0,
+            Action::Bottom => view.selected = n.saturating_sub(1),
+            Action::ScrollLeft => view.first_column = view.first_column.saturating_sub(1),
+            Action::ScrollRight => {
+                view.first_column =
+                    (view.first_column + 1).min(view.comparison.labels.len().saturating_sub(1))
+            }
+            Action::Filter(f) => {
+                let keep = view.selected_row().map(|r| r.id.clone());
+                view.filter = if view.filter == f {
+                    super::action::Filter::All
+                } else {
+                    f
+                };
+                view.selected = 0;
+                if let Some(id) = keep {
+                    view.select_id(&id);
+                }
+                let shown = view.visible().len();
+                let label = view.filter.label();
+                self.say(format!("Showing {label}: {shown}."));
+            }
+            Action::ToggleTrend => {
+                if view.comparison.kind == crate::model::comparison::Kind::Cycles {
+                    view.trend = !view.trend;
+                } else {
+                    self.say("The trend needs cycles of one program (the same program, different cycles).");
+                }
+            }
+            Action::StartConsensus => {
+                if !view.is_partners() {
+                    self.say(
+                        "A consensus needs views of one program and cycle, from different people.",
+                    );
+                    return;
+                }
+                let pending: Vec<String> = view
+                    .comparison
+                    .rows
+                    .iter()
+                    .filter(|r| r.differs())
+                    .map(|r| r.id.clone())
+                    .collect();
+                view.consensus = Some(super::compare::Consensus {
+                    pending: pending.clone(),
+                    decisions: Default::default(),
+                });
+                view.filter = super::action::Filter::Differences;
+                view.selected = 0;
+                if pending.is_empty() {
+                    self.finish_consensus();
+                } else {
+                    self.say(format!(
+                        "Consensus: {} indicators differ. On each, press 0-3 (or n for N/A) for the agreed rating, then say why. Esc stops.",
+                        pending.len()
+                    ));
+                }
+            }
+            Action::Rate(level)
+                if view.consensus.is_some() && usize::from(level) < rubric_levels =>
+            {
+                self.ask_reason(crate::model::assessment::Rating::Level(level));
+            }
+            Action::NotApplicable if view.consensus.is_some() => {
+                self.ask_reason(crate::model::assessment::Rating::NotApplicable {
+                    reason: String::new(),
+                });
+            }
+            Action::Rate(_) | Action::NotApplicable => {
+                self.say("Press c to start a consensus; ratings here are only for agreeing one.");
+            }
+            Action::Close if view.consensus.is_some() => {
+                view.consensus = None;
+                self.warn("Consensus stopped; nothing was saved.");
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks why the team agreed `rating` for the selected indicator.
+    fn ask_reason(&mut self, rating: crate::model::assessment::Rating) {
+        let Some(Overlay::Compare(view)) = self.overlays.last() else {
+            return;
+        };
+        let Some(row) = view.selected_row() else {
+            return;
+        };
+        if !row.differs() {
+            self.say(format!("{} needs no decision: the views agree.", row.id));
+            return;
+        }
+        let id = row.id.clone();
+        let shown = match &rating {
+            crate::model::assessment::Rating::Level(v) => self.content.rubric.scale.label(*v),
+            _ => "N/A".to_string(),
+        };
+        self.overlays.push(Overlay::Prompt(Prompt::new(
+            PromptKind::ConsensusReason {
+                indicator: id.clone(),
+                rating,
+            },
+            format!("{id} agreed at {shown}. Why?"),
+            "",
+        )));
+    }
+
+    /// Records a consensus decision and moves to the next open indicator.
+    fn decide(&mut self, id: &str, mut rating: crate::model::assessment::Rating, reason: String) {
+        if let crate::model::assessment::Rating::NotApplicable { reason: r } = &mut rating {
+            *r = reason.clone();
+        }
+        let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
+            return;
+        };
+        let Some(c) = view.consensus.as_mut() else {
+            return;
+        };
+        c.decisions.insert(
+            id.to_string(),
+            crate::model::comparison::Decision { rating, reason },
+        );
+        c.pending.retain(|p| p != id);
+        let next = c.pending.first().cloned();
+        let left = c.pending.len();
+        match next {
+            Some(next) => {
+                view.select_id(&next);
+                self.say(format!("Agreed {id}. {left} still to agree."));
+            }
+            None => self.finish_consensus(),
+        }
+    }
+
+    fn finish_consensus(&mut self) {
+        let Some(Overlay::Compare(view)) = self.overlays.last() else {
+            return;
+        };
+        if let Some(a) = view.consensus_assessment(&self.content.rubric) {
+            self.effects
+                .push(Effect::Library(LibraryRequest::SaveConsensus(Box::new(a))));
+        }
+    }
+
     fn update_library(&mut self, action: Action) {
         let Some(Overlay::Library(view)) = self.overlays.last_mut() else {
             return;
@@ -472,6 +644,26 @@ impl App {
                 self.overlays.pop();
             }
             Action::ToggleTrash => self.open_library(!trash),
+            Action::Mark if !trash => {
+                if let Some(path) = selected {
+                    match view.marked.iter().position(|p| *p == path) {
+                        Some(i) => {
+                            view.marked.remove(i);
+                        }
+                        None if view.marked.len() < 6 => view.marked.push(path),
+                        None => self.say("Six is the most that fit side by side."),
+                    }
+                }
+            }
+            Action::CompareMarked => {
+                let marked = view.marked.clone();
+                if (2..=6).contains(&marked.len()) {
+                    self.effects
+                        .push(Effect::Library(LibraryRequest::Compare(marked)));
+                } else {
+                    self.say("Mark 2 to 6 assessments with Space, then press v.");
+                }
+            }
             Action::NewAssessment => self.effects.push(Effect::Library(LibraryRequest::New)),
             Action::ImportAssessment => self.overlays.push(Overlay::Prompt(Prompt::new(
                 PromptKind::Import,
@@ -1001,6 +1193,7 @@ impl App {
             },
             Overlay::Detail { .. } => self.update_detail(action),
             Overlay::Library(_) => self.update_library(action),
+            Overlay::Compare(_) => self.update_compare(action),
         }
     }
 
@@ -1109,6 +1302,14 @@ impl App {
                     Rating::NotApplicable { reason: value };
                 self.changed();
                 self.say(format!("{indicator} marked N/A."));
+            }
+            PromptKind::ConsensusReason { indicator, rating } => {
+                if value.is_empty() {
+                    p.error = Some("Say briefly why the team agreed this.".into());
+                    return;
+                }
+                self.overlays.pop();
+                self.decide(&indicator, rating, value);
             }
             PromptKind::Rename { path } => {
                 self.overlays.pop();

@@ -462,11 +462,20 @@ impl Editor {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
-    NotApplicable { indicator: String },
+    NotApplicable {
+        indicator: String,
+    },
     Search,
-    Rename { path: std::path::PathBuf },
+    Rename {
+        path: std::path::PathBuf,
+    },
     Import,
     SaveCopy,
+    /// Why the team agreed `rating` for `indicator` in a consensus.
+    ConsensusReason {
+        indicator: String,
+        rating: crate::model::assessment::Rating,
+    },
 }
 
 /// A one-line question at the bottom of the screen.

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Filter};
 use crate::model::screener::Answer;
 
 /// Where a binding applies. The app asks for bindings in a list of contexts,
@@ -27,6 +27,7 @@ pub enum Context {
     Explain,
     Confirm,
     Library,
+    Compare,
     Global,
 }
 
@@ -47,6 +48,7 @@ impl Context {
             Context::Explain => "Score explanation",
             Context::Confirm => "Confirmations",
             Context::Library => "Library of saved assessments",
+            Context::Compare => "Side by side",
             Context::Global => "Everywhere",
         }
     }
@@ -185,9 +187,32 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Library, &[ch('t')], Action::ToggleTrash, "t", "Show the trash, or the library again", "trash"),
     bind(C::Library, &[ch('i')], Action::ImportAssessment, "i", "Import an assessment file from a path", ""),
     bind(C::Library, &[ch('s')], Action::SaveCopyAs, "s", "Save a copy of the open assessment to a path of your choice", ""),
+    bind(C::Library, &[ch(' ')], Action::Mark, "Space", "Mark or unmark for comparing (2 to 6)", "mark"),
+    bind(C::Library, &[ch('v')], Action::CompareMarked, "v", "View the marked assessments side by side", "side by side"),
     bind(C::Library, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Next assessment", ""),
     bind(C::Library, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Previous assessment", ""),
     bind(C::Library, &[k(KC::Esc), ch('o'), ch('q')], Action::Close, "Esc", "Close the library", "close"),
+    // Side by side.
+    bind(C::Compare, &[ch('d')], Action::Filter(Filter::Differences), "d", "Only indicators where the assessments differ (again: all)", "differences"),
+    bind(C::Compare, &[ch('r')], Action::Filter(Filter::Regressions), "r", "Only indicators that went down from the first to the last (again: all)", "regressions"),
+    bind(C::Compare, &[ch('u')], Action::Filter(Filter::UnsureOrNa), "u", "Only indicators someone marked unsure or N/A (again: all)", ""),
+    bind(C::Compare, &[ch('a')], Action::Filter(Filter::OpenActions), "a", "Only indicators with open action items (again: all)", ""),
+    bind(C::Compare, &[ch('c')], Action::StartConsensus, "c", "Agree a consensus from partners' views of one program and cycle", "consensus"),
+    bind(C::Compare, &[ch('t')], Action::ToggleTrend, "t", "Trend across cycles: category means and what moved most", "trend"),
+    bind(C::Compare, &[k(KC::Left), ch('h')], Action::ScrollLeft, "Left/h", "Scroll the columns left", ""),
+    bind(C::Compare, &[k(KC::Right), ch('l')], Action::ScrollRight, "Right/l", "Scroll the columns right", ""),
+    bind(C::Compare, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Next indicator", ""),
+    bind(C::Compare, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Previous indicator", ""),
+    bind(C::Compare, &[k(KC::PageDown)], Action::PageDown, "PgDn", "Page down", ""),
+    bind(C::Compare, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Page up", ""),
+    bind(C::Compare, &[ch('g'), k(KC::Home)], Action::Top, "g", "First indicator", ""),
+    bind(C::Compare, &[ch('G'), k(KC::End)], Action::Bottom, "G", "Last indicator", ""),
+    bind(C::Compare, &[ch('0')], Action::Rate(0), "0-3", "During a consensus: the agreed level", ""),
+    bind(C::Compare, &[ch('1')], Action::Rate(1), "", "", ""),
+    bind(C::Compare, &[ch('2')], Action::Rate(2), "", "", ""),
+    bind(C::Compare, &[ch('3')], Action::Rate(3), "", "", ""),
+    bind(C::Compare, &[ch('n')], Action::NotApplicable, "n", "During a consensus: agree it does not apply", ""),
+    bind(C::Compare, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the side-by-side view", "close"),
     bind(C::Confirm, &[ch('y')], Action::Yes, "y", "Yes", "yes"),
     bind(C::Confirm, &[ch('n'), k(KC::Esc)], Action::No, "n/Esc", "No", "no"),
     // Everywhere.
@@ -252,9 +277,10 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 15] = [
+const HELP_ORDER: [Context; 16] = [
     Context::Global,
     Context::Library,
+    Context::Compare,
     Context::Navigator,
     Context::Checklist,
     Context::Detail,

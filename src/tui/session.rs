@@ -239,6 +239,58 @@ impl Session {
                 }
                 Err(e) => Err(e.to_string()),
             },
+            LibraryRequest::Compare(paths) => {
+                let mut names = Vec::new();
+                let mut assessments = Vec::new();
+                for path in &paths {
+                    match assessment_file::read(path) {
+                        Ok(loaded) => {
+                            let mut a = loaded.assessment;
+                            assessment_file::reconcile(&mut a, &app.content.rubric);
+                            names.push(stem(path));
+                            assessments.push(a);
+                        }
+                        Err(e) => {
+                            app.warn(text::clean_line(&e.to_string()));
+                            return;
+                        }
+                    }
+                }
+                let view =
+                    super::compare::CompareView::new(&app.content.rubric, names, assessments);
+                app.overlays
+                    .push(super::app::Overlay::Compare(Box::new(view)));
+                return;
+            }
+            LibraryRequest::SaveConsensus(assessment) => {
+                let name = format!(
+                    "{} {} consensus",
+                    assessment.profile.program, assessment.cycle
+                );
+                let created = lib.create_named(&assessment, &name);
+                self.lock = None;
+                self.path = None;
+                app.load(*assessment, None, false);
+                match created {
+                    Ok(path) => {
+                        self.lock = Lock::acquire(&path).ok();
+                        lib.set_last(&path);
+                        self.path = Some(path);
+                        app.save = SaveState::Saved(app.assessment.updated);
+                    }
+                    Err(e) => app.save = SaveState::Failed(e.reason),
+                }
+                match &self.path {
+                    Some(p) => Ok(format!(
+                        "Consensus saved as {}: agreed ratings, why, and each view in the notes.",
+                        stem(p)
+                    )),
+                    None => Err(
+                        "The consensus is open here but could not be saved; see the status bar."
+                            .into(),
+                    ),
+                }
+            }
             LibraryRequest::Copy(path) => lib
                 .duplicate(&path)
                 .map(|p| format!("Copied as {}.", stem(&p))),

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `App`. Each pane or overlay has its own file.
 
 pub mod checklist;
+pub mod compare;
 pub mod detail;
 pub mod navigator;
 pub mod overlays;
@@ -61,6 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             } => detail::render(app, indicator, *cursor, *scroll, frame),
             Overlay::Help { scroll } => overlays::help(app, *scroll, frame),
             Overlay::Library(view) => overlays::library(app, view, frame),
+            Overlay::Compare(view) => compare::render(app, view, frame),
             Overlay::Explain { category } => overlays::explain(app, *category, frame),
             Overlay::Editor(e) => overlays::editor(app, e, frame),
             Overlay::Form(f) => overlays::form(app, f, frame),

@@ -16,6 +16,7 @@ fn place(app: &App) -> String {
         Some(Overlay::Editor(e)) => return format!("Notes {}", e.indicator),
         Some(Overlay::Form(_)) => return "Form".into(),
         Some(Overlay::Explain { .. }) => return "Score".into(),
+        Some(Overlay::Compare(_)) => return "Side by side".into(),
         Some(Overlay::Library(v)) => {
             return if v.trash {
                 "Trash".into()
@@ -89,7 +90,7 @@ fn used(spans: &[Span]) -> usize {
 fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
     let theme = app.theme;
     let hints = keymap::hints(&app.contexts());
-    let last = |h: &&(&str, &str)| h.1 == "help" || h.1 == "quit";
+    let last = |h: &&(&str, &str)| matches!(h.1, "help" | "quit" | "close");
     let tail: Vec<_> = hints.iter().filter(last).collect();
     let tail_width: usize = tail
         .iter()

@@ -1,0 +1,276 @@
+//! Assessments side by side: a row per indicator grouped by category, a
+//! column per assessment, the change from first to last, category means,
+//! the selected indicator's notes from each, and agreement figures.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{overlay_area, wrapped};
+use crate::model::assessment::Rating;
+use crate::model::comparison::Change;
+use crate::report::compare::change_mark;
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::compare::CompareView;
+use crate::tui::layout;
+
+const CELL: usize = 8;
+const ID: usize = 6;
+const CHANGE: usize = 4;
+const MIN_TITLE: usize = 14;
+
+/// How many assessment columns fit in `width`.
+pub fn columns_that_fit(width: usize, total: usize) -> usize {
+    ((width.saturating_sub(ID + 1 + MIN_TITLE + CHANGE)) / CELL).clamp(1, total.max(1))
+}
+
+fn cut(s: &str, width: usize) -> String {
+    let s = text::clean_line(s);
+    if s.chars().count() <= width {
+        format!("{s:<width$}")
+    } else {
+        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
+        t.push('~');
+        t
+    }
+}
+
+pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
+    let theme = app.theme;
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let c = &view.comparison;
+    let mut title = format!("Side by side: {}", view.filter.label());
+    if view.consensus.is_some() {
+        title = "Consensus: 0-3 or n agrees the selected indicator".into();
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set())
+        .title(Line::styled(format!(" {title} "), theme.focused_title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height < 4 || inner.width < 20 {
+        frame.render_widget(Paragraph::new("Enlarge the terminal to compare."), inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let detail_rows = (inner.height / 3).clamp(2, 8);
+    let [table_area, detail_area, footer_area] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(detail_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    if view.trend {
+        trend(app, view, frame, table_area);
+    } else {
+        table(app, view, frame, table_area, width);
+    }
+    details(app, view, frame, detail_area);
+    let a = c.agreement();
+    let mut footer = format!(
+        "{} of {} differ; {} of {} agree exactly, {} differ by 2+",
+        c.differing(),
+        c.rows.len(),
+        a.exact,
+        a.compared,
+        a.far_apart
+    );
+    if let Some(cons) = &view.consensus {
+        footer = format!(
+            "{} still to agree; {} agreed. {footer}",
+            cons.pending.len(),
+            cons.decisions.len()
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(footer, theme.dim())),
+        footer_area,
+    );
+}
+
+fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: usize) {
+    let theme = app.theme;
+    let c = &view.comparison;
+    let total = c.labels.len();
+    let shown = columns_that_fit(width, total);
+    let first = view.first_column.min(total.saturating_sub(shown));
+    let cols = first..(first + shown).min(total);
+    let title_width = width.saturating_sub(ID + 1 + shown * CELL + CHANGE).max(4);
+
+    let mut header = format!(
+        "{:<ID$} {}",
+        "",
+        cut(if first > 0 { "< more left" } else { "" }, title_width)
+    );
+    for l in &c.labels[cols.clone()] {
+        header.push_str(&format!("{:>CELL$}", cut(l, CELL - 1).trim_end()));
+    }
+    header.push_str(&format!(
+        "{:>CHANGE$}",
+        if cols.end < total { ">" } else { "" }
+    ));
+    let mut lines = vec![Line::styled(header, theme.heading())];
+
+    let rows = view.visible();
+    let mut selected_line = 0;
+    let mut last_group = usize::MAX;
+    for (i, r) in rows.iter().enumerate() {
+        if r.group != last_group {
+            last_group = r.group;
+            let g = &c.groups[r.group];
+            let mut line = format!("{:<ID$} {}", "", cut(&g.name, title_width));
+            for m in &g.means[cols.clone()] {
+                line.push_str(&format!(
+                    "{:>CELL$}",
+                    m.map_or("--".into(), |m| format!("{m:.1}"))
+                ));
+            }
+            lines.push(Line::styled(line, theme.heading()));
+        }
+        if i == view.selected {
+            selected_line = lines.len();
+        }
+        let pending = view
+            .consensus
+            .as_ref()
+            .is_some_and(|cons| cons.pending.contains(&r.id));
+        let agreed = view
+            .consensus
+            .as_ref()
+            .and_then(|cons| cons.decisions.get(&r.id))
+            .map(|d| match &d.rating {
+                Rating::Level(v) => format!(" ={v}"),
+                _ => " =n/a".into(),
+            });
+        let marker = if pending { "*" } else { " " };
+        let mut spans = vec![Span::raw(format!(
+            "{:<ID$}{marker}{}",
+            cut(&r.id, ID).trim_end(),
+            cut(&r.title, title_width)
+        ))];
+        for cell in &r.cells[cols.clone()] {
+            let style = match cell.level() {
+                Some(v) => theme.level(v),
+                None => theme.dim(),
+            };
+            spans.push(Span::styled(format!("{:>CELL$}", cell.mark()), style));
+        }
+        let change = agreed.unwrap_or_else(|| change_mark(r.change(), theme.ascii));
+        let style = if matches!(r.change(), Change::Down(_)) {
+            theme.warning()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!("{change:>CHANGE$}"), style));
+        let mut line = Line::from(spans);
+        if i == view.selected {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    if rows.is_empty() {
+        lines.push(Line::styled(
+            "No indicator matches this filter; press its key again for all.",
+            theme.dim(),
+        ));
+    }
+    let height = usize::from(area.height);
+    let offset = (selected_line + 1).saturating_sub(height);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+}
+
+/// The selected indicator as each assessment has it, side by side.
+fn details(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let Some(row) = view.selected_row() else {
+        return;
+    };
+    let total = view.assessments.len();
+    let shown = columns_that_fit(usize::from(area.width), total).min(total);
+    let first = view.first_column.min(total.saturating_sub(shown));
+    let parts = Layout::horizontal(vec![Constraint::Ratio(1, shown as u32); shown]).split(area);
+    for (slot, i) in (first..first + shown).enumerate() {
+        let a = &view.assessments[i];
+        let w = usize::from(parts[slot].width.saturating_sub(1)).max(1);
+        let mut lines = vec![Line::styled(
+            format!(
+                "{} {}",
+                cut(&view.comparison.labels[i], w.saturating_sub(4)).trim_end(),
+                row.cells[i].mark()
+            ),
+            theme.heading(),
+        )];
+        if let Some(r) = a.response(&row.id) {
+            if !r.notes.trim().is_empty() {
+                lines.extend(wrapped(&r.notes, w, "", Style::new()));
+            }
+            if !r.evidence.is_empty() {
+                lines.push(Line::styled(
+                    format!("{} evidence", r.evidence.len()),
+                    theme.dim(),
+                ));
+            }
+            let open = r.open_actions();
+            if open > 0 {
+                lines.push(Line::styled(format!("{open} open action(s)"), theme.dim()));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), parts[slot]);
+    }
+}
+
+/// Category means per cycle as small bars, and what moved most.
+fn trend(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
+    let theme = app.theme;
+    let c = &view.comparison;
+    let (full, empty) = theme.bar_cells();
+    let mut lines = vec![Line::styled(
+        "Mean level per cycle (0 to 3):",
+        theme.heading(),
+    )];
+    for g in c.groups.iter().filter(|g| g.id != "--") {
+        lines.push(Line::raw(text::clean_line(&g.name)));
+        for (label, mean) in c.labels.iter().zip(&g.means) {
+            let filled = mean
+                .map_or(0, |m| (m / 3.0 * 10.0).round() as usize)
+                .min(10);
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<10}", cut(label, 10))),
+                Span::styled(full.repeat(filled), theme.heading()),
+                Span::styled(empty.repeat(10 - filled), theme.dim()),
+                Span::raw(format!(
+                    " {}",
+                    mean.map_or("--".into(), |m| format!("{m:.1}"))
+                )),
+            ]));
+        }
+    }
+    lines.push(Line::styled(
+        format!(
+            "Moved most from {} to {}:",
+            c.labels.first().map_or("", |s| s),
+            c.labels.last().map_or("", |s| s)
+        ),
+        theme.heading(),
+    ));
+    for (row, d) in c.movers(5) {
+        let change = change_mark(
+            if d > 0 {
+                Change::Up(d as u8)
+            } else {
+                Change::Down((-d) as u8)
+            },
+            theme.ascii,
+        );
+        lines.push(Line::raw(format!(
+            "  {change:>3} {} {}",
+            row.id,
+            text::clean_line(&row.title)
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,182 @@
+//! The side-by-side view: drawn at two sizes with a filter, in ASCII, and a
+//! consensus agreed by keyboard and saved through the session.
+
+mod common;
+
+#[path = "common/tui.rs"]
+mod tui;
+
+use ietkit::model::assessment::Rating;
+use ietkit::store::assessment_file;
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::tui::app::{App, LibraryRequest, Overlay};
+use ietkit::tui::compare::CompareView;
+use ietkit::tui::session::Session;
+use ietkit::tui::theme::Theme;
+use insta::assert_snapshot;
+
+const SAMPLES: &str = "examples/assessments";
+
+fn open_side_by_side(app: &mut App, names: &[&str]) {
+    let mut loaded = Vec::new();
+    for n in names {
+        let path = common::root().join(SAMPLES).join(format!("{n}.ron"));
+        let mut a = assessment_file::read(&path).unwrap().assessment;
+        assessment_file::reconcile(&mut a, &app.content.rubric);
+        loaded.push(a);
+    }
+    let view = CompareView::new(
+        &app.content.rubric,
+        names.iter().map(|s| s.to_string()).collect(),
+        loaded,
+    );
+    app.overlays.push(Overlay::Compare(Box::new(view)));
+}
+
+const PARTNERS: [&str; 3] = [
+    "welding-fabrication-iet-2026-27-abs-view",
+    "welding-fabrication-iet-2026-27-cte-view",
+    "welding-fabrication-iet-2026-27",
+];
+
+#[test]
+fn partners_side_by_side_at_80x24_with_only_differences() {
+    let mut a = tui::app(80, 24);
+    open_side_by_side(&mut a, &PARTNERS);
+    tui::feed(&mut a, "d");
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains("Side by side: only differences"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("ABS") && screen.contains("CTE") && screen.contains("Team"),
+        "three columns fit at 80"
+    );
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn cycles_side_by_side_at_160x48_with_regressions_then_trend() {
+    let mut a = tui::app(160, 48);
+    open_side_by_side(
+        &mut a,
+        &[
+            "welding-fabrication-iet-2025-26",
+            "welding-fabrication-iet-2026-27",
+        ],
+    );
+    tui::feed(&mut a, "r");
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains("No indicator matches this filter"),
+        "no regressions between the two cycles:\n{screen}"
+    );
+    tui::feed(&mut a, "rt");
+    assert_snapshot!(tui::screen(&a));
+}
+
+#[test]
+fn ascii_side_by_side_uses_plus_and_minus() {
+    let mut a = tui::app_with(Theme::new(false, true), 80, 24);
+    open_side_by_side(&mut a, &PARTNERS);
+    tui::feed(&mut a, "d");
+    let screen = tui::screen(&a);
+    assert!(screen.is_ascii(), "{screen}");
+    assert!(screen.contains("-1") && screen.contains("+1"), "{screen}");
+    assert_snapshot!(screen);
+}
+
+#[test]
+fn columns_scroll_sideways_when_they_do_not_fit() {
+    // At 80 columns six fit; at 60 only three do.
+    let mut a = tui::app(60, 20);
+    let six = [
+        PARTNERS[0],
+        PARTNERS[1],
+        PARTNERS[2],
+        "welding-fabrication-iet-2025-26",
+        PARTNERS[0],
+        PARTNERS[1],
+    ];
+    open_side_by_side(&mut a, &six);
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains('>'),
+        "a marker says more columns are to the right:\n{screen}"
+    );
+    tui::feed(&mut a, "llll");
+    let screen = tui::screen(&a);
+    assert!(screen.contains("< more left"), "{screen}");
+}
+
+#[test]
+fn a_consensus_is_agreed_by_keyboard_and_saved_as_a_new_assessment() {
+    let data = common::TempDir::new("consensus");
+    let library = Library::new(DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    });
+    let mut session = Session::new(Some(library));
+    let mut a = tui::app(80, 24);
+    let paths: Vec<_> = PARTNERS[..2]
+        .iter()
+        .map(|n| common::root().join(SAMPLES).join(format!("{n}.ron")))
+        .collect();
+    a.effects
+        .push(ietkit::tui::app::Effect::Library(LibraryRequest::Compare(
+            paths,
+        )));
+    session.apply(&mut a);
+    assert!(matches!(a.overlays.last(), Some(Overlay::Compare(_))));
+    tui::feed(&mut a, "c");
+    // PD-6, CI-3, CU-2, CU-5, SE-6 differ; a reason is required.
+    tui::feed(&mut a, "2<Enter>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Prompt(p)) if p.error.is_some()));
+    tui::feed(&mut a, "Board plan names manufacturing<Enter>");
+    tui::feed(
+        &mut a,
+        "3Committee reviewed it<Enter>2Math yes, writing not yet<Enter>",
+    );
+    tui::feed(
+        &mut a,
+        "nDoes not apply this year<Enter>1First breakdown done<Enter>",
+    );
+    session.apply(&mut a);
+    let path = session.path.clone().expect("the consensus was saved");
+    assert!(
+        path.ends_with("welding-fabrication-iet-2026-27-consensus.ron"),
+        "{}",
+        path.display()
+    );
+    let saved = assessment_file::read(&path).unwrap().assessment;
+    let r = |id: &str| saved.response(id).unwrap();
+    assert_eq!(r("PD-6").rating, Rating::Level(2));
+    assert_eq!(r("CU-2").rating, Rating::Level(2));
+    assert!(
+        r("CU-2").notes.contains("Views differed: ABS 3, CTE 1."),
+        "{}",
+        r("CU-2").notes
+    );
+    assert!(
+        r("CU-2")
+            .notes
+            .contains("Agreed: Math yes, writing not yet")
+    );
+    assert_eq!(
+        r("CU-5").rating,
+        Rating::NotApplicable {
+            reason: "Does not apply this year".into()
+        }
+    );
+    assert_eq!(r("PD-1").rating, Rating::Level(3), "agreement carried over");
+    assert_eq!(saved.assessors.len(), 2, "both partners took part");
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("Consensus saved as welding-fabrication-iet-2026-27-consensus")
+    );
+}
