@@ -89,6 +89,25 @@ fn ascii_side_by_side_uses_plus_and_minus() {
 }
 
 #[test]
+fn find_jumps_to_a_matching_indicator() {
+    let mut a = tui::app(80, 24);
+    open_side_by_side(&mut a, &PARTNERS);
+    tui::feed(&mut a, "/team-teach<Enter>");
+    match a.overlays.last() {
+        Some(Overlay::Compare(v)) => assert_eq!(v.selected_row().unwrap().id, "CU-5"),
+        _ => panic!("the view stays open"),
+    }
+    tui::feed(&mut a, "/nothing like this<Enter>");
+    assert!(
+        a.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("No indicator shown here matches")
+    );
+}
+
+#[test]
 fn columns_scroll_sideways_when_they_do_not_fit() {
     // At 80 columns six fit; at 60 only three do.
     let mut a = tui::app(60, 20);

@@ -505,6 +505,11 @@ impl App {
                 let label = view.filter.label();
                 self.say(format!("Showing {label}: {shown}."));
             }
+            Action::Search => self.overlays.push(Overlay::Prompt(Prompt::new(
+                PromptKind::FindInCompare,
+                "Find indicator (id or words):".into(),
+                "",
+            ))),
             Action::ToggleTrend => {
                 if view.comparison.kind == crate::model::comparison::Kind::Cycles {
                     view.trend = !view.trend;
@@ -1302,6 +1307,27 @@ impl App {
                     Rating::NotApplicable { reason: value };
                 self.changed();
                 self.say(format!("{indicator} marked N/A."));
+            }
+            PromptKind::FindInCompare => {
+                self.overlays.pop();
+                let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
+                    return;
+                };
+                let needle = value.to_lowercase();
+                let rows = view.visible();
+                let n = rows.len();
+                // The next match after the selected row, wrapping around.
+                let hit = (1..=n)
+                    .map(|step| (view.selected + step) % n.max(1))
+                    .find(|&i| {
+                        let r = rows[i];
+                        r.id.to_lowercase().contains(&needle)
+                            || r.title.to_lowercase().contains(&needle)
+                    });
+                match hit {
+                    Some(i) => view.selected = i,
+                    None => self.warn(format!("No indicator shown here matches \"{value}\".")),
+                }
             }
             PromptKind::ConsensusReason { indicator, rating } => {
                 if value.is_empty() {

@@ -471,6 +471,8 @@ pub enum PromptKind {
     },
     Import,
     SaveCopy,
+    /// Find a row in the side-by-side view.
+    FindInCompare,
     /// Why the team agreed `rating` for `indicator` in a consensus.
     ConsensusReason {
         indicator: String,

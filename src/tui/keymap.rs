@@ -198,6 +198,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Compare, &[ch('u')], Action::Filter(Filter::UnsureOrNa), "u", "Only indicators someone marked unsure or N/A (again: all)", ""),
     bind(C::Compare, &[ch('a')], Action::Filter(Filter::OpenActions), "a", "Only indicators with open action items (again: all)", ""),
     bind(C::Compare, &[ch('c')], Action::StartConsensus, "c", "Agree a consensus from partners' views of one program and cycle", "consensus"),
+    bind(C::Compare, &[ch('/')], Action::Search, "/", "Find an indicator by id or words in its title", "find"),
     bind(C::Compare, &[ch('t')], Action::ToggleTrend, "t", "Trend across cycles: category means and what moved most", "trend"),
     bind(C::Compare, &[k(KC::Left), ch('h')], Action::ScrollLeft, "Left/h", "Scroll the columns left", ""),
     bind(C::Compare, &[k(KC::Right), ch('l')], Action::ScrollRight, "Right/l", "Scroll the columns right", ""),
