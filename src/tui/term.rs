@@ -65,6 +65,28 @@ pub fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
 /// hang-up or termination signal. It draws nothing, so idle stays silent.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
+/// How long the main loop has, after a hang-up or termination signal, to
+/// save and leave by itself.
+const GRACE: Duration = Duration::from_secs(1);
+
+/// On SIGHUP or SIGTERM, asks the main loop to stop. When the terminal has
+/// gone away, crossterm can be stuck reading it and never return to the
+/// loop; then this thread restores what it can and exits. That loses
+/// nothing: every change was saved, atomically, as it was made.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            stop.store(true, Ordering::SeqCst);
+            std::thread::sleep(GRACE);
+            let _ = restore();
+            std::process::exit(0);
+        }
+    });
+    Ok(())
+}
+
 /// Runs the app until the user quits, the terminal goes away or a signal
 /// asks ietkit to stop; every change is saved through `session` as it
 /// happens, and once more on the way out.
@@ -76,9 +98,7 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
         ratatui::crossterm::style::force_color_output(true);
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGHUP, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, app, session, &stop);
     // Whatever ended the loop, what was typed is saved before leaving.
