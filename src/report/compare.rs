@@ -47,7 +47,8 @@ fn footer(c: &Comparison) -> String {
     )
 }
 
-fn cut(s: &str, width: usize) -> String {
+/// `s` padded or cut to `width` characters (`~` marks a cut).
+pub fn cut(s: &str, width: usize) -> String {
     let s = text::clean_line(s);
     if s.chars().count() <= width {
         format!("{s:<width$}")

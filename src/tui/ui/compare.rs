@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{overlay_area, wrapped};
 use crate::model::assessment::Rating;
 use crate::model::comparison::Change;
-use crate::report::compare::change_mark;
+use crate::report::compare::{change_mark, cut};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::compare::CompareView;
@@ -25,17 +25,6 @@ const MIN_TITLE: usize = 14;
 /// How many assessment columns fit in `width`.
 pub fn columns_that_fit(width: usize, total: usize) -> usize {
     ((width.saturating_sub(ID + 1 + MIN_TITLE + CHANGE)) / CELL).clamp(1, total.max(1))
-}
-
-fn cut(s: &str, width: usize) -> String {
-    let s = text::clean_line(s);
-    if s.chars().count() <= width {
-        format!("{s:<width$}")
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('~');
-        t
-    }
 }
 
 pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
