@@ -7,9 +7,12 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::rubric::Rubric;
+use crate::model::screener::Screener;
+use crate::report::{Kind, Subject};
 use crate::store::catalogue::{self, Entry};
 use crate::store::data_file::{self, LoadError};
 use crate::store::embedded;
+use crate::store::export_file;
 use crate::store::library::Library;
 use crate::store::paths::DataDir;
 use crate::text;
@@ -70,6 +73,36 @@ pub enum Command {
         #[arg(long)]
         only_diff: bool,
     },
+    /// Write an assessment as a report: Markdown to edit, CSV for a spreadsheet, HTML to print, or JSON
+    Export {
+        #[arg(value_name = "NAME|FILE")]
+        assessment: String,
+        /// md (a report to edit), csv (a spreadsheet), html (a page to print) or json
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// With --format csv: one row per action item instead of per indicator
+        #[arg(long)]
+        actions: bool,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it already exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the program summary: means and counts per category
+    Summary {
+        #[arg(value_name = "NAME|FILE")]
+        assessment: String,
+        /// Also say what each score was worked out from
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Print a shell completion script, e.g. `ietkit completions bash > ~/.local/share/bash-completion/completions/ietkit`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Copy an assessment file into the library, after checking it reads
     Import {
         #[arg(value_name = "FILE")]
@@ -88,6 +121,14 @@ pub enum Format {
     Text,
     Md,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Html,
+    Json,
 }
 
 /// Parses the command line; `--help` also says which data folder is in use.
@@ -126,6 +167,41 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             format,
             only_diff,
         }) => compare(cli, data_dir, assessments, *format, *only_diff, out, err),
+        Some(Command::Export {
+            assessment,
+            format,
+            actions,
+            output,
+            force,
+        }) => {
+            let kind = match (format, actions) {
+                (ExportFormat::Md, false) => Kind::Markdown,
+                (ExportFormat::Csv, false) => Kind::Csv,
+                (ExportFormat::Csv, true) => Kind::CsvActions,
+                (ExportFormat::Html, false) => Kind::Html,
+                (ExportFormat::Json, false) => Kind::Json,
+                (_, true) => {
+                    writeln!(
+                        err,
+                        "ietkit: --actions goes with --format csv (the action plan as a spreadsheet); the other formats include the action plan already."
+                    )?;
+                    return Ok(2);
+                }
+            };
+            let target = ExportTarget {
+                output: output.as_deref(),
+                force: *force,
+            };
+            export(cli, data_dir, assessment, kind, target, out, err)
+        }
+        Some(Command::Summary {
+            assessment,
+            explain,
+        }) => summary(cli, data_dir, assessment, *explain, out, err),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "ietkit", out);
+            Ok(0)
+        }
         Some(Command::Import { file, name }) => import(data_dir, file, name.as_deref(), out, err),
         Some(Command::Rubric(RubricCommand::Check { files })) => check(files, out),
         Some(Command::Rubric(RubricCommand::List)) => list(data_dir.as_ref(), out),
@@ -182,6 +258,7 @@ fn full_screen(
         ratatui::layout::Rect::new(0, 0, 80, 24),
     );
     app.data_dir = data_dir.as_ref().map(DataDir::describe);
+    app.export_dir = std::env::current_dir().unwrap_or_default();
     let library = data_dir.map(Library::new);
     let last = library.as_ref().and_then(Library::last);
     let target = match (open, &library) {
@@ -218,16 +295,125 @@ fn read_assessments(
     names
         .iter()
         .map(|name| {
-            let path = match &library {
-                Some(lib) => lib.resolve(name),
-                None => PathBuf::from(name),
-            };
+            let path = locate(library.as_ref(), name)?;
             let loaded = crate::store::assessment_file::read(&path).map_err(|e| e.to_string())?;
             let mut a = loaded.assessment;
             crate::store::assessment_file::reconcile(&mut a, rubric);
             Ok((name.clone(), a))
         })
         .collect()
+}
+
+/// The file a library name or path stands for, or why there is none.
+fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
+    let path = match library {
+        Some(lib) => lib.resolve(name),
+        None => PathBuf::from(name),
+    };
+    if path.exists() {
+        return Ok(path);
+    }
+    Err(match library {
+        Some(lib) => format!(
+            "ietkit: no assessment called \"{name}\" in {} and no file by that name. `ietkit list` shows the saved ones.",
+            lib.assessments().display()
+        ),
+        None => format!("ietkit: there is no file {name}; check the name and folder."),
+    })
+}
+
+/// Reads one assessment for a report, with the rubric and screener in use.
+fn subject_parts(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    name: &str,
+    err: &mut dyn Write,
+) -> io::Result<Result<(Rubric, Screener, Assessment), u8>> {
+    let screener = match embedded::builtin() {
+        Ok(b) => b.screener,
+        Err(e) => return report_error(&e, err).map(Err),
+    };
+    let rubric = match rubric_in_use(cli) {
+        Ok(r) => r,
+        Err(e) => return report_error(&e, err).map(Err),
+    };
+    match read_assessments(data_dir, &[name.to_string()], &rubric) {
+        Ok(mut loaded) => {
+            let (_, a) = loaded.remove(0);
+            Ok(Ok((rubric, screener, a)))
+        }
+        Err(e) => {
+            writeln!(err, "{}", text::clean_line(&e))?;
+            Ok(Err(1))
+        }
+    }
+}
+
+struct ExportTarget<'a> {
+    output: Option<&'a std::path::Path>,
+    force: bool,
+}
+
+fn export(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    name: &str,
+    kind: Kind,
+    target: ExportTarget<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    // Refuse before any work, so the message is about the path.
+    if let Some(path) = target.output
+        && path.exists()
+        && !target.force
+    {
+        writeln!(
+            err,
+            "ietkit: {} already exists; add --force to replace it, or choose another name with -o.",
+            text::clean_line(&path.display().to_string())
+        )?;
+        return Ok(1);
+    }
+    let (rubric, screener, assessment) = match subject_parts(cli, data_dir, name, err)? {
+        Ok(parts) => parts,
+        Err(code) => return Ok(code),
+    };
+    let subject = Subject::new(&rubric, &screener, &assessment);
+    let report = crate::report::export(&subject, kind);
+    match target.output {
+        None => out.write_all(report.as_bytes())?,
+        Some(path) => match export_file::write(path, &report, target.force) {
+            Ok(()) => writeln!(
+                err,
+                "Wrote the {} to {}",
+                kind.label(),
+                text::clean_line(&path.display().to_string())
+            )?,
+            Err(e) => {
+                writeln!(err, "ietkit: {}", text::clean_line(&e.to_string()))?;
+                return Ok(1);
+            }
+        },
+    }
+    Ok(0)
+}
+
+fn summary(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    name: &str,
+    explain: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (rubric, screener, assessment) = match subject_parts(cli, data_dir, name, err)? {
+        Ok(parts) => parts,
+        Err(code) => return Ok(code),
+    };
+    let subject = Subject::new(&rubric, &screener, &assessment);
+    out.write_all(crate::report::summary::text(&subject, explain).as_bytes())?;
+    Ok(0)
 }
 
 fn compare(
@@ -444,15 +630,21 @@ fn orientation(
     writeln!(out)?;
     writeln!(
         out,
-        "This version prints this overview; the full-screen app is still being built."
+        "Run ietkit in a terminal for the full-screen app. Without one, these work:"
     )?;
-    writeln!(out, "What you can run now:")?;
-    writeln!(out, "  ietkit rubric list          the rubrics available")?;
-    writeln!(
-        out,
-        "  ietkit rubric check FILE    check a rubric, toolkit or screener file"
-    )?;
-    writeln!(out, "  ietkit --help               every option")?;
+    for (command, what) in [
+        ("ietkit list", "the saved assessments"),
+        ("ietkit summary NAME", "means and counts per category"),
+        (
+            "ietkit export NAME --format md",
+            "a report (also csv, html, json)",
+        ),
+        ("ietkit compare A B", "assessments side by side"),
+        ("ietkit rubric list", "the rubrics available"),
+        ("ietkit --help", "every command and option"),
+    ] {
+        writeln!(out, "  {command:<32}{what}")?;
+    }
     if let Some(dir) = data_dir {
         writeln!(out)?;
         writeln!(

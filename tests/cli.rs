@@ -125,7 +125,7 @@ fn no_subcommand_prints_an_orientation_to_the_rubric() {
         "0 Not yet, 1 Beginning, 2 Developing, 3 Established",
         "Program Management, Staffing and Organization Support",
         "35 indicators in all.",
-        "ietkit rubric check FILE",
+        "ietkit export NAME --format md",
     ] {
         assert!(flowing.contains(wanted), "missing {wanted:?} in:\n{text}");
     }
@@ -369,4 +369,180 @@ fn compare_refuses_unreadable_inputs_naming_the_file() {
     );
     let out = ietkit(&["compare", TEAM], data.path());
     assert_eq!(out.status.code(), Some(2), "needs two");
+}
+
+#[test]
+fn export_writes_each_format_to_standard_output() {
+    let data = TempDir::new("export-stdout");
+    for (format, starts) in [
+        (
+            "md",
+            "# IET self-assessment: Welding Fabrication IET, 2026-27",
+        ),
+        ("csv", "category,category name,indicator,title,rating,"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "{"),
+    ] {
+        let out = ietkit(&["export", TEAM, "--format", format], data.path());
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(
+            stdout(&out).starts_with(starts),
+            "{format}: {}",
+            stdout(&out)
+        );
+        assert!(stderr(&out).is_empty(), "{format}: {}", stderr(&out));
+    }
+    let out = ietkit(
+        &["export", TEAM, "--format", "csv", "--actions"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("due,action,owner,status,indicator,"));
+}
+
+#[test]
+fn export_by_library_name_to_a_file_and_never_over_one_without_force() {
+    let data = TempDir::new("export-file");
+    let imported = ietkit(&["import", TEAM], data.path());
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let target = data.path().join("report.md");
+    let target_s = target.to_str().unwrap();
+    let args = [
+        "export",
+        "welding-fabrication-iet-2026-27",
+        "--format",
+        "md",
+        "-o",
+        target_s,
+    ];
+    let out = ietkit(&args, data.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("Wrote the Markdown report to edit to"));
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert!(first.contains("## Action plan"));
+
+    std::fs::write(&target, "the team's edits").unwrap();
+    let out = ietkit(&args, data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("report.md already exists; add --force to replace it"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the team's edits",
+        "left alone"
+    );
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let out = ietkit(&forced, data.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
+}
+
+#[test]
+fn export_failures_say_what_is_wrong_and_exit_non_zero() {
+    let data = TempDir::new("export-bad");
+    let out = ietkit(
+        &["export", "no-such-program", "--format", "md"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no assessment called \"no-such-program\"")
+            && stderr(&out).contains("`ietkit list` shows the saved ones"),
+        "{}",
+        stderr(&out)
+    );
+    let missing = data.path().join("no/such/folder/report.html");
+    let out = ietkit(
+        &[
+            "export",
+            TEAM,
+            "--format",
+            "html",
+            "-o",
+            missing.to_str().unwrap(),
+        ],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not exist; create it first or choose another"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ietkit(&["export", TEAM, "--format", "pdf"], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("[possible values: md, csv, html, json]"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ietkit(
+        &["export", TEAM, "--format", "md", "--actions"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--actions goes with --format csv"));
+    let out = ietkit(
+        &[
+            "export",
+            "tests/data/bad-assessments/truncated.ron",
+            "--format",
+            "csv",
+        ],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("truncated.ron:60:27"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn summary_prints_means_and_counts_and_can_explain_them() {
+    let data = TempDir::new("summary");
+    let out = ietkit(&["summary", TEAM], data.path());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        text.contains(
+            "PD Program Design                            2.50      8    0          0       0"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Add --explain"), "{text}");
+    let out = ietkit(&["summary", TEAM, "--explain"], data.path());
+    let text = stdout(&out);
+    assert!(
+        text.contains("Mean = (3 + 3 + 3 + 2 + 3 + 2 + 2 + 2) / 8 = 2.50."),
+        "{text}"
+    );
+    let out = ietkit(&["summary", "nothing-here"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no assessment called \"nothing-here\""));
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish() {
+    let data = TempDir::new("completions");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = ietkit(&["completions", shell], data.path());
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(text.contains("ietkit"), "{shell}");
+        assert!(
+            text.contains("export") && text.contains("summary"),
+            "{shell}: {text}"
+        );
+    }
+    let out = ietkit(&["completions", "tcsh"], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("possible values"), "{}", stderr(&out));
 }

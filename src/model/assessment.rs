@@ -252,6 +252,18 @@ impl Assessment {
         }
     }
 
+    /// Every action item with its response: dated ones first, soonest
+    /// first, then undated ones, each group in the order of the responses.
+    pub fn actions_by_due(&self) -> Vec<(&Response, &ActionItem)> {
+        let mut out: Vec<(&Response, &ActionItem)> = self
+            .responses
+            .iter()
+            .flat_map(|r| r.actions.iter().map(move |a| (r, a)))
+            .collect();
+        out.sort_by_key(|(_, a)| (a.due.is_none(), a.due));
+        out
+    }
+
     pub fn response(&self, indicator: &str) -> Option<&Response> {
         self.responses.iter().find(|r| r.indicator == indicator)
     }

@@ -4,6 +4,7 @@ pub mod assessment_file;
 pub mod catalogue;
 pub mod data_file;
 pub mod embedded;
+pub mod export_file;
 pub mod library;
 pub mod lock;
 pub mod paths;

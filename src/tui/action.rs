@@ -47,6 +47,8 @@ pub enum Action {
     No,
     /// Save now.
     Save,
+    /// Write the open assessment as a report or spreadsheet.
+    Export,
     /// Open the library of saved assessments.
     Library,
     NewAssessment,

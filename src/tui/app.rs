@@ -59,6 +59,17 @@ pub enum Confirm {
     },
     /// Discard the edit on top of the stack.
     Discard,
+    /// Replace an existing file with the export.
+    ReplaceExport(ExportRequest),
+}
+
+/// An export the session should write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub kind: crate::report::Kind,
+    pub path: PathBuf,
+    /// Replace the file if it is there (the user said yes).
+    pub replace: bool,
 }
 
 /// One line of the library.
@@ -146,6 +157,7 @@ pub enum Effect {
     /// Save now, changed or not.
     SaveNow,
     Library(LibraryRequest),
+    Export(ExportRequest),
     Quit,
 }
 
@@ -184,6 +196,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// The data folder in use, for the help.
     pub data_dir: Option<String>,
+    /// Where exports go unless the user says otherwise.
+    pub export_dir: PathBuf,
     pub effects: Vec<Effect>,
     pub quit: bool,
 }
@@ -211,6 +225,7 @@ impl App {
             save: SaveState::Nothing,
             read_only: None,
             data_dir: None,
+            export_dir: PathBuf::new(),
             effects: Vec::new(),
             quit: false,
         }
@@ -358,7 +373,11 @@ impl App {
             self.warn(format!("Read-only: {reason}."));
             return;
         }
-        if self.overlays.is_empty() {
+        if action == Action::Export
+            && matches!(self.overlays.last(), None | Some(Overlay::Detail { .. }))
+        {
+            self.open_export();
+        } else if self.overlays.is_empty() {
             self.update_panes(action);
         } else {
             self.update_overlay(action);
@@ -412,6 +431,24 @@ impl App {
                 Pane::Summary => self.update_summary(action),
             },
         }
+    }
+
+    fn open_export(&mut self) {
+        let subject = crate::report::Subject::new(
+            &self.content.rubric,
+            &self.content.screener,
+            &self.assessment,
+        );
+        let defaults = crate::report::Kind::ALL
+            .iter()
+            .map(|k| {
+                self.export_dir
+                    .join(subject.file_name(*k))
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        self.overlays.push(Overlay::Form(Form::export(defaults)));
     }
 
     fn ask_quit(&mut self) {
@@ -1151,6 +1188,12 @@ impl App {
                     }
                     Action::No => {
                         self.overlays.pop();
+                        if let Confirm::ReplaceExport(request) = on_yes {
+                            self.say(format!(
+                                "Not exported; {} is unchanged.",
+                                request.path.display()
+                            ));
+                        }
                     }
                     _ => {}
                 }
@@ -1219,6 +1262,10 @@ impl App {
                 self.overlays.pop();
                 self.say("Changes discarded.");
             }
+            Confirm::ReplaceExport(request) => self.effects.push(Effect::Export(ExportRequest {
+                replace: true,
+                ..request
+            })),
             Confirm::Delete { indicator, part } => {
                 let r = self.assessment.response_mut(&indicator);
                 let (list, what) = match part {
@@ -1250,6 +1297,25 @@ impl App {
             return;
         };
         let kind = f.kind.clone();
+        if let FormKind::Export { .. } = kind {
+            let request = f.to_export();
+            match request {
+                Ok((kind, path)) => {
+                    self.overlays.pop();
+                    self.effects.push(Effect::Export(ExportRequest {
+                        kind,
+                        path,
+                        replace: false,
+                    }));
+                }
+                Err(e) => {
+                    if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                        f.error = Some(e);
+                    }
+                }
+            }
+            return;
+        }
         let result: Result<String, String> = match &kind {
             FormKind::Evidence { indicator, index } => f.to_evidence().map(|e| {
                 let r = self.assessment.response_mut(indicator);
@@ -1267,6 +1333,7 @@ impl App {
                 }
                 format!("Action item for {indicator} kept.")
             }),
+            FormKind::Export { .. } => return,
             FormKind::Profile => {
                 f.to_profile(&self.assessment.profile)
                     .map(|(profile, purpose, cycle)| {

@@ -8,6 +8,7 @@ use crate::model::assessment::{
     Site, SiteKind,
 };
 use crate::model::date::Date;
+use crate::report::Kind;
 use crate::text;
 
 /// Cleans text typed or pasted into a field: no control characters; newlines
@@ -109,6 +110,10 @@ pub enum FormKind {
         index: Option<usize>,
     },
     Profile,
+    /// Export the open assessment; one default path per [`Kind::ALL`].
+    Export {
+        defaults: Vec<String>,
+    },
 }
 
 pub struct Form {
@@ -276,11 +281,15 @@ impl Form {
         )
     }
 
+    /// Whether closing would lose something typed (an export form holds
+    /// nothing of the assessment, so it closes without asking).
     pub fn changed(&self) -> bool {
-        self.fields
-            .iter()
-            .map(Field::text_value)
-            .ne(self.original.iter().cloned())
+        !matches!(self.kind, FormKind::Export { .. })
+            && self
+                .fields
+                .iter()
+                .map(Field::text_value)
+                .ne(self.original.iter().cloned())
     }
 
     pub fn next_field(&mut self) {
@@ -294,21 +303,54 @@ impl Form {
 
     /// Changes a choice field; returns whether the key was used.
     pub fn cycle_choice(&mut self, forward: bool) -> bool {
-        if let Some(Field {
+        let Some(Field {
             value: FieldValue::Choice { options, selected },
             ..
         }) = self.fields.get_mut(self.focus)
-        {
-            let n = options.len().max(1);
-            *selected = if forward {
-                (*selected + 1) % n
-            } else {
-                (*selected + n - 1) % n
-            };
-            true
+        else {
+            return false;
+        };
+        let (before, n) = (*selected, options.len().max(1));
+        *selected = if forward {
+            (before + 1) % n
         } else {
-            false
+            (before + n - 1) % n
+        };
+        let after = *selected;
+        // The export path follows the format while it is still the default.
+        if let FormKind::Export { defaults } = &self.kind
+            && let Some(path) = self.fields.iter_mut().find(|f| f.label == "File")
+            && path.text_value() == defaults[before]
+        {
+            path.value = FieldValue::Text(Box::new(one_line(&defaults[after])));
         }
+        true
+    }
+
+    pub fn export(defaults: Vec<String>) -> Form {
+        let options = Kind::ALL.iter().map(|k| k.label()).collect();
+        let first = defaults.first().cloned().unwrap_or_default();
+        Form::new(
+            FormKind::Export { defaults },
+            "Export this assessment".into(),
+            vec![
+                Field::choice("Format", options, 0),
+                Field::text("File", &first, "the folder must exist; ~ is your home"),
+            ],
+        )
+    }
+
+    /// The format and path chosen in an export form.
+    pub fn to_export(&self) -> Result<(Kind, std::path::PathBuf), String> {
+        let kind = Kind::ALL
+            .get(self.selected("Format"))
+            .copied()
+            .unwrap_or(Kind::Markdown);
+        let path = self.get("File");
+        if path.is_empty() {
+            return Err("Give a file name to write the export to.".into());
+        }
+        Ok((kind, std::path::PathBuf::from(path)))
     }
 
     pub fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {

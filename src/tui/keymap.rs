@@ -230,6 +230,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('/')], Action::Search, "/", "Search indicators and toolkit text", "search"),
     bind(C::Global, &[ch('p')], Action::EditProfile, "p", "Edit the program profile", "profile"),
     bind(C::Global, &[ch('o')], Action::Library, "o", "Open the library: saved assessments, new, next cycle, trash", "library"),
+    bind(C::Global, &[ch('x')], Action::Export, "x", "Export a report: Markdown, CSV, HTML to print, JSON", "export"),
     bind(C::Global, &[ctrl('s')], Action::Save, "Ctrl-S", "Save now (ietkit also saves after every change)", ""),
     bind(C::Global, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys (also F1)", "help"),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "q", "Quit ietkit", "quit"),

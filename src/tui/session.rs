@@ -4,10 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::app::{App, Effect, LibraryRequest, LibraryRow, SaveState};
+use super::app::{
+    App, Confirm, Effect, ExportRequest, LibraryRequest, LibraryRow, Overlay, SaveState,
+};
 use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::timestamp::Timestamp;
+use crate::report::{self, Subject};
 use crate::store::assessment_file;
+use crate::store::export_file::{self, ExportError};
 use crate::store::library::Library;
 use crate::store::lock::{Lock, LockError};
 use crate::text;
@@ -89,6 +93,7 @@ impl Session {
             match effect {
                 Effect::Changed | Effect::SaveNow => save = true,
                 Effect::Quit => {}
+                Effect::Export(request) => self.export(app, request),
                 Effect::Library(request) => {
                     // Save before leaving or listing, so nothing is lost.
                     if std::mem::take(&mut save) {
@@ -100,6 +105,26 @@ impl Session {
         }
         if save {
             self.save(app);
+        }
+    }
+
+    /// Writes the open assessment as a report where the user asked; asks
+    /// before replacing a file that is already there.
+    pub fn export(&mut self, app: &mut App, request: ExportRequest) {
+        let path = expand_home(&request.path);
+        let subject = Subject::new(&app.content.rubric, &app.content.screener, &app.assessment);
+        let text = report::export(&subject, request.kind);
+        let shown = text::clean_line(&path.display().to_string());
+        match export_file::write(&path, &text, request.replace) {
+            Ok(()) => app.say(format!("Exported to {shown}")),
+            Err(ExportError::Exists { .. }) => app.overlays.push(Overlay::Confirm {
+                question: format!("{shown} is already there. Replace it (y/n)?"),
+                on_yes: Confirm::ReplaceExport(ExportRequest { path, ..request }),
+            }),
+            Err(ExportError::Failed { reason, .. }) => app.warn(format!(
+                "Not exported: {} Press x to try again.",
+                text::clean_line(&reason)
+            )),
         }
     }
 
@@ -350,6 +375,15 @@ impl Session {
             let rows = self.rows(app, trash);
             app.show_library(rows);
         }
+    }
+}
+
+/// `~/reports/x.md` as a path under the home folder, as a shell would.
+fn expand_home(path: &Path) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match path.strip_prefix("~") {
+        Ok(rest) => home().map_or_else(|| path.to_path_buf(), |h| h.join(rest)),
+        Err(_) => path.to_path_buf(),
     }
 }
 

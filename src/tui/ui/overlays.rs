@@ -134,13 +134,27 @@ pub fn editor(app: &App, e: &Editor, frame: &mut Frame) {
     frame.render_widget(&e.area, inner);
 }
 
+/// `s` cut from the left to `width` characters, marked with `ellipsis`.
+fn keep_end(s: &str, width: usize, ellipsis: &str) -> String {
+    let n = s.chars().count();
+    if n <= width {
+        return s.to_string();
+    }
+    let keep = width.saturating_sub(ellipsis.chars().count());
+    format!("{ellipsis}{}", s.chars().skip(n - keep).collect::<String>())
+}
+
 pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     let theme = app.theme;
     let screen = frame.area();
     let height = (f.fields.len() as u16 + 4).min(layout::overlay(screen).height);
     let width = layout::overlay(screen).width.min(76);
     let area = overlay_area(frame, centred(screen, width, height));
-    let block = framed(app, &format!("{}: Enter keeps, Esc cancels", f.title));
+    let verb = match f.kind {
+        crate::tui::form::FormKind::Export { .. } => "Enter writes the file",
+        _ => "Enter keeps",
+    };
+    let block = framed(app, &format!("{}: {verb}, Esc cancels", f.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [fields_area, error_area] =
@@ -180,7 +194,12 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
                     FieldValue::Choice { options, selected } => {
                         format!("< {} >", options.get(*selected).copied().unwrap_or(""))
                     }
-                    FieldValue::Text(_) => field.text_value(),
+                    // A long value shows its end: for a path, the file name.
+                    FieldValue::Text(_) => keep_end(
+                        &field.text_value(),
+                        usize::from(value.width),
+                        theme.ellipsis(),
+                    ),
                 };
                 let hint = if shown.is_empty() { field.hint } else { "" };
                 frame.render_widget(

@@ -71,7 +71,7 @@ fn welcome_back(app: &App) -> Vec<String> {
             a.updated.date()
         ),
         "- Press ] to go on with the next indicator to rate.".into(),
-        "- o opens the library: other assessments, a new one, the next cycle.".into(),
+        "- o opens the library: other assessments, a new one, the next cycle. x exports a report to edit, print or open in a spreadsheet.".into(),
         "- Tab moves between panes, / searches, ? shows every key, q quits. Every change is saved as you go.".into(),
     ]
 }

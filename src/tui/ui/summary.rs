@@ -97,23 +97,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             )));
         }
     }
-    let mut actions: Vec<(String, String, String)> = app
+    let actions: Vec<(String, String, String)> = app
         .assessment
-        .responses
-        .iter()
-        .flat_map(|r| {
-            r.actions
-                .iter()
-                .filter(|a| a.status.is_open())
-                .map(move |a| (r, a))
-        })
+        .actions_by_due()
+        .into_iter()
+        .filter(|(_, a)| a.status.is_open())
         .map(|(r, a)| {
             let due = a.due.map_or("no date".to_string(), |d| d.to_string());
             (due, r.indicator.clone(), text::clean_line(&a.what))
         })
         .collect();
-    // Dated items first, soonest first; undated last.
-    actions.sort_by(|a, b| (a.0 == "no date", &a.0).cmp(&(b.0 == "no date", &b.0)));
     if !actions.is_empty() {
         out.push(Line::styled("Open actions by due date:", theme.heading()));
         for (due, id, what) in actions.iter().take(5) {

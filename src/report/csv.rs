@@ -1,0 +1,83 @@
+//! Spreadsheet exports: RFC 4180 CSV with CRLF line ends and a header row.
+
+use super::{Subject, csv_field};
+
+fn line(fields: &[String]) -> String {
+    let mut l = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    l.push_str("\r\n");
+    l
+}
+
+pub const INDICATOR_HEADER: [&str; 12] = [
+    "category",
+    "category name",
+    "indicator",
+    "title",
+    "rating",
+    "level",
+    "not applicable reason",
+    "unsure",
+    "notes",
+    "evidence",
+    "open actions",
+    "all actions",
+];
+
+/// One row per indicator.
+pub fn indicators(s: &Subject<'_>) -> String {
+    let header: Vec<String> = INDICATOR_HEADER.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header);
+    for row in s.rows() {
+        let (evidence, open, all) = row.response.map_or((0, 0, 0), |r| {
+            (r.evidence.len(), r.open_actions(), r.actions.len())
+        });
+        out.push_str(&line(&[
+            row.category_id.to_string(),
+            row.category.to_string(),
+            row.id.to_string(),
+            row.title.to_string(),
+            row.rating_code(),
+            row.level_name(s.rubric),
+            row.not_applicable_reason().unwrap_or_default().to_string(),
+            if row.unsure() { "yes" } else { "no" }.to_string(),
+            row.notes().to_string(),
+            evidence.to_string(),
+            open.to_string(),
+            all.to_string(),
+        ]));
+    }
+    out
+}
+
+pub const ACTION_HEADER: [&str; 7] = [
+    "due",
+    "action",
+    "owner",
+    "status",
+    "indicator",
+    "indicator title",
+    "program",
+];
+
+/// One row per action item, by due date: a plan the team can track.
+pub fn actions(s: &Subject<'_>) -> String {
+    let header: Vec<String> = ACTION_HEADER.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header);
+    let program = s.title();
+    for a in s.actions() {
+        out.push_str(&line(&[
+            a.item.due.map(|d| d.to_string()).unwrap_or_default(),
+            a.item.what.clone(),
+            a.item.owner.clone(),
+            a.item.status.label().to_string(),
+            a.indicator.to_string(),
+            a.title.to_string(),
+            program.clone(),
+        ]));
+    }
+    out
+}

@@ -1,0 +1,74 @@
+//! The whole assessment and its scores as JSON, for other tools.
+//!
+//! The assessment keeps the shape of the saved file (see docs/FORMAT.md);
+//! the scores and the screener verdict are added beside it.
+
+use serde_json::{Value, json};
+
+use super::Subject;
+use crate::model::scoring::{self, Tally};
+use crate::model::screener::VerdictKind;
+
+/// Raised when the shape of this export changes.
+pub const EXPORT_VERSION: u32 = 1;
+
+fn tally(t: &Tally) -> Value {
+    json!({
+        "mean": t.mean().map(|m| (m * 100.0).round() / 100.0),
+        "total": t.total,
+        "rated": t.rated,
+        "not_applicable": t.not_applicable,
+        "unrated": t.unrated,
+        "unsure": t.unsure,
+        "levels": t.distribution,
+    })
+}
+
+pub fn report(s: &Subject<'_>) -> String {
+    let summary = scoring::score(s.rubric, &s.assessment);
+    let categories: Vec<Value> = summary
+        .categories
+        .iter()
+        .map(|c| {
+            let mut v = json!({ "id": c.category.id, "name": c.category.name });
+            if let (Value::Object(head), Value::Object(figures)) = (&mut v, tally(&c.tally)) {
+                head.extend(figures);
+            }
+            v
+        })
+        .collect();
+    let outcome = s.verdict();
+    let ids = |qs: &[&crate::model::screener::Question]| -> Vec<String> {
+        qs.iter().map(|q| q.id.clone()).collect()
+    };
+    let verdict = match outcome.kind {
+        VerdictKind::Iet => "iet",
+        VerdictKind::NotYet => "not_yet",
+        VerdictKind::NeedsInformation => "needs_information",
+    };
+    let doc = json!({
+        "ietkit_export": EXPORT_VERSION,
+        "title": s.title(),
+        "rubric": {
+            "id": s.rubric.id,
+            "version": s.rubric.version,
+            "title": s.rubric.title,
+        },
+        "assessment": s.assessment,
+        "scores": {
+            "overall": tally(&summary.overall),
+            "categories": categories,
+        },
+        "screener": {
+            "verdict": verdict,
+            "title": outcome.text.title,
+            "failed": ids(&outcome.failed),
+            "open": ids(&outcome.open),
+            "advice": ids(&outcome.advice),
+        },
+    });
+    // Serialising a Value with string keys cannot fail.
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
