@@ -61,6 +61,11 @@ fn summary_focused_shows_bars_lowest_and_open_actions() {
     let mut a = app(80, 24);
     mid_assessment(&mut a);
     feed(&mut a, "<Tab>");
+    let bars = screen(&a);
+    assert!(bars.contains("PD  ███████░░░  2.0 4/8"), "{bars}");
+    // At 80x24 the pane keeps its size; Down past "All" scrolls on to the
+    // lowest rated indicators and the open actions.
+    feed(&mut a, "<End><Down><Down><Down><Down><Down>");
     assert_snapshot!(screen(&a));
 }
 

@@ -183,6 +183,8 @@ pub struct App {
     pub question: usize,
     /// Selected row in the summary: a category, or one past them for overall.
     pub summary_row: usize,
+    /// Lines scrolled past in the summary pane, when it is too short.
+    pub summary_scroll: u16,
     /// The tree widget keeps its scroll offset in this state while drawing;
     /// that offset is view memory only, hence the RefCell.
     pub nav: RefCell<TreeState<NavId>>,
@@ -217,6 +219,7 @@ impl App {
             reader_scroll: 0,
             question: 0,
             summary_row: 0,
+            summary_scroll: 0,
             nav: RefCell::new(nav),
             overlays: Vec::new(),
             search: None,
@@ -946,11 +949,12 @@ impl App {
             return;
         };
         match action {
+            // No message: the row itself shows the new rating in digit and
+            // word, and a message would cost its bytes twice on a slow line
+            // (once to show, once to clear at the next key).
             Action::Rate(level) => {
-                let label = self.content.rubric.scale.label(level);
                 self.assessment.response_mut(&id).rating = Rating::Level(level);
                 self.changed();
-                self.say(format!("{id} rated {label}."));
             }
             Action::NotApplicable => {
                 let reason = match &self.assessment.response(&id).map(|r| &r.rating) {
@@ -1099,11 +1103,28 @@ impl App {
 
     fn update_summary(&mut self, action: Action) {
         let last = self.content.rubric.categories.len();
+        // Past the last score, Down scrolls on to the lowest rated indicators
+        // and the open actions, when the pane is too short to show them.
+        let (page, max_scroll) = self.areas().summary.map_or((1, 0), |area| {
+            let inner = area.height.saturating_sub(2);
+            let width = usize::from(area.width.saturating_sub(2)).max(1);
+            let lines = super::ui::summary::lines(self, width).len() as u16;
+            (inner.max(1), lines.saturating_sub(inner))
+        });
         match action {
+            Action::Up if self.summary_scroll > 0 => self.summary_scroll -= 1,
             Action::Up => self.summary_row = self.summary_row.saturating_sub(1),
-            Action::Down => self.summary_row = (self.summary_row + 1).min(last),
-            Action::Top | Action::PageUp => self.summary_row = 0,
-            Action::Bottom | Action::PageDown => self.summary_row = last,
+            Action::Down if self.summary_row == last => {
+                self.summary_scroll = (self.summary_scroll + 1).min(max_scroll)
+            }
+            Action::Down => self.summary_row += 1,
+            Action::Top => (self.summary_row, self.summary_scroll) = (0, 0),
+            Action::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(page),
+            Action::Bottom => (self.summary_row, self.summary_scroll) = (last, max_scroll),
+            Action::PageDown => {
+                self.summary_row = last;
+                self.summary_scroll = (self.summary_scroll + page).min(max_scroll);
+            }
             Action::Explain => self.overlays.push(Overlay::Explain {
                 category: (self.summary_row < last).then_some(self.summary_row),
             }),
@@ -1155,7 +1176,7 @@ impl App {
         };
         match top {
             Overlay::Help { .. } => {
-                let area = layout::overlay(self.size);
+                let area = layout::help(self.size);
                 let width = usize::from(area.width.saturating_sub(2)).max(1);
                 let page = area.height.saturating_sub(2).max(1);
                 let max = (super::ui::overlays::help_lines(self, width).len() as u16)

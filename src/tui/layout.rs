@@ -77,13 +77,10 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
         let [nav, right] =
             Layout::horizontal([Constraint::Length(28), Constraint::Min(40)]).areas(body);
         // The focused one of main and summary gets the room.
-        let summary_rows = if focus == Pane::Summary {
-            right.height.saturating_sub(SUMMARY_ROWS)
-        } else {
-            SUMMARY_ROWS
-        };
+        // Panes keep their size when focus moves: a focus change then
+        // costs two titles, not a repaint of half the screen.
         let [main, summary] =
-            Layout::vertical([Constraint::Min(3), Constraint::Length(summary_rows)]).areas(right);
+            Layout::vertical([Constraint::Min(3), Constraint::Length(SUMMARY_ROWS)]).areas(right);
         a.navigator = Some(nav);
         a.main = Some(main);
         a.summary = Some(summary);
@@ -101,6 +98,18 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
 }
 
 /// The area of an overlay: most of the screen, leaving the status line.
+/// Where the help goes: exactly over the main pane when there are several
+/// panes, so its borders fall on the pane's and opening or closing it
+/// resends only the text (on a slow line, a few hundred bytes rather than
+/// a screen); over most of the screen otherwise.
+pub fn help(size: Rect) -> Rect {
+    let a = areas(size, Pane::Main);
+    match (a.navigator, a.main) {
+        (Some(_), Some(main)) => main,
+        _ => overlay(size),
+    }
+}
+
 pub fn overlay(size: Rect) -> Rect {
     let width = size
         .width

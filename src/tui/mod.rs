@@ -3,14 +3,17 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod compare;
 pub mod content;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod meter;
 pub mod nav;
 pub mod search;
 pub mod session;
 pub mod term;
 pub mod theme;
 pub mod ui;
+pub mod wire;

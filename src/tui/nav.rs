@@ -86,9 +86,11 @@ pub fn items(
                     response.map_or(&Rating::Unrated, |r| &r.rating),
                     response.is_some_and(|r| r.unsure),
                 );
+                // The digit says the level; colour is left to the checklist,
+                // which saves a colour change per rating on a slow line.
                 let style = match response.map(|r| &r.rating) {
-                    Some(Rating::Level(v)) => theme.level(*v),
-                    _ => theme.dim(),
+                    Some(Rating::Unrated) | None => theme.dim(),
+                    Some(_) => ratatui::style::Style::new(),
                 };
                 let line = Line::from(vec![
                     Span::styled(mark, style),

@@ -9,17 +9,19 @@ use std::time::Duration;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
-use ratatui::crossterm::terminal::{
-    self, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
-    LeaveAlternateScreen,
-};
-use ratatui::crossterm::{cursor, execute, queue};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
 
 use super::app::App;
+use super::backend::Thrifty;
 use super::session::Session;
 use super::ui;
+use super::wire::Wire;
 
-pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// crossterm's backend, made thrifty, writing through the wire.
+pub type Backend<W> = Thrifty<CrosstermBackend<Wire<W>>>;
+
+pub type Term = Terminal<Backend<BufWriter<Stdout>>>;
 
 /// Large enough that a whole frame leaves in one write.
 const WRITE_BUFFER: usize = 64 * 1024;
@@ -45,20 +47,47 @@ fn install_panic_hook() {
     }));
 }
 
+/// What ietkit sends before its first frame. No mouse capture and no
+/// terminal queries: both cost round trips on slow links.
+pub fn enter<W: Write>(out: &mut W) -> io::Result<()> {
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste)
+}
+
 fn setup() -> io::Result<Term> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
-    let mut out = BufWriter::with_capacity(WRITE_BUFFER, io::stdout());
-    // No mouse capture and no terminal queries: both cost round trips on slow links.
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
-    Terminal::new(CrosstermBackend::new(out))
+    let mut out = Wire::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
+    enter(&mut out)?;
+    Terminal::new(Thrifty::new(CrosstermBackend::new(out)))
 }
 
-pub fn draw(terminal: &mut Term, app: &App) -> io::Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| ui::render(app, frame))?;
-    queue!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    terminal.backend_mut().flush()
+/// Draws one frame and flushes it: one write, trimmed by [`Wire`].
+/// Generic over the writer so the byte meter measures exactly this path.
+pub fn draw<W: Write>(terminal: &mut Terminal<Backend<W>>, app: &App) -> io::Result<()> {
+    terminal.backend_mut().set_width(app.size.width);
+    // `Terminal::draw` flushes the backend, and so the wire, at its end.
+    terminal.draw(|frame| ui::render(app, frame)).map(|_| ())
+}
+
+/// Handles `first` and every event already queued behind it (type-ahead,
+/// a burst of resizes), saves, and says whether to draw: so a burst costs
+/// one frame, however many events it holds.
+pub fn handle_burst(
+    app: &mut App,
+    session: &mut Session,
+    first: event::Event,
+    mut next: impl FnMut() -> io::Result<Option<event::Event>>,
+) -> io::Result<bool> {
+    let mut redraw = app.handle_event(first);
+    while !app.quit {
+        match next()? {
+            Some(e) => redraw |= app.handle_event(e),
+            None => break,
+        }
+    }
+    // Save before drawing: what the screen shows is on disk.
+    session.apply(app);
+    Ok(redraw && !app.quit)
 }
 
 /// How often the loop looks up from waiting for a key to check for a
@@ -122,15 +151,14 @@ fn event_loop(
         if !event::poll(SIGNAL_CHECK)? {
             continue;
         }
-        let mut redraw = app.handle_event(event::read()?);
-        // Handle everything already queued (type-ahead, a burst of resizes)
-        // before drawing once.
-        while !app.quit && event::poll(Duration::ZERO)? {
-            redraw |= app.handle_event(event::read()?);
-        }
-        // Save before drawing: what the screen shows is on disk.
-        session.apply(app);
-        if redraw && !app.quit {
+        let queued = || {
+            Ok(if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            })
+        };
+        if handle_burst(app, session, event::read()?, queued)? {
             draw(terminal, app)?;
         }
     }

@@ -70,8 +70,10 @@ impl Theme {
         }
     }
 
+    /// Keys in hints and help: bold, no colour, so the status bar costs
+    /// fewer bytes each time it changes.
     pub fn key(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
     }
 
     pub fn warning(self) -> Style {
@@ -103,6 +105,12 @@ impl Theme {
 
     pub fn tree_closed(self) -> &'static str {
         if self.ascii { "+ " } else { "\u{25b8} " }
+    }
+
+    /// The filled part of a score bar: colour only, as bold would cost a
+    /// style change at each end of every bar.
+    pub fn bar(self) -> Style {
+        self.fg(Color::Cyan)
     }
 
     /// Filled and empty cells of a score bar.

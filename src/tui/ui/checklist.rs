@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
@@ -57,11 +58,16 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
                 .is_some_and(|r| r.rating != Rating::Unrated)
         })
         .count();
-    let title = format!(
-        "{}: {rated} of {} done",
-        text::clean_line(&cat.name),
-        cat.indicators.len()
-    );
+    // The navigator, when shown, already counts what is done.
+    let title = if app.areas().navigator.is_some() {
+        text::clean_line(&cat.name)
+    } else {
+        format!(
+            "{}: {rated} of {} done",
+            text::clean_line(&cat.name),
+            cat.indicators.len()
+        )
+    };
     let block = pane_block(theme, title, is_focused(app, Pane::Main));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -73,7 +79,8 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
     let rows: Vec<ListItem> = cat
         .indicators
         .iter()
-        .map(|i| {
+        .enumerate()
+        .map(|(row, i)| {
             let response = app.assessment.response(&i.id);
             let rating = response.map_or(&Rating::Unrated, |r| &r.rating);
             let label = rating_label(app, rating);
@@ -94,15 +101,23 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
                     + theme.ellipsis();
                 title = title.chars().take(room).collect();
             }
+            // Only the id and rating are highlighted: moving the selection
+            // then resends a few cells, not two whole rows.
+            let (id_style, style) = if row == app.checklist {
+                (theme.selected(), style.patch(theme.selected()))
+            } else {
+                (Style::new(), style)
+            };
             ListItem::new(Line::from(vec![
-                Span::raw(format!("{id} ")),
-                Span::styled(format!("{label:<label_width$} "), style),
+                Span::styled(format!("{id} "), id_style),
+                Span::styled(format!("{label:<label_width$}"), style),
+                Span::raw(" "),
                 Span::raw(format!("{title:<room$} ")),
                 Span::styled(flags, theme.warning()),
             ]))
         })
         .collect();
-    let list = List::new(rows).highlight_style(theme.selected());
+    let list = List::new(rows);
     let mut state = ListState::default().with_selected(Some(app.checklist));
     frame.render_stateful_widget(list, list_area, &mut state);
     frame.render_widget(

@@ -97,7 +97,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
-    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let area = overlay_area(frame, layout::help(frame.area()));
     let block = framed(app, "Help: Esc closes, Up/Down scroll");
     scrolled_text(frame, area, block, app.theme, scroll, |w| {
         help_lines(app, w)

@@ -52,15 +52,16 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
         ),
         Span::raw(" "),
     ];
-    match &app.save {
-        SaveState::Saved(_) => spans.push(Span::raw("saved ")),
-        SaveState::Failed(_) => spans.push(Span::styled("NOT SAVED ", theme.error())),
-        SaveState::ReadOnly(_) => spans.push(Span::styled("read-only ", theme.warning())),
-        SaveState::Nothing if app.changes > 0 => {
-            spans.push(Span::styled("not saved ", theme.warning()))
-        }
-        SaveState::Nothing => {}
-    }
+    // "saved" takes the room kept for it from the start, so the hints after
+    // it do not shift at the first change (on a slow line, a shifted status
+    // bar is a resent status bar). The rarer states may shift them.
+    spans.push(match &app.save {
+        SaveState::Saved(_) => Span::raw("saved "),
+        SaveState::Failed(_) => Span::styled("NOT SAVED ", theme.error()),
+        SaveState::ReadOnly(_) => Span::styled("read-only ", theme.warning()),
+        SaveState::Nothing if app.changes > 0 => Span::styled("not saved ", theme.warning()),
+        SaveState::Nothing => Span::raw("      "),
+    });
     if let Some(search) = &app.search {
         spans.push(Span::raw(format!(
             "search {}/{} ",

@@ -37,7 +37,7 @@ fn row(app: &App, label: &str, t: &Tally, selected: bool) -> Line<'static> {
     Line::from(vec![
         Span::styled(format!("{label:<3}"), style),
         Span::raw(" "),
-        Span::styled(filled, app.theme.heading()),
+        Span::styled(filled, app.theme.bar()),
         Span::styled(empty, app.theme.dim()),
         Span::raw(format!(
             " {mean} {}/{}",
@@ -140,5 +140,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app.theme, title(app), is_focused(app, Pane::Summary));
     let inner = block.inner(area);
     let lines = lines(app, usize::from(inner.width));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let max = (lines.len() as u16).saturating_sub(inner.height);
+    let scroll = app.summary_scroll.min(max);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
