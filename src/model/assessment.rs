@@ -264,6 +264,16 @@ impl Assessment {
         out
     }
 
+    /// Responses by indicator id, for code that looks up many: one
+    /// [`Assessment::response`] is a scan, which many times over a large
+    /// rubric is slow.
+    pub fn by_indicator(&self) -> std::collections::HashMap<&str, &Response> {
+        self.responses
+            .iter()
+            .map(|r| (r.indicator.as_str(), r))
+            .collect()
+    }
+
     pub fn response(&self, indicator: &str) -> Option<&Response> {
         self.responses.iter().find(|r| r.indicator == indicator)
     }

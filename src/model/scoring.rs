@@ -127,6 +127,7 @@ pub struct Summary<'a> {
 /// does not have are left out; indicators without a response count as unrated.
 pub fn score<'a>(rubric: &'a Rubric, assessment: &'a Assessment) -> Summary<'a> {
     let scale = &rubric.scale;
+    let responses = assessment.by_indicator();
     let mut overall = Tally::new(scale);
     let categories = rubric
         .categories
@@ -135,7 +136,7 @@ pub fn score<'a>(rubric: &'a Rubric, assessment: &'a Assessment) -> Summary<'a> 
             let items: Vec<Item<'a>> = category
                 .indicators
                 .iter()
-                .map(|i| Item::new(i, assessment.response(&i.id), scale))
+                .map(|i| Item::new(i, responses.get(i.id.as_str()).copied(), scale))
                 .collect();
             let mut tally = Tally::new(scale);
             items.iter().for_each(|item| tally.add(item));

@@ -262,6 +262,7 @@ impl<'a> Subject<'a> {
     /// indicators the rubric no longer has.
     pub fn rows(&self) -> Vec<Row<'_>> {
         let a = &self.assessment;
+        let responses = a.by_indicator();
         let mut rows: Vec<Row<'_>> = self
             .rubric
             .indicators()
@@ -271,7 +272,7 @@ impl<'a> Subject<'a> {
                 id: &i.id,
                 title: &i.title,
                 indicator: Some(i),
-                response: a.response(&i.id),
+                response: responses.get(i.id.as_str()).copied(),
             })
             .collect();
         rows.extend(

@@ -60,13 +60,14 @@ pub fn items(
         NavId::Screener,
         text::clean_line(&content.screener.title),
     ));
+    let responses = assessment.by_indicator();
     for (index, category) in content.rubric.categories.iter().enumerate() {
         let rated = category
             .indicators
             .iter()
             .filter(|i| {
-                assessment
-                    .response(&i.id)
+                responses
+                    .get(i.id.as_str())
                     .is_some_and(|r| r.rating != Rating::Unrated)
             })
             .count();
@@ -81,7 +82,7 @@ pub fn items(
             .indicators
             .iter()
             .map(|i| {
-                let response = assessment.response(&i.id);
+                let response = responses.get(i.id.as_str()).copied();
                 let mark = rating_mark(
                     response.map_or(&Rating::Unrated, |r| &r.rating),
                     response.is_some_and(|r| r.unsure),

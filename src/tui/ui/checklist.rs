@@ -8,14 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{is_focused, pane_block};
-use crate::model::assessment::Rating;
+use crate::model::assessment::{Rating, Response};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
 
 /// Flags after the title: `?` unsure, `N` notes, `E` evidence, `A2` open actions.
-pub fn flags(app: &App, id: &str) -> String {
-    let Some(r) = app.assessment.response(id) else {
+pub fn flags(response: Option<&Response>) -> String {
+    let Some(r) = response else {
         return String::new();
     };
     let mut f = String::new();
@@ -49,12 +49,13 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
     let Some(cat) = app.content.rubric.categories.get(category) else {
         return;
     };
+    let responses = app.assessment.by_indicator();
     let rated = cat
         .indicators
         .iter()
         .filter(|i| {
-            app.assessment
-                .response(&i.id)
+            responses
+                .get(i.id.as_str())
                 .is_some_and(|r| r.rating != Rating::Unrated)
         })
         .count();
@@ -81,14 +82,14 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(row, i)| {
-            let response = app.assessment.response(&i.id);
+            let response = responses.get(i.id.as_str()).copied();
             let rating = response.map_or(&Rating::Unrated, |r| &r.rating);
             let label = rating_label(app, rating);
             let style = match rating {
                 Rating::Level(v) => theme.level(*v),
                 _ => theme.dim(),
             };
-            let flags = flags(app, &i.id);
+            let flags = flags(response);
             let id = text::clean_line(&i.id);
             let fixed = id.chars().count() + 1 + label_width + 1 + flags.chars().count() + 1;
             let room = width.saturating_sub(fixed);

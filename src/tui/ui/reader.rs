@@ -40,12 +40,14 @@ fn has_file(app: &App) -> bool {
 /// The opening text for an assessment that was saved before.
 fn welcome_back(app: &App) -> Vec<String> {
     let a = &app.assessment;
+    let responses = a.by_indicator();
     let rated = app
         .content
         .rubric
         .indicators()
         .filter(|(_, i)| {
-            a.response(&i.id)
+            responses
+                .get(i.id.as_str())
                 .is_some_and(|r| r.rating != Rating::Unrated)
         })
         .count();

@@ -1,0 +1,445 @@
+//! Time and memory against the budgets in docs/PERFORMANCE.md.
+//!
+//! `cargo bench` builds ietkit in release and prints each figure with its
+//! median (or p99) and its ratio to the budget. Times vary from run to run
+//! and machine to machine, so they are reported here, never asserted in a
+//! test; byte counts, which do not vary, are tests (tests/bandwidth.rs).
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use ietkit::model::assessment::{Assessment, Profile, Purpose};
+use ietkit::model::rubric::Rubric;
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::store::{assessment_file, embedded};
+use ietkit::tui::app::App;
+use ietkit::tui::content::Content;
+use ietkit::tui::meter::{Meter, parse_keys};
+use ietkit::tui::session::Session;
+use ietkit::tui::theme::Theme;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use ratatui::crossterm::event::Event;
+use ratatui::layout::Rect;
+
+const SAMPLE: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn report(what: &str, figure: f64, unit: &str, budget: f64) {
+    let verdict = if figure <= budget { "within" } else { "OVER" };
+    println!(
+        "{what:<58} {figure:>9.2} {unit:<3} budget {budget:>6.1} {unit:<3} ratio {:>5.2}  {verdict}",
+        figure / budget
+    );
+}
+
+/// A data folder holding `n` copies of the sample, the last one opened.
+fn data_folder(n: usize) -> tempdir::Dir {
+    data_folder_in(&std::env::temp_dir(), n)
+}
+
+fn data_folder_in(base: &Path, n: usize) -> tempdir::Dir {
+    let dir = tempdir::Dir::new(base, "bench");
+    let library = Library::new(DataDir {
+        path: dir.0.clone(),
+        chosen_by: ChosenBy::Flag,
+    });
+    assessment_file::ensure_private_dir(&library.assessments()).unwrap();
+    let source = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    let mut last = None;
+    for i in 0..n {
+        let path = library.assessments().join(format!("program-{i:04}.ron"));
+        std::fs::write(&path, &source).unwrap();
+        last = Some(path);
+    }
+    if let Some(path) = last {
+        library.set_last(&path);
+    }
+    dir
+}
+
+mod tempdir {
+    pub struct Dir(pub std::path::PathBuf);
+
+    impl Dir {
+        pub fn new(base: &std::path::Path, label: &str) -> Dir {
+            let path = base.join(format!(
+                "ietkit-{label}-{}-{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos()
+            ));
+            std::fs::create_dir_all(&path).unwrap();
+            Dir(path)
+        }
+    }
+
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+/// The release binary in an 80x24 pseudo-terminal.
+struct Running {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Running {
+    fn start(data: &Path) -> Running {
+        Running::program(env!("CARGO_BIN_EXE_ietkit"), &[], data)
+    }
+
+    fn program(program: &str, args: &[String], data: &Path) -> Running {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("IETKIT_DATA_DIR", data);
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let out = output.clone();
+        std::thread::spawn(move || {
+            let _keep = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                out.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Running {
+            child,
+            writer,
+            output,
+        }
+    }
+
+    fn bytes(&self) -> usize {
+        self.output.lock().unwrap().len()
+    }
+
+    /// Waits until the output holds `needle`, then returns.
+    fn wait_for(&self, needle: &[u8]) {
+        let start = Instant::now();
+        while !self
+            .output
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            assert!(start.elapsed() < Duration::from_secs(20), "no frame");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    /// Types `bytes` and waits until the output has been quiet for a while.
+    fn type_and_settle(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+        let mut last = self.bytes();
+        loop {
+            std::thread::sleep(Duration::from_millis(30));
+            let now = self.bytes();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    fn peak_memory_kb(&self) -> u64 {
+        let pid = self.child.process_id().unwrap();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn quit(mut self) {
+        let _ = self.writer.write_all(b"q");
+        let _ = self.writer.flush();
+        let _ = self.child.wait();
+    }
+}
+
+/// Start to first frame: from starting the process to the end of its first
+/// frame on the terminal, with `n` assessments in the library.
+fn start_up(n: usize, runs: usize) -> Duration {
+    let data = data_folder(n);
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let running = Running::start(&data.0);
+            // The first frame ends the synchronized update it is sent in.
+            running.wait_for(b"\x1b[?2026l");
+            let took = start.elapsed();
+            running.quit();
+            took
+        })
+        .collect();
+    times.sort();
+    percentile(&times, 0.5)
+}
+
+/// A whole assessment in the release binary: every indicator rated, a note
+/// typed, help and the library opened; then the peak resident memory.
+fn peak_memory() -> f64 {
+    let data = data_folder(0);
+    let mut running = Running::start(&data.0);
+    running.wait_for(b"\x1b[?2026l");
+    running.type_and_settle(b"]");
+    for i in 0..35 {
+        let level = [b'0', b'1', b'2', b'3'][i % 4];
+        running.type_and_settle(&[level]);
+        running.type_and_settle(b"]");
+    }
+    running.type_and_settle(b"\rnPartners met weekly\x1b");
+    running.type_and_settle(b"y");
+    running.type_and_settle(b"?");
+    running.type_and_settle(b"\x1b");
+    running.type_and_settle(b"o");
+    running.type_and_settle(b"\x1b");
+    let kb = running.peak_memory_kb();
+    running.quit();
+    kb as f64 / 1024.0
+}
+
+/// The built-in rubric grown to `n` indicators, spread over its categories.
+fn big_rubric(n: usize) -> Rubric {
+    let mut rubric = embedded::builtin().unwrap().rubric;
+    let per = n / rubric.categories.len();
+    for category in &mut rubric.categories {
+        let template = category.indicators[0].clone();
+        category.indicators = (0..per)
+            .map(|i| {
+                let mut ind = template.clone();
+                ind.id = format!("{}-{}", category.id, i + 1);
+                ind.title = format!("{} ({})", template.title, i + 1);
+                ind
+            })
+            .collect();
+    }
+    rubric
+}
+
+/// Handling one key and drawing it at 120x40 on a 300-indicator rubric:
+/// moves, ratings, focus changes, help, in a loop. The data folder is in
+/// memory (/dev/shm) where there is one, so the figure is ietkit's work and
+/// not this disk's flush time, which `save_to_disk` reports.
+fn key_and_draw(keys: usize) -> (Duration, Duration) {
+    let builtin = embedded::builtin().unwrap();
+    let rubric = big_rubric(300);
+    let assessment = Assessment::new(
+        &rubric,
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "2026-27",
+    );
+    let content = Content {
+        rubric,
+        toolkit: builtin.toolkit,
+        screener: builtin.screener,
+    };
+    let app = App::new(
+        content,
+        assessment,
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    let shm = Path::new("/dev/shm");
+    let data = if shm.is_dir() {
+        data_folder_in(shm, 0)
+    } else {
+        data_folder(0)
+    };
+    let session = Session::new(Some(Library::new(DataDir {
+        path: data.0.clone(),
+        chosen_by: ChosenBy::Flag,
+    })));
+    let mut meter = Meter::new(app, session).unwrap();
+    meter.keys("]").unwrap();
+    let script = parse_keys("j2j3jjk1<Tab><Tab><Tab>jjkk?<Esc>G0gJ]");
+    let mut times = Vec::with_capacity(keys);
+    for key in script.iter().cycle().take(keys) {
+        let start = Instant::now();
+        meter.send(vec![Event::Key(*key)]).unwrap();
+        times.push(start.elapsed());
+    }
+
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+/// One change saved as ietkit saves it (history copy, temporary file,
+/// flush to disk, rename, folder flush), on this machine's temp folder.
+fn save_to_disk(runs: usize) -> (Duration, Duration) {
+    let data = data_folder(1);
+    let path = data.0.join("assessments/program-0000.ron");
+    let mut a = assessment_file::read(&path).unwrap().assessment;
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|i| {
+            a.cycle = format!("2026-{i}");
+            let start = Instant::now();
+            assessment_file::save(&path, &a).unwrap();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (percentile(&times, 0.5), percentile(&times, 0.99))
+}
+
+/// Listing the library (the `o` key), every file read and summarised.
+fn list_library(n: usize, runs: usize) -> Duration {
+    let data = data_folder(n);
+    let library = Library::new(DataDir {
+        path: data.0.clone(),
+        chosen_by: ChosenBy::Flag,
+    });
+    let rubric = embedded::builtin().unwrap().rubric;
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            assert_eq!(library.list(&rubric).len(), n);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    percentile(&times, 0.5)
+}
+
+/// Bytes per key in a real terminal: the first frame, then the median of
+/// `moves` presses of Down. For ietkit, the release binary on the sample
+/// with a category open; for whiptail and dialog, a 20-item checklist.
+fn pty_moves(program: &str, args: &[String], setup: &[u8], moves: usize) -> Option<(usize, usize)> {
+    if !Path::new(program).exists() {
+        return None;
+    }
+    let data = data_folder(1);
+    let mut running = Running::program(program, args, &data.0);
+    std::thread::sleep(Duration::from_millis(300));
+    running.type_and_settle(b"");
+    let first = running.bytes();
+    running.type_and_settle(setup);
+    let mut per_move = Vec::new();
+    for _ in 0..moves {
+        let before = running.bytes();
+        // Down as a terminal in application-cursor mode sends it, which
+        // curses programs such as dialog switch on and others accept.
+        running.type_and_settle(b"\x1bOB");
+        per_move.push(running.bytes() - before);
+    }
+    per_move.sort_unstable();
+    let _ = running.child.kill();
+    let _ = running.child.wait();
+    Some((first, per_move[per_move.len() / 2]))
+}
+
+/// A 20-item checklist for whiptail or dialog, the same shape as a category.
+fn checklist_args() -> Vec<String> {
+    let mut args: Vec<String> = ["--checklist", "Rate", "22", "76", "20"]
+        .map(String::from)
+        .to_vec();
+    for i in 1..=20 {
+        args.push(format!("PD-{i}"));
+        args.push(format!("Indicator number {i} of the checklist"));
+        args.push("off".into());
+    }
+    args
+}
+
+fn main() {
+    println!("ietkit budgets (release build, this machine):\n");
+    let start = start_up(500, 21);
+    report(
+        "start to first frame, 500 assessments, median of 21",
+        start.as_secs_f64() * 1000.0,
+        "ms",
+        30.0,
+    );
+    let (p50, p99) = key_and_draw(4000);
+    report(
+        "one key handled and drawn, 120x40, 300 indicators, p99",
+        p99.as_secs_f64() * 1000.0,
+        "ms",
+        2.0,
+    );
+    println!(
+        "{:<58} {:>9.3} ms",
+        "  (median of the same 4000 keys)",
+        p50.as_secs_f64() * 1000.0
+    );
+    println!(
+        "{:<58} {:>9.2} ms (no budget)",
+        "opening the library of 500 assessments (o), median of 5",
+        list_library(500, 5).as_secs_f64() * 1000.0
+    );
+    let (p50, p99) = save_to_disk(200);
+    println!(
+        "{:<58} {:>9.3} ms (p99 {:.3} ms; no budget: the disk's own time)",
+        "saving one change, flushed to disk, median",
+        p50.as_secs_f64() * 1000.0,
+        p99.as_secs_f64() * 1000.0
+    );
+    println!(
+        "\nBytes in a real 80x24 terminal (TERM=xterm-256color): the first frame, then the median of 9 moves down:"
+    );
+    let rows = [
+        (
+            "ietkit (release), a category's checklist",
+            pty_moves(env!("CARGO_BIN_EXE_ietkit"), &[], b"jj\r", 9),
+        ),
+        (
+            "whiptail --checklist, 20 items",
+            pty_moves("/usr/bin/whiptail", &checklist_args(), b"", 9),
+        ),
+        (
+            "dialog --checklist, 20 items",
+            pty_moves("/usr/bin/dialog", &checklist_args(), b"", 9),
+        ),
+    ];
+    for (name, figures) in rows {
+        match figures {
+            Some((first, per_move)) => {
+                println!("  {name:<44} first frame {first:>6} B, a move {per_move:>4} B")
+            }
+            None => println!("  {name:<44} (not installed here)"),
+        }
+    }
+    println!();
+    report(
+        "peak memory, a whole assessment in the app",
+        peak_memory(),
+        "MB",
+        25.0,
+    );
+}
