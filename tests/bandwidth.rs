@@ -136,7 +136,7 @@ fn measure(theme: Theme, width: u16, height: u16) -> Figures {
         f.keys("j").unwrap();
     }
     let rating_max = ratings.into_iter().max().unwrap();
-    f.keys("g<Enter>n").unwrap();
+    f.keys("g<Enter>w").unwrap();
     let typed_max = f
         .keys("Partners met weekly")
         .unwrap()
@@ -274,7 +274,7 @@ fn the_terminal_shows_exactly_what_the_app_drew() {
             0,
         );
         vt.process(&m.last);
-        let script = "jjj<Enter>jj2k3<Tab>jj<Tab>?<PgDn><Esc><Tab><Enter>n\
+        let script = "jjj<Enter>jj2k3<Tab>jj<Tab>?<PgDn><Esc><Tab><Enter>w\
             Notes typed here<Esc>y<Esc>x<Esc>/weld<Enter>nN<Esc>]]1<Tab><Tab>kkk";
         for (i, key) in ietkit::tui::meter::parse_keys(script)
             .into_iter()

@@ -23,6 +23,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], data_dir: &std::path::Path) -> Session {
+        Session::start_with(args, data_dir, &[])
+    }
+
+    fn start_with(args: &[&str], data_dir: &std::path::Path, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -36,6 +40,9 @@ impl Session {
         cmd.env("TERM", "xterm");
         cmd.env("IETKIT_DATA_DIR", data_dir);
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start ietkit");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -335,4 +342,264 @@ fn a_real_terminal_receives_what_the_meter_counts_and_nothing_while_idle() {
     let counted = meter.keys(SCRIPT).unwrap();
     assert_eq!(real, counted, "bytes per key: real terminal vs meter");
     assert_eq!(first_paint, meter.first_paint, "the first paint");
+}
+
+/// What ietkit itself sends: cursor moves, styles, erase to end of line,
+/// clearing the screen, and the modes it sets and resets.
+fn ietkit_sequence(rest: &str) -> Option<usize> {
+    let body = rest.strip_prefix('[')?;
+    let end = body.find(|c: char| c.is_ascii_alphabetic())?;
+    let (params, last) = (&body[..end], &body[end..=end]);
+    let numbers = params.chars().all(|c| c.is_ascii_digit() || c == ';');
+    let ok = match last {
+        "m" | "H" => numbers,
+        "K" => params.is_empty(),
+        "J" => params == "2",
+        "h" | "l" => matches!(params, "?1049" | "?2004" | "?25" | "?2026"),
+        _ => false,
+    };
+    ok.then_some(end + 2)
+}
+
+/// Every escape sequence in `output` is one of ietkit's own, and no other
+/// control, bidi or invisible character reaches the terminal.
+fn assert_only_own_sequences(output: &[u8]) {
+    let text = std::str::from_utf8(output).expect("the output is valid UTF-8");
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}' {
+            let len = ietkit_sequence(&rest[1..]).unwrap_or_else(|| {
+                panic!(
+                    "a sequence ietkit does not send: {:?}",
+                    rest.chars().take(24).collect::<String>()
+                )
+            });
+            rest = &rest[len..];
+            continue;
+        }
+        assert!(
+            !ietkit::text::is_unsafe(c) || c == '\n',
+            "{} reached the terminal near {:?}",
+            ietkit::text::codepoint(c),
+            rest.chars().take(24).collect::<String>()
+        );
+        rest = &rest[c.len_utf8()..];
+    }
+}
+
+#[test]
+fn hostile_text_in_every_field_never_reaches_the_terminal_as_control() {
+    const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}P+q\u{1b}\\\u{9b}2J\u{8}\r\u{202e}evil\u{200b}\u{2066}x漢字\u{1b}[31mred";
+    let data = common::TempDir::new("pty-hostile");
+    let lib = ietkit::store::library::Library::new(ietkit::store::paths::DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ietkit::store::paths::ChosenBy::Flag,
+    });
+    let mut a = ietkit::store::assessment_file::read(
+        &common::root().join("examples/assessments/welding-fabrication-iet-2026-27.ron"),
+    )
+    .unwrap()
+    .assessment;
+    let p = &mut a.profile;
+    for s in [
+        &mut p.college,
+        &mut p.program,
+        &mut p.cte_area,
+        &mut p.site.name,
+    ] {
+        s.push_str(HOSTILE);
+    }
+    a.cycle.push_str(HOSTILE);
+    for r in &mut a.responses {
+        r.notes = format!("{HOSTILE}\n{HOSTILE}");
+        for e in &mut r.evidence {
+            e.what.push_str(HOSTILE);
+        }
+        for act in &mut r.actions {
+            act.what.push_str(HOSTILE);
+            act.owner.push_str(HOSTILE);
+        }
+    }
+    // Written as raw text, the way a file from elsewhere arrives.
+    let path = lib.assessments().join("hostile.ron");
+    ietkit::store::assessment_file::ensure_private_dir(&lib.assessments()).unwrap();
+    std::fs::write(&path, ietkit::store::assessment_file::to_text(&a)).unwrap();
+
+    let mut s = Session::start(&["open", "hostile"], data.path());
+    s.wait_for("Welcome back");
+    for keys in [
+        &b"jj\r"[..],
+        b"\r",
+        b"n",
+        b"\x1b",
+        b"\x1b",
+        b"p",
+        b"\x1b",
+        b"\t",
+        b"\t",
+        b"?",
+        b"\x1b",
+        b"o",
+        b"\x1b",
+        b"/red\r",
+    ] {
+        s.type_keys(keys);
+        std::thread::sleep(Duration::from_millis(120));
+    }
+    s.type_keys(b"q");
+    std::thread::sleep(Duration::from_millis(120));
+    s.type_keys(b"y");
+    let (status, _) = s.finish();
+    assert!(status.success());
+    let raw = s.raw.lock().unwrap().clone();
+    assert!(raw.len() > 4000, "the views were drawn");
+    assert_only_own_sequences(&raw);
+}
+
+#[test]
+fn the_checker_of_sequences_catches_a_foreign_one() {
+    assert_only_own_sequences(b"\x1b[2;3Hok\x1b[0m\x1b[?2026h\x1b[K");
+    for bad in [
+        &b"\x1b]0;title\x07"[..],
+        b"\x1b[6n",
+        b"a\x07b",
+        "\u{202e}".as_bytes(),
+    ] {
+        let caught = std::panic::catch_unwind(|| assert_only_own_sequences(bad));
+        assert!(caught.is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_before_the_message() {
+    let data = common::TempDir::new("pty-panic");
+    let mut s = Session::start_with(&[], data.path(), &[("IETKIT_PANIC_FOR_TEST", "1")]);
+    let (status, text) = s.finish();
+    assert!(!status.success());
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    let message = text
+        .find("IETKIT_PANIC_FOR_TEST is set")
+        .expect("the panic message is shown");
+    assert!(
+        left < message,
+        "restored first, so the message stays on screen"
+    );
+    for restored in ["\u{1b}[?25h", "\u{1b}[?2004l"] {
+        assert!(text[..message].contains(restored), "{restored:?}");
+    }
+}
+
+#[test]
+fn sigterm_saves_and_restores_the_terminal() {
+    let data = common::TempDir::new("pty-term");
+    let mut s = Session::start(&[], data.path());
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"]2");
+    s.wait_for("PD-1 2 Developing");
+    s.signal("TERM");
+    let (status, text) = s.finish();
+    assert!(status.success(), "a clean exit");
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    assert!(text[left..].contains("\u{1b}[?25h"), "cursor shown again");
+    assert!(saved_file(data.path()).contains("rating: Level(2)"));
+}
+
+/// Every file ietkit keeps parses: assessments, history, trash, state.
+fn every_file_parses(dir: &std::path::Path) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            every_file_parses(&p);
+        } else if p.extension().is_some_and(|e| e == "ron") {
+            if p.file_name().is_some_and(|n| n == "state.ron") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                assert!(text.starts_with('('), "state.ron whole: {text:?}");
+            } else {
+                ietkit::store::assessment_file::read(&p)
+                    .unwrap_or_else(|e| panic!("{} does not parse: {e}", p.display()));
+            }
+        }
+    }
+}
+
+fn done_on_screen(screen: &str) -> usize {
+    screen
+        .split(" of 35 done")
+        .next()
+        .and_then(|head| head.rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn killed_at_random_moments_nothing_shown_as_saved_is_lost() {
+    let data = common::TempDir::new("pty-crash");
+    // A fixed seed: the moments differ from trial to trial, not run to run.
+    let mut seed: u64 = 0x2026_1128;
+    let mut random = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    // Rate every indicator, with notes now and then: a few hundred keys,
+    // typed a few at a time. Esc goes alone: followed at once by another
+    // key, a terminal's Esc reads as Alt and that key.
+    let mut script: Vec<Vec<u8>> = Vec::new();
+    for i in 0..35 {
+        script.push(format!("]{}", i % 4).into_bytes());
+        if i % 5 == 0 {
+            // The detail, the notes editor, kept with Ctrl-S, then back.
+            script.push(format!("\rwnote {i}\x13").into_bytes());
+            script.push(b"\x1b".to_vec());
+        }
+    }
+    for trial in 0..24 {
+        let trial_dir = data.path().join(format!("trial-{trial}"));
+        let mut s = Session::start(&[], &trial_dir);
+        s.wait_for("Welcome");
+        let kill_after = 20 + random(400);
+        let start = Instant::now();
+        for piece in &script {
+            if start.elapsed() >= Duration::from_millis(kill_after) {
+                break;
+            }
+            s.type_keys(piece);
+            std::thread::sleep(Duration::from_millis(if piece == b"\x1b" { 60 } else { 8 }));
+        }
+        // What the screen shows now was saved before it was drawn.
+        let shown = done_on_screen(&s.screen());
+        s.signal("KILL");
+        let _ = s.finish();
+        every_file_parses(&trial_dir);
+        let saved = std::fs::read_dir(trial_dir.join("assessments"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "ron"));
+        let on_disk = saved.map_or(0, |p| {
+            ietkit::store::assessment_file::read(&p)
+                .unwrap()
+                .assessment
+                .responses
+                .iter()
+                .filter(|r| r.rating != ietkit::model::assessment::Rating::Unrated)
+                .count()
+        });
+        assert!(
+            on_disk >= shown,
+            "trial {trial}, killed after {kill_after} ms: the screen showed {shown} done, the file holds {on_disk}"
+        );
+    }
+    // A stale lock from a killed session never blocks the next one.
+    let mut again = Session::start(&[], &data.path().join("trial-23"));
+    let screen = again.wait_for("saved");
+    assert!(!screen.contains("read-only"), "{screen}");
+    again.type_keys(b"q");
+    assert!(again.finish().0.success());
 }

@@ -1,10 +1,18 @@
-//! Random keys at random terminal sizes never panic, and every frame draws.
+//! Random keys at random terminal sizes never panic, every frame draws, and
+//! with saving on, the file on disk always loads and holds what the app holds.
 
 mod common;
 
 #[path = "common/tui.rs"]
 mod tui;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use ietkit::store::assessment_file;
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::tui::app::SaveState;
+use ietkit::tui::session::Session;
 use proptest::prelude::*;
 use ratatui::crossterm::event::Event;
 
@@ -57,6 +65,11 @@ const KEYS: &[&str] = &[
     "-",
 ];
 
+fn unique() -> usize {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    N.fetch_add(1, Ordering::SeqCst)
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     Key(usize),
@@ -76,11 +89,19 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
-    fn random_keys_at_random_sizes_never_panic(
+    fn random_keys_at_random_sizes_never_panic_and_what_is_saved_matches(
         (w, h) in (1u16..=250, 1u16..=80),
         steps in prop::collection::vec(step(), 1..80),
     ) {
+        // In memory where there is such a folder: the test is about what is
+        // written, not how fast this disk flushes.
+        let shm = std::path::Path::new("/dev/shm");
+        let base = if shm.is_dir() { shm.to_path_buf() } else { std::env::temp_dir() };
+        let dir = base.join(format!("ietkit-random-{}-{}", std::process::id(), unique()));
+        let library = Library::new(DataDir { path: dir.clone(), chosen_by: ChosenBy::Flag });
+        let mut session = Session::new(Some(library));
         let mut app = tui::app(w, h);
+        app.export_dir = dir.join("exports");
         for s in steps {
             match s {
                 Step::Key(i) => tui::feed(&mut app, KEYS[i]),
@@ -91,11 +112,18 @@ proptest! {
                     app.handle_event(Event::Paste(text));
                 }
             }
+            session.apply(&mut app);
+            if let (Some(path), SaveState::Saved(_)) = (&session.path, &app.save) {
+                let saved = assessment_file::read(path);
+                prop_assert!(saved.is_ok(), "the saved file loads: {:?}", saved.err());
+                prop_assert_eq!(&saved.unwrap().assessment, &app.assessment);
+            }
             if app.quit {
                 break;
             }
             let screen = tui::screen(&app);
             prop_assert!(!screen.chars().any(|c| c.is_control() && c != '\n'));
         }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

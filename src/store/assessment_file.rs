@@ -3,7 +3,6 @@
 //! half-written file.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -277,9 +276,37 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     }
     let mut file = options.open(path).map_err(|e| save_error(path, &e))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| save_error(path, &e))?;
+    fault::write_all(&mut file, text.as_bytes()).map_err(|e| save_error(path, &e))?;
+    // Dropped without commit on any error above: the temporary file goes,
+    // and the file at `path` is the one from before.
     file.commit().map_err(|e| save_error(path, &e))
+}
+
+/// A failing disk, on demand, for tests of what a failed save leaves
+/// behind. Off unless a test on this thread turns it on.
+pub mod fault {
+    use std::cell::Cell;
+    use std::io::{self, ErrorKind, Write};
+
+    thread_local! {
+        static FAIL: Cell<Option<(ErrorKind, usize)>> = const { Cell::new(None) };
+    }
+
+    /// From now on, on this thread, every save writes `after` bytes and
+    /// then fails with `kind`; `None` turns the fault off.
+    pub fn set(fault: Option<(ErrorKind, usize)>) {
+        FAIL.with(|f| f.set(fault));
+    }
+
+    pub(super) fn write_all(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+        match FAIL.with(Cell::get) {
+            None => out.write_all(bytes),
+            Some((kind, after)) => {
+                out.write_all(&bytes[..after.min(bytes.len())])?;
+                Err(io::Error::new(kind, "injected by a test"))
+            }
+        }
+    }
 }
 
 /// The `history/` folder beside the folder `path` is in.

@@ -186,6 +186,20 @@ impl Library {
             .unwrap_or(first)
     }
 
+    /// Whether `path` is one of the library's own files: only those are ever
+    /// changed in place. A file from elsewhere (an email, a USB stick) is
+    /// read, and imported before anyone changes it.
+    pub fn holds(&self, path: &Path) -> bool {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        match (parent.canonicalize(), self.assessments().canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
+    }
+
     /// The library name or file path a user typed, as a path.
     pub fn resolve(&self, name_or_path: &str) -> PathBuf {
         let by_name = self

@@ -21,6 +21,17 @@ pub struct Session {
     /// The file the open assessment lives in; `None` until first saved.
     pub path: Option<PathBuf>,
     lock: Option<Lock>,
+    /// Set while the file is read-only because another session holds it:
+    /// the version on disk last shown, to follow that session's saves.
+    following: Option<Stamp>,
+}
+
+/// When a file last changed and its size: enough to notice another save.
+type Stamp = Option<(std::time::SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 impl Session {
@@ -29,6 +40,7 @@ impl Session {
             library,
             path: None,
             lock: None,
+            following: None,
         }
     }
 
@@ -44,16 +56,27 @@ impl Session {
         ));
         // Release our hold on the previous file before taking the next.
         self.lock = None;
+        self.following = None;
         let mut read_only = loaded.read_only;
-        match Lock::acquire(path) {
-            Ok(lock) => self.lock = Some(lock),
-            Err(LockError::Held { holder }) => {
-                read_only.get_or_insert(format!("open in another session: {holder}"));
-            }
-            Err(LockError::Unavailable { reason }) => {
-                notices.push(format!(
-                    "Could not lock the file ({reason}); take care that nobody else edits it."
-                ));
+        let outside = self.library.as_ref().is_some_and(|lib| !lib.holds(path));
+        if outside {
+            // Not even a lock file is written beside a file from elsewhere.
+            read_only.get_or_insert(
+                "it is outside your data folder; press o, then i, to import a copy you can change"
+                    .into(),
+            );
+        } else {
+            match Lock::acquire(path) {
+                Ok(lock) => self.lock = Some(lock),
+                Err(LockError::Held { holder }) => {
+                    read_only.get_or_insert(format!("open in another session: {holder}"));
+                    self.following = Some(stamp(path));
+                }
+                Err(LockError::Unavailable { reason }) => {
+                    notices.push(format!(
+                        "Could not lock the file ({reason}); take care that nobody else edits it."
+                    ));
+                }
             }
         }
         self.path = Some(path.to_path_buf());
@@ -105,6 +128,49 @@ impl Session {
         }
         if save {
             self.save(app);
+        }
+        self.follow(app);
+    }
+
+    /// A view that is read-only because another session holds the file
+    /// shows that session's saves at the next key, and becomes editable
+    /// once that session has closed. (No timer: an idle screen stays still.)
+    fn follow(&mut self, app: &mut App) {
+        let (Some(seen), Some(path)) = (&self.following, self.path.clone()) else {
+            return;
+        };
+        let now = stamp(&path);
+        let lock = Lock::acquire(&path).ok();
+        if now == *seen && lock.is_none() {
+            return;
+        }
+        let newer_format = match assessment_file::read(&path) {
+            Ok(loaded) => {
+                let mut a = loaded.assessment;
+                assessment_file::reconcile(&mut a, &app.content.rubric);
+                app.assessment = a;
+                loaded.read_only.is_some()
+            }
+            Err(e) => {
+                app.warn(text::clean_line(&format!(
+                    "The other session's latest save could not be read: {e}"
+                )));
+                self.following = Some(now);
+                return;
+            }
+        };
+        match lock {
+            Some(lock) if !newer_format => {
+                self.lock = Some(lock);
+                self.following = None;
+                app.read_only = None;
+                app.save = SaveState::Saved(app.assessment.updated);
+                app.say("The other session has closed: you can change this assessment now.");
+            }
+            _ => {
+                self.following = Some(now);
+                app.say("Updated with the other session's latest save.");
+            }
         }
     }
 

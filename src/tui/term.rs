@@ -145,6 +145,11 @@ fn event_loop(
     let size = terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
     draw(terminal, app)?;
+    // For the test that the terminal is restored after a panic: no other
+    // way to make a correct program panic on purpose.
+    if std::env::var_os("IETKIT_PANIC_FOR_TEST").is_some() {
+        panic!("IETKIT_PANIC_FOR_TEST is set, so ietkit stops here");
+    }
     while !app.quit && !stop.load(Ordering::Relaxed) {
         // A read error means the terminal is gone (a dropped connection):
         // stop, and let `run` save.

@@ -1,0 +1,533 @@
+//! Hardened for the field (docs/RELIABILITY.md): hostile names, files from
+//! elsewhere, two sessions, a failing disk, hostile and huge files, limits.
+
+mod common;
+
+#[path = "common/tui.rs"]
+mod tui;
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use common::TempDir;
+use ietkit::model::assessment::{Assessment, Profile, Purpose, Rating};
+use ietkit::store::assessment_file::{self, fault};
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::store::{data_file, embedded};
+use ietkit::tui::app::{App, SaveState};
+use ietkit::tui::session::Session;
+use proptest::prelude::*;
+
+const SAMPLE: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
+
+fn library(dir: &Path) -> Library {
+    Library::new(DataDir {
+        path: dir.to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    })
+}
+
+fn sample() -> Assessment {
+    assessment_file::read(&common::root().join(SAMPLE))
+        .unwrap()
+        .assessment
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+fn safe_library_file(lib: &Library, p: &Path) {
+    assert_eq!(
+        p.parent().unwrap().canonicalize().unwrap(),
+        lib.assessments().canonicalize().unwrap(),
+        "{} is inside the library",
+        p.display()
+    );
+    let name = p.file_name().unwrap().to_str().unwrap();
+    assert!(
+        !name.starts_with('.') && name.len() <= 72,
+        "{name:?} is a plain, visible file name"
+    );
+    assert!(
+        name.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.'),
+        "{name:?}"
+    );
+}
+
+#[test]
+fn any_name_gives_a_safe_file_inside_the_data_folder() {
+    let outer = TempDir::new("names");
+    let data = outer.path().join("data");
+    let lib = library(&data);
+    let a = sample();
+    let long = "a".repeat(500);
+    let names = [
+        "../x",
+        "/etc/passwd",
+        ".hidden",
+        "",
+        "   ",
+        long.as_str(),
+        "nul\0byte",
+        "new\nline",
+        "..",
+        ".",
+        "~/x",
+        "x/../../y",
+        "\u{202e}gnp.exe",
+        "C:\\Windows\\x",
+    ];
+    for name in names {
+        let created = lib.create_named(&a, name).unwrap();
+        safe_library_file(&lib, &created);
+        let imported = lib
+            .import(&common::root().join(SAMPLE), Some(name))
+            .unwrap();
+        safe_library_file(&lib, &imported);
+        let renamed = lib.rename(&created, name).unwrap();
+        safe_library_file(&lib, &renamed);
+    }
+    // Nothing was written beside the data folder, or above it.
+    let outside: Vec<PathBuf> = files_under(outer.path())
+        .into_iter()
+        .filter(|p| !p.starts_with(&data))
+        .collect();
+    assert!(outside.is_empty(), "{outside:?}");
+    assert!(
+        files_under(&data)
+            .iter()
+            .all(|p| p.starts_with(lib.assessments()) || p.starts_with(data.join("state.ron"))),
+        "only assessments/ and state.ron"
+    );
+}
+
+#[test]
+fn a_file_from_elsewhere_opens_read_only_and_is_never_written() {
+    let data = TempDir::new("elsewhere");
+    let stick = TempDir::new("usb-stick");
+    let file = stick.path().join("from-a-partner.ron");
+    std::fs::copy(common::root().join(SAMPLE), &file).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut session = Session::new(Some(library(data.path())));
+    let mut app = tui::app(80, 24);
+    session.open(&mut app, &file).unwrap();
+    assert!(app.read_only.as_deref().unwrap().contains("import a copy"));
+    tui::feed(&mut app, "]2<C-s>");
+    session.apply(&mut app);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "unchanged");
+    assert_eq!(
+        files_under(stick.path()),
+        std::slice::from_ref(&file),
+        "not even a lock file beside it"
+    );
+}
+
+fn session_on(data: &Path, path: &Path) -> (App, Session) {
+    let mut session = Session::new(Some(library(data)));
+    let mut app = tui::app(80, 24);
+    session.open(&mut app, path).unwrap();
+    (app, session)
+}
+
+#[test]
+fn two_sessions_on_different_assessments_lose_nothing() {
+    let data = TempDir::new("two-sessions");
+    let lib = library(data.path());
+    let first = lib.create_named(&sample(), "first").unwrap();
+    let second = lib.create_named(&sample(), "second").unwrap();
+    let (mut a, mut sa) = session_on(data.path(), &first);
+    let (mut b, mut sb) = session_on(data.path(), &second);
+    assert!(a.read_only.is_none() && b.read_only.is_none());
+    // Interleaved: each rates a different indicator of its own file.
+    for (i, key) in ["0", "1", "2", "3"].iter().enumerate() {
+        tui::feed(&mut a, &format!("<Tab>gj<Enter>{}{key}", "j".repeat(i)));
+        sa.apply(&mut a);
+        tui::feed(&mut b, &format!("<Tab>gjj<Enter>{}{key}", "j".repeat(i)));
+        sb.apply(&mut b);
+    }
+    let on_disk = |p: &Path| assessment_file::read(p).unwrap().assessment;
+    assert_eq!(on_disk(&first), a.assessment);
+    assert_eq!(on_disk(&second), b.assessment);
+    assert_ne!(a.assessment.responses, b.assessment.responses);
+}
+
+#[test]
+fn on_one_assessment_the_second_session_is_read_only_and_follows_the_first() {
+    let data = TempDir::new("same-file");
+    let path = library(data.path())
+        .create_named(&sample(), "ours")
+        .unwrap();
+    let (mut writer, mut ws) = session_on(data.path(), &path);
+    let (mut reader, mut rs) = session_on(data.path(), &path);
+    assert!(writer.read_only.is_none());
+    let why = reader.read_only.clone().expect("the lock holds");
+    assert!(why.contains("open in another session"), "{why}");
+
+    // The reader's changes are refused.
+    tui::feed(&mut reader, "]0");
+    rs.apply(&mut reader);
+    assert_eq!(
+        assessment_file::read(&path).unwrap().assessment,
+        writer.assessment
+    );
+
+    // The writer saves; the reader shows it at its next key.
+    writer.assessment.response_mut("PD-1").rating = Rating::Level(0);
+    writer.assessment.response_mut("PD-1").notes = "Changed by the writer".into();
+    ws.save(&mut writer);
+    tui::feed(&mut reader, "j");
+    rs.apply(&mut reader);
+    assert_eq!(
+        reader.assessment.response("PD-1").unwrap().notes,
+        "Changed by the writer"
+    );
+    assert!(
+        reader.message.as_ref().unwrap().0.contains("latest save"),
+        "{:?}",
+        reader.message
+    );
+    assert!(reader.read_only.is_some());
+
+    // The writer closes; the reader may now change it, starting from the
+    // latest version.
+    drop(ws);
+    tui::feed(&mut reader, "k");
+    rs.apply(&mut reader);
+    assert!(reader.read_only.is_none(), "{:?}", reader.message);
+    reader.assessment.response_mut("PD-2").rating = Rating::Level(1);
+    rs.save(&mut reader);
+    let saved = assessment_file::read(&path).unwrap().assessment;
+    assert_eq!(
+        saved.response("PD-1").unwrap().notes,
+        "Changed by the writer"
+    );
+    assert_eq!(saved.response("PD-2").unwrap().rating, Rating::Level(1));
+}
+
+#[test]
+fn a_save_that_fails_half_way_leaves_the_file_as_it_was_and_the_work_open() {
+    let data = TempDir::new("failing-disk");
+    let path = library(data.path())
+        .create_named(&sample(), "ours")
+        .unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+
+    tui::feed(&mut app, "jj<Enter>");
+    for (kind, after, says, key) in [
+        (
+            ErrorKind::StorageFull,
+            before.len() / 2,
+            "the disk is full",
+            "0",
+        ),
+        (
+            ErrorKind::PermissionDenied,
+            0,
+            "the folder is read-only",
+            "1",
+        ),
+    ] {
+        fault::set(Some((kind, after)));
+        tui::feed(&mut app, key);
+        session.apply(&mut app);
+        fault::set(None);
+        let SaveState::Failed(reason) = &app.save else {
+            panic!("the save failed: {:?}", app.save);
+        };
+        assert!(reason.contains(says), "{reason}");
+        assert!(
+            app.message.as_ref().unwrap().0.starts_with("Not saved:"),
+            "the user is told"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "intact");
+        let stray: Vec<PathBuf> = files_under(&library(data.path()).assessments())
+            .into_iter()
+            .filter(|p| !p.starts_with(assessment_file::history_dir(&path)))
+            .filter(|p| p != &path && p.extension().is_none_or(|e| e != "lock"))
+            .collect();
+        assert!(stray.is_empty(), "no half-written file left: {stray:?}");
+    }
+    // The work is still open, and saves once the disk works again.
+    let in_memory = app.assessment.clone();
+    assert_ne!(
+        assessment_file::read(&path).unwrap().assessment.responses,
+        in_memory.responses
+    );
+    tui::feed(&mut app, "<C-s>");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)));
+    assert_eq!(
+        assessment_file::read(&path).unwrap().assessment.responses,
+        in_memory.responses
+    );
+    for copy in assessment_file::history_of(&path) {
+        assessment_file::read(&copy).expect("every copy in history/ is whole");
+    }
+}
+
+/// Text with terminal control sequences, bidi overrides, zero-width and
+/// very wide characters.
+const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}P+q\u{1b}\\\u{9b}2J\u{8}\u{8}\r\u{202e}evil\u{200b}\u{2066}x\u{fe0f}漢字👩‍👩‍👧\u{1b}[31mred";
+
+pub fn hostile_assessment() -> Assessment {
+    let mut a = sample();
+    let p = &mut a.profile;
+    for s in [
+        &mut p.college,
+        &mut p.program,
+        &mut p.cte_area,
+        &mut p.site.name,
+    ] {
+        s.push_str(HOSTILE);
+    }
+    p.credentials.push(HOSTILE.into());
+    a.cycle.push_str(HOSTILE);
+    for x in &mut a.assessors {
+        x.name.push_str(HOSTILE);
+    }
+    for r in &mut a.responses {
+        r.notes = format!("{HOSTILE}\n{HOSTILE}");
+        for e in &mut r.evidence {
+            e.what.push_str(HOSTILE);
+            e.location.push_str(HOSTILE);
+            e.holder.push_str(HOSTILE);
+        }
+        for act in &mut r.actions {
+            act.what.push_str(HOSTILE);
+            act.owner.push_str(HOSTILE);
+        }
+        if let Rating::NotApplicable { reason } = &mut r.rating {
+            reason.push_str(HOSTILE);
+        }
+    }
+    a
+}
+
+#[test]
+fn hostile_text_loads_cleaned_and_invalid_utf8_is_refused_clearly() {
+    let data = TempDir::new("hostile-load");
+    let path = data.path().join("hostile.ron");
+    // Written as a file from elsewhere would be: raw, not through ietkit.
+    std::fs::write(&path, assessment_file::to_text(&hostile_assessment())).unwrap();
+    let loaded = assessment_file::read(&path).expect("loads, cleaned");
+    let text = assessment_file::to_text(&loaded.assessment);
+    assert!(
+        !text
+            .chars()
+            .any(|c| ietkit::text::is_unsafe(c) && c != '\n'),
+        "no unsafe character survives loading"
+    );
+    assert!(
+        loaded.assessment.profile.program.contains("漢字"),
+        "wide text is kept"
+    );
+
+    let mut bytes = std::fs::read(common::root().join(SAMPLE)).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"Welding").unwrap();
+    bytes[at] = 0xff;
+    let bad = data.path().join("not-utf8.ron");
+    std::fs::write(&bad, &bytes).unwrap();
+    let err = assessment_file::read(&bad).unwrap_err().to_string();
+    assert!(err.contains("not-utf8.ron"), "{err}");
+    assert!(err.contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn the_app_over_hostile_text_draws_no_control_character() {
+    let data = TempDir::new("hostile-app");
+    let lib = library(data.path());
+    let path = lib.create_named(&hostile_assessment(), "hostile").unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+    for keys in [
+        "",
+        "jj<Enter>",
+        "<Enter>",
+        "w",
+        "<Esc>",
+        "<Esc>p",
+        "<Esc><Tab>",
+        "<Tab>",
+        "?",
+        "<Esc>o",
+        "<Esc>x",
+        "<Esc>/red<Enter>",
+    ] {
+        tui::feed(&mut app, keys);
+        session.apply(&mut app);
+        for (w, h) in [(80, 24), (120, 40), (40, 10)] {
+            app.size = ratatui::layout::Rect::new(0, 0, w, h);
+            let screen = tui::screen(&app);
+            let bad: Vec<String> = screen
+                .chars()
+                .filter(|&c| c != '\n' && ietkit::text::is_unsafe(c))
+                .map(ietkit::text::codepoint)
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "after {keys:?} at {w}x{h}: {bad:?}\n{screen}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_one_megabyte_note_loads_draws_and_edits() {
+    let data = TempDir::new("big-note");
+    let mut a = sample();
+    let line = "Partners met and agreed the calendar. ".repeat(40);
+    a.response_mut("PD-1").notes = (0..700)
+        .map(|_| line.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(a.response("PD-1").unwrap().notes.len() > 1_000_000);
+    let path = library(data.path()).create_named(&a, "big").unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+    tui::feed(&mut app, "jj<Enter><Enter>");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Partners met and agreed"), "{screen}");
+    tui::feed(&mut app, "w");
+    tui::feed(&mut app, "x<C-s>");
+    session.apply(&mut app);
+    let _ = tui::screen(&app);
+    tui::feed(&mut app, "<Esc>");
+    session.apply(&mut app);
+    assert!(assessment_file::read(&path).is_ok());
+}
+
+#[test]
+fn a_5000_indicator_rubric_checks_and_draws() {
+    let mut rubric = embedded::builtin().unwrap().rubric;
+    for category in &mut rubric.categories {
+        let template = category.indicators[0].clone();
+        category.indicators = (0..1000)
+            .map(|i| {
+                let mut ind = template.clone();
+                ind.id = format!("{}-{}", category.id, i + 1);
+                ind
+            })
+            .collect();
+    }
+    let text = ron::ser::to_string_pretty(
+        &rubric,
+        ron::ser::PrettyConfig::default().struct_names(true),
+    )
+    .unwrap();
+    let loaded = data_file::load_rubric("big.ron", &text).expect("a large rubric is fine");
+    assert_eq!(loaded.indicator_count(), 5000);
+    let builtin = embedded::builtin().unwrap();
+    let content = ietkit::tui::content::Content {
+        rubric: loaded,
+        toolkit: builtin.toolkit,
+        screener: builtin.screener,
+    };
+    let a = Assessment::new(&content.rubric, Profile::default(), Purpose::NewDesign, "");
+    let mut app = App::new(
+        content,
+        a,
+        ietkit::tui::theme::Theme::default(),
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    tui::feed(&mut app, "]3G2<Tab>");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("PD-1000"), "{screen}");
+    assert!(screen.contains("2 of 5000 done"), "{screen}");
+}
+
+#[test]
+fn a_library_of_2000_assessments_lists_and_reports_broken_files() {
+    let data = TempDir::new("big-library");
+    let lib = library(data.path());
+    assessment_file::ensure_private_dir(&lib.assessments()).unwrap();
+    let rubric = embedded::builtin().unwrap().rubric;
+    let text = assessment_file::to_text(&Assessment::new(
+        &rubric,
+        Profile::default(),
+        Purpose::NewDesign,
+        "2026-27",
+    ));
+    for i in 0..2000 {
+        std::fs::write(lib.assessments().join(format!("program-{i:04}.ron")), &text).unwrap();
+    }
+    std::fs::write(lib.assessments().join("broken.ron"), "(format: 1, rubric:").unwrap();
+    let list = lib.list(&rubric);
+    assert_eq!(list.len(), 2001);
+    assert_eq!(list.iter().filter(|e| e.summary.is_err()).count(), 1);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
+    let data = TempDir::new("too-big");
+    let path = data.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(assessment_file::MAX_ASSESSMENT_BYTES + 1)
+        .unwrap();
+    let err = assessment_file::read(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("huge.ron") && err.contains("larger than"),
+        "{err}"
+    );
+}
+
+/// Random changes to a real file: loading never panics, and either works
+/// or says what is wrong and where.
+fn mutated(source: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    let len = source.len();
+    prop::collection::vec((0..len, any::<u8>(), 0u8..3), 1..12).prop_map(move |edits| {
+        let mut bytes = source.as_bytes().to_vec();
+        for (at, byte, how) in edits {
+            if bytes.is_empty() {
+                bytes.push(byte);
+                continue;
+            }
+            let at = at.min(bytes.len() - 1);
+            match how {
+                0 => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                _ => bytes.truncate(at),
+            }
+        }
+        bytes
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loading_a_damaged_assessment_never_panics(bytes in mutated(include_str!("../examples/assessments/welding-fabrication-iet-2026-27.ron"))) {
+        if let Ok(text) = String::from_utf8(bytes)
+            && let Err(e) = assessment_file::parse("damaged.ron", &text)
+        {
+            prop_assert!(e.to_string().contains("damaged.ron"));
+        }
+    }
+
+    #[test]
+    fn loading_a_damaged_rubric_never_panics(bytes in mutated(include_str!("../rubrics/oregon-iet-quality-indicators.ron"))) {
+        if let Ok(text) = String::from_utf8(bytes)
+            && let Err(e) = data_file::load_rubric("damaged.ron", &text)
+        {
+            prop_assert!(e.to_string().contains("damaged.ron"));
+        }
+    }
+
+    #[test]
+    fn loading_arbitrary_text_never_panics(text in "\\PC{0,400}") {
+        let _ = assessment_file::parse("random.ron", &text);
+        let _ = data_file::parse("random.ron", &text);
+    }
+}
