@@ -160,17 +160,27 @@ pub fn clean_text(a: &mut Assessment) -> bool {
 /// Returns what the team should be told.
 pub fn reconcile(a: &mut Assessment, rubric: &Rubric) -> Vec<String> {
     let mut notices = Vec::new();
-    let mut old: Vec<Response> = std::mem::take(&mut a.responses);
-    let mut added = Vec::new();
-    for (_, indicator) in rubric.indicators() {
-        match old.iter().position(|r| r.indicator == indicator.id) {
-            Some(i) => a.responses.push(old.remove(i)),
-            None => {
-                added.push(indicator.id.clone());
-                a.responses.push(Response::new(&indicator.id));
-            }
+    // Indexed once: a scan per indicator is slow on a large rubric.
+    let mut old: Vec<Option<Response>> = std::mem::take(&mut a.responses)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, r) in old.iter().enumerate() {
+        if let Some(r) = r {
+            index.entry(r.indicator.clone()).or_insert(i);
         }
     }
+    let mut added = Vec::new();
+    for (_, indicator) in rubric.indicators() {
+        if let Some(r) = index.get(&indicator.id).and_then(|&i| old[i].take()) {
+            a.responses.push(r);
+        } else {
+            added.push(indicator.id.clone());
+            a.responses.push(Response::new(&indicator.id));
+        }
+    }
+    let old: Vec<Response> = old.into_iter().flatten().collect();
     let retired: Vec<String> = old
         .iter()
         .filter(|r| {

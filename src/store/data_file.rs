@@ -312,8 +312,8 @@ fn nearest_before(source: &str, line: usize, key: &str) -> Option<String> {
         .map(|(_, value)| text::clean_line(value))
 }
 
-fn thing(outer: &Option<String>) -> String {
-    let name = match outer.as_deref() {
+fn thing(outer: Option<&str>) -> String {
+    let name = match outer {
         Some("Rubric") => "the rubric",
         Some("Category") => "a category",
         Some("Indicator") => "an indicator",
@@ -350,7 +350,7 @@ fn plain_ron_message(code: &RonError) -> String {
     match code {
         RonError::MissingStructField { field, outer } => format!(
             "`{field}` is missing{}: add a line `{field}: ...,` before the closing parenthesis.",
-            thing(outer)
+            thing(outer.as_deref())
         ),
         RonError::NoSuchStructField {
             expected,
@@ -359,11 +359,11 @@ fn plain_ron_message(code: &RonError) -> String {
         } => format!(
             "there is no field called `{}`{}: check the spelling. The fields are {}.",
             text::clean_line(found),
-            thing(outer),
+            thing(outer.as_deref()),
             choices(expected)
         ),
         RonError::DuplicateStructField { field, outer } => {
-            format!("`{field}` appears twice{}: keep only one.", thing(outer))
+            format!("`{field}` appears twice{}: keep only one.", thing(outer.as_deref()))
         }
         RonError::NoSuchEnumVariant {
             expected,

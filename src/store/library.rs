@@ -96,7 +96,7 @@ fn next_cycle_name(cycle: &str) -> String {
         return format!(
             "{}-{:0width$}",
             u64::from(x) + 1,
-            (y + 1) % 10u32.pow(width as u32)
+            (y + 1) % 10u32.pow(u32::try_from(width).unwrap_or(4))
         );
     }
     if let Some(year) = cycle
@@ -180,10 +180,14 @@ impl Library {
         if !taken(&first) {
             return first;
         }
-        (2..)
+        // Bounded: a folder that reports every name as taken must not hang.
+        (2..100_000)
             .map(|n| dir.join(format!("{base}-{n}.ron")))
             .find(|p| !taken(p))
-            .unwrap_or(first)
+            .unwrap_or_else(|| {
+                let stamp = Timestamp::now().to_string().replace(':', "");
+                dir.join(format!("{base}-{stamp}.ron"))
+            })
     }
 
     /// Whether `path` is one of the library's own files: only those are ever
@@ -233,7 +237,7 @@ impl Library {
             Purpose::EvaluatingExisting,
             &next_cycle_name(&from.cycle),
         );
-        next.assessors = from.assessors.clone();
+        next.assessors.clone_from(&from.assessors);
         for old in &from.responses {
             if rubric.indicator(&old.indicator).is_none() {
                 continue;
