@@ -124,7 +124,7 @@ fn a_file_from_elsewhere_opens_read_only_and_is_never_written() {
     let mut session = Session::new(Some(library(data.path())));
     let mut app = tui::app(80, 24);
     session.open(&mut app, &file).unwrap();
-    assert!(app.read_only.as_deref().unwrap().contains("import a copy"));
+    assert!(app.read_only.as_deref().unwrap().contains("imports a copy"));
     tui::feed(&mut app, "]2<C-s>");
     session.apply(&mut app);
     assert_eq!(std::fs::read(&file).unwrap(), before, "unchanged");

@@ -61,10 +61,8 @@ impl Session {
         let outside = self.library.as_ref().is_some_and(|lib| !lib.holds(path));
         if outside {
             // Not even a lock file is written beside a file from elsewhere.
-            read_only.get_or_insert(
-                "it is outside your data folder; press o, then i, to import a copy you can change"
-                    .into(),
-            );
+            read_only
+                .get_or_insert("from outside your data folder; o then i imports a copy".into());
         } else {
             match Lock::acquire(path) {
                 Ok(lock) => self.lock = Some(lock),
@@ -91,7 +89,7 @@ impl Session {
             .into_owned();
         let mut message = format!("Opened {name}.");
         if let Some(reason) = read_only {
-            message = format!("Opened {name} read-only: {reason}.");
+            message = format!("{name} is read-only: {reason}.");
         }
         for n in notices {
             message.push(' ');

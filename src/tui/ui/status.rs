@@ -75,7 +75,14 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
                 Tone::Info => Style::new(),
                 Tone::Warning => theme.warning(),
             };
-            spans.push(Span::styled(crate::text::clean_line(text), style));
+            let text = crate::text::clean_line(text);
+            // A message that does not fit after the place and save state
+            // takes the whole line: what it says matters more just now.
+            if used(&spans) + text.chars().count() > width {
+                spans.clear();
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(text, style));
         }
         None => spans.extend(hint_spans(app, width.saturating_sub(used(&spans)))),
     }
