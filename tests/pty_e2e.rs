@@ -389,37 +389,12 @@ fn assert_only_own_sequences(output: &[u8]) {
 
 #[test]
 fn hostile_text_in_every_field_never_reaches_the_terminal_as_control() {
-    const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}P+q\u{1b}\\\u{9b}2J\u{8}\r\u{202e}evil\u{200b}\u{2066}x漢字\u{1b}[31mred";
     let data = common::TempDir::new("pty-hostile");
     let lib = ietkit::store::library::Library::new(ietkit::store::paths::DataDir {
         path: data.path().to_path_buf(),
         chosen_by: ietkit::store::paths::ChosenBy::Flag,
     });
-    let mut a = ietkit::store::assessment_file::read(
-        &common::root().join("examples/assessments/welding-fabrication-iet-2026-27.ron"),
-    )
-    .unwrap()
-    .assessment;
-    let p = &mut a.profile;
-    for s in [
-        &mut p.college,
-        &mut p.program,
-        &mut p.cte_area,
-        &mut p.site.name,
-    ] {
-        s.push_str(HOSTILE);
-    }
-    a.cycle.push_str(HOSTILE);
-    for r in &mut a.responses {
-        r.notes = format!("{HOSTILE}\n{HOSTILE}");
-        for e in &mut r.evidence {
-            e.what.push_str(HOSTILE);
-        }
-        for act in &mut r.actions {
-            act.what.push_str(HOSTILE);
-            act.owner.push_str(HOSTILE);
-        }
-    }
+    let a = common::hostile_assessment();
     // Written as raw text, the way a file from elsewhere arrives.
     let path = lib.assessments().join("hostile.ron");
     ietkit::store::assessment_file::ensure_private_dir(&lib.assessments()).unwrap();

@@ -279,50 +279,16 @@ fn a_save_that_fails_half_way_leaves_the_file_as_it_was_and_the_work_open() {
     }
 }
 
-/// Text with terminal control sequences, bidi overrides, zero-width and
-/// very wide characters.
-const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}P+q\u{1b}\\\u{9b}2J\u{8}\u{8}\r\u{202e}evil\u{200b}\u{2066}x\u{fe0f}漢字👩‍👩‍👧\u{1b}[31mred";
-
-pub fn hostile_assessment() -> Assessment {
-    let mut a = sample();
-    let p = &mut a.profile;
-    for s in [
-        &mut p.college,
-        &mut p.program,
-        &mut p.cte_area,
-        &mut p.site.name,
-    ] {
-        s.push_str(HOSTILE);
-    }
-    p.credentials.push(HOSTILE.into());
-    a.cycle.push_str(HOSTILE);
-    for x in &mut a.assessors {
-        x.name.push_str(HOSTILE);
-    }
-    for r in &mut a.responses {
-        r.notes = format!("{HOSTILE}\n{HOSTILE}");
-        for e in &mut r.evidence {
-            e.what.push_str(HOSTILE);
-            e.location.push_str(HOSTILE);
-            e.holder.push_str(HOSTILE);
-        }
-        for act in &mut r.actions {
-            act.what.push_str(HOSTILE);
-            act.owner.push_str(HOSTILE);
-        }
-        if let Rating::NotApplicable { reason } = &mut r.rating {
-            reason.push_str(HOSTILE);
-        }
-    }
-    a
-}
-
 #[test]
 fn hostile_text_loads_cleaned_and_invalid_utf8_is_refused_clearly() {
     let data = TempDir::new("hostile-load");
     let path = data.path().join("hostile.ron");
     // Written as a file from elsewhere would be: raw, not through ietkit.
-    std::fs::write(&path, assessment_file::to_text(&hostile_assessment())).unwrap();
+    std::fs::write(
+        &path,
+        assessment_file::to_text(&common::hostile_assessment()),
+    )
+    .unwrap();
     let loaded = assessment_file::read(&path).expect("loads, cleaned");
     let text = assessment_file::to_text(&loaded.assessment);
     assert!(
@@ -350,7 +316,9 @@ fn hostile_text_loads_cleaned_and_invalid_utf8_is_refused_clearly() {
 fn the_app_over_hostile_text_draws_no_control_character() {
     let data = TempDir::new("hostile-app");
     let lib = library(data.path());
-    let path = lib.create_named(&hostile_assessment(), "hostile").unwrap();
+    let path = lib
+        .create_named(&common::hostile_assessment(), "hostile")
+        .unwrap();
     let (mut app, mut session) = session_on(data.path(), &path);
     for keys in [
         "",

@@ -54,3 +54,46 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// Text with terminal control sequences, bidi overrides, zero-width and
+/// very wide characters.
+pub const HOSTILE: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}P+q\u{1b}\\\u{9b}2J\u{8}\u{8}\r\u{202e}evil\u{200b}\u{2066}x\u{fe0f}漢字👩‍👩‍👧\u{1b}[31mred";
+
+pub fn hostile_assessment() -> ietkit::model::assessment::Assessment {
+    use ietkit::model::assessment::Rating;
+    let mut a = ietkit::store::assessment_file::read(
+        &root().join("examples/assessments/welding-fabrication-iet-2026-27.ron"),
+    )
+    .unwrap()
+    .assessment;
+    let p = &mut a.profile;
+    for s in [
+        &mut p.college,
+        &mut p.program,
+        &mut p.cte_area,
+        &mut p.site.name,
+    ] {
+        s.push_str(HOSTILE);
+    }
+    p.credentials.push(HOSTILE.into());
+    a.cycle.push_str(HOSTILE);
+    for x in &mut a.assessors {
+        x.name.push_str(HOSTILE);
+    }
+    for r in &mut a.responses {
+        r.notes = format!("{HOSTILE}\n{HOSTILE}");
+        for e in &mut r.evidence {
+            e.what.push_str(HOSTILE);
+            e.location.push_str(HOSTILE);
+            e.holder.push_str(HOSTILE);
+        }
+        for act in &mut r.actions {
+            act.what.push_str(HOSTILE);
+            act.owner.push_str(HOSTILE);
+        }
+        if let Rating::NotApplicable { reason } = &mut r.rating {
+            reason.push_str(HOSTILE);
+        }
+    }
+    a
+}
