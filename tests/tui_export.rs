@@ -62,14 +62,9 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     app.export_dir = dir.path().to_path_buf();
     let mut session = Session::new(None);
 
-    // A path typed over the default.
-    tui::feed(&mut app, "x<Right><Right><Right><Down>");
-    if let Some(Overlay::Form(f)) = app.overlays.last_mut() {
-        let field = f.focused_text().expect("the File field");
-        field.select_all();
-        field.cut();
-        field.insert_str(target.to_str().unwrap());
-    }
+    // A path typed over the default: Ctrl-U clears the field, as in a shell.
+    tui::feed(&mut app, "x<Right><Right><Right><Down><C-u>");
+    tui::feed(&mut app, target.to_str().unwrap());
     tui::feed(&mut app, "<Enter>");
     session.apply(&mut app);
     assert!(

@@ -300,9 +300,9 @@ impl App {
     /// Keys no binding claims go to the text field on top, if any.
     fn type_into(&mut self, key: KeyEvent) -> bool {
         match self.overlays.last_mut() {
-            Some(Overlay::Editor(e)) => e.area.input(key),
+            Some(Overlay::Editor(e)) => form::edit(&mut e.area, key),
             Some(Overlay::Prompt(p)) => {
-                let changed = p.input.input(key);
+                let changed = form::edit(&mut p.input, key);
                 if changed && p.kind == PromptKind::Search {
                     let query = form::value(&p.input);
                     let n = search::find(&self.content, &query).len();
@@ -319,7 +319,7 @@ impl App {
                 KeyCode::Right | KeyCode::Char(' ') if f.cycle_choice(true) => true,
                 // Enter submits; a one-line field never takes a newline.
                 KeyCode::Char('m') if key.modifiers.contains(KeyModifiers::CONTROL) => false,
-                _ => f.focused_text().is_some_and(|t| t.input(key)),
+                _ => f.focused_text().is_some_and(|t| form::edit(t, key)),
             },
             _ => false,
         }

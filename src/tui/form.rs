@@ -44,6 +44,16 @@ pub fn multi_line(value: &str) -> TextArea<'static> {
     t
 }
 
+/// A key typed into a field, with a shell's Ctrl-U: clear back to the start
+/// of the line (ratatui-textarea would undo, which surprises a shell user).
+pub fn edit(t: &mut TextArea<'static>, key: ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if key.modifiers == KeyModifiers::CONTROL && key.code == KeyCode::Char('u') {
+        return t.delete_line_by_head();
+    }
+    t.input(key)
+}
+
 /// The text of a one-line field.
 pub fn value(t: &TextArea<'_>) -> String {
     t.lines().join(" ").trim().to_string()
