@@ -314,3 +314,41 @@ fn help_lists_keys_from_the_keymap() {
     feed(&mut a, "<Esc>");
     assert!(a.overlays.is_empty());
 }
+
+#[test]
+fn the_words_a_search_found_are_marked_where_the_hit_is_read() {
+    let mut a = app(80, 24);
+    feed(&mut a, "/co-enrolled<Enter><Enter>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    let terminal = tui::terminal(&a);
+    let buffer = terminal.backend().buffer();
+    let mut marked = 0;
+    for y in 0..24 {
+        let row: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+        // The text of the hit, not the overlay's title on its border.
+        if row.contains('┌') {
+            continue;
+        }
+        if let Some(at) = row.to_lowercase().find("co-enrolled") {
+            let x = row[..at].chars().count() as u16;
+            let cell = &buffer[(x, y)];
+            assert!(
+                cell.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+                "row {y}: {row}"
+            );
+            marked += 1;
+        }
+    }
+    assert!(marked >= 1, "the match is on screen and marked");
+    // Without a search, nothing is marked.
+    feed(&mut a, "<Esc><Esc>");
+    assert!(a.search.is_none());
+    let terminal = tui::terminal(&a);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| !c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+    );
+}

@@ -107,6 +107,11 @@ impl Theme {
         if self.ascii { "+ " } else { "\u{25b8} " }
     }
 
+    /// Words that match the search, in the text shown for a hit.
+    pub fn hit(self) -> Style {
+        Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     /// The filled part of a score bar: colour only, as bold would cost a
     /// style change at each end of every bar.
     pub fn bar(self) -> Style {

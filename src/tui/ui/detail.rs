@@ -176,7 +176,10 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
     let [read_area, work_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(work_rows)]).areas(inner);
 
-    let reading = reading(app, id, width);
+    let reading = match &app.search {
+        Some(s) => crate::tui::search::highlight(reading(app, id, width), &s.query, theme.hit()),
+        None => reading(app, id, width),
+    };
     let max = (reading.len() as u16).saturating_sub(read_area.height);
     frame.render_widget(
         Paragraph::new(reading).scroll((scroll.min(max), 0)),

@@ -135,7 +135,15 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app.theme, title(app), is_focused(app, Pane::Main));
-    scrolled_text(frame, area, block, app.theme, app.reader_scroll, |w| {
-        lines(app, w)
-    });
+    scrolled_text(
+        frame,
+        area,
+        block,
+        app.theme,
+        app.reader_scroll,
+        |w| match &app.search {
+            Some(s) => crate::tui::search::highlight(lines(app, w), &s.query, app.theme.hit()),
+            None => lines(app, w),
+        },
+    );
 }
