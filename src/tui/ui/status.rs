@@ -52,16 +52,25 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
         ),
         Span::raw(" "),
     ];
-    // "saved" takes the room kept for it from the start, so the hints after
-    // it do not shift at the first change (on a slow line, a shifted status
-    // bar is a resent status bar). The rarer states may shift them.
-    spans.push(match &app.save {
-        SaveState::Saved(_) => Span::raw("saved "),
-        SaveState::Failed(_) => Span::styled("NOT SAVED ", theme.error()),
-        SaveState::ReadOnly(_) => Span::styled("read-only ", theme.warning()),
-        SaveState::Nothing if app.changes > 0 => Span::styled("not saved ", theme.warning()),
-        SaveState::Nothing => Span::raw("      "),
-    });
+    // The library and the side-by-side view work on other files: their
+    // hints need the room more than the open assessment's save state,
+    // unless a save failed.
+    let elsewhere = matches!(
+        app.overlays.last(),
+        Some(Overlay::Library(_) | Overlay::Compare(_))
+    );
+    if !elsewhere || matches!(app.save, SaveState::Failed(_)) {
+        // "saved" takes the room kept for it from the start, so the hints after
+        // it do not shift at the first change (on a slow line, a shifted status
+        // bar is a resent status bar). The rarer states may shift them.
+        spans.push(match &app.save {
+            SaveState::Saved(_) => Span::raw("saved "),
+            SaveState::Failed(_) => Span::styled("NOT SAVED ", theme.error()),
+            SaveState::ReadOnly(_) => Span::styled("read-only ", theme.warning()),
+            SaveState::Nothing if app.changes > 0 => Span::styled("not saved ", theme.warning()),
+            SaveState::Nothing => Span::raw("      "),
+        });
+    }
     if let Some(search) = &app.search {
         spans.push(Span::raw(format!(
             "search {}/{} ",
