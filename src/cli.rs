@@ -333,20 +333,30 @@ fn subject_parts(
         Ok(b) => b.screener,
         Err(e) => return report_error(&e, err).map(Err),
     };
-    let rubric = match rubric_in_use(cli) {
+    let library = data_dir.clone().map(Library::new);
+    let read = locate(library.as_ref(), name)
+        .and_then(|path| crate::store::assessment_file::read(&path).map_err(|e| e.to_string()));
+    let mut assessment = match read {
+        Ok(loaded) => loaded.assessment,
+        Err(e) => {
+            writeln!(err, "{}", text::clean_line(&e))?;
+            return Ok(Err(1));
+        }
+    };
+    let mut rubric = match rubric_in_use(cli) {
         Ok(r) => r,
         Err(e) => return report_error(&e, err).map(Err),
     };
-    match read_assessments(data_dir, &[name.to_string()], &rubric) {
-        Ok(mut loaded) => {
-            let (_, a) = loaded.remove(0);
-            Ok(Ok((rubric, screener, a)))
-        }
-        Err(e) => {
-            writeln!(err, "{}", text::clean_line(&e))?;
-            Ok(Err(1))
-        }
+    // Made with another rubric at hand (the data folder's own): use it,
+    // unless --rubric says which one to use.
+    if cli.rubric.is_none()
+        && assessment.rubric.id != rubric.id
+        && let Some((_, own)) = catalogue::rubric_with_id(data_dir.as_ref(), &assessment.rubric.id)
+    {
+        rubric = own;
     }
+    crate::store::assessment_file::reconcile(&mut assessment, &rubric);
+    Ok(Ok((rubric, screener, assessment)))
 }
 
 struct ExportTarget<'a> {

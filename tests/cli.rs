@@ -546,3 +546,37 @@ fn completions_for_bash_zsh_and_fish() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("possible values"), "{}", stderr(&out));
 }
+
+#[test]
+fn export_uses_the_rubric_an_assessment_was_made_with() {
+    let data = TempDir::new("export-own-rubric");
+    let rubrics = data.path().join("rubrics");
+    std::fs::create_dir_all(&rubrics).unwrap();
+    std::fs::copy(
+        common::root().join("tests/data/good/mini-rubric.ron"),
+        rubrics.join("mini.ron"),
+    )
+    .unwrap();
+    let source = std::fs::read_to_string(rubrics.join("mini.ron")).unwrap();
+    let mini = ietkit::store::data_file::load_rubric("mini.ron", &source).unwrap();
+    let a = ietkit::model::assessment::Assessment::new(
+        &mini,
+        ietkit::model::assessment::Profile::default(),
+        ietkit::model::assessment::Purpose::NewDesign,
+        "2026-27",
+    );
+    let file = data.path().join("ours.ron");
+    ietkit::store::assessment_file::save(&file, &a).unwrap();
+    let out = ietkit(
+        &["export", file.to_str().unwrap(), "--format", "csv"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert_eq!(
+        csv.lines().count(),
+        1 + mini.indicator_count(),
+        "a row per indicator of its own rubric:\n{csv}"
+    );
+    assert!(!csv.contains("No longer in the rubric"), "{csv}");
+}

@@ -499,3 +499,39 @@ proptest! {
         let _ = data_file::parse("random.ron", &text);
     }
 }
+
+#[test]
+fn an_assessment_made_with_the_teams_own_rubric_opens_with_that_rubric() {
+    let data = TempDir::new("own-rubric");
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    std::fs::create_dir_all(dir.rubrics()).unwrap();
+    let source =
+        std::fs::read_to_string(common::root().join("tests/data/good/mini-rubric.ron")).unwrap();
+    std::fs::write(dir.rubrics().join("mini.ron"), &source).unwrap();
+    let mini = data_file::load_rubric("mini.ron", &source).unwrap();
+    let mut made = Assessment::new(&mini, Profile::default(), Purpose::NewDesign, "2026-27");
+    let first = mini.categories[0].indicators[0].id.clone();
+    made.response_mut(&first).rating = Rating::Level(2);
+    let path = library(data.path()).create_named(&made, "ours").unwrap();
+
+    // Opened in an app that starts on the built-in rubric.
+    let (app, _session) = session_on(data.path(), &path);
+    assert_eq!(app.content.rubric.id, "mini");
+    assert_eq!(
+        app.assessment.response(&first).unwrap().rating,
+        Rating::Level(2)
+    );
+    assert_eq!(
+        app.assessment.responses.len(),
+        mini.indicator_count(),
+        "nothing set aside as retired"
+    );
+    let message = &app.message.as_ref().unwrap().0;
+    assert!(
+        message.contains("Shown with the rubric it was made with: Mini rubric (mini.ron)"),
+        "{message}"
+    );
+}

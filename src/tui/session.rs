@@ -10,10 +10,10 @@ use super::app::{
 use crate::model::assessment::{Assessment, Profile, Purpose};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
-use crate::store::assessment_file;
 use crate::store::export_file::{self, ExportError};
 use crate::store::library::Library;
 use crate::store::lock::{Lock, LockError};
+use crate::store::{assessment_file, catalogue};
 use crate::text;
 
 pub struct Session {
@@ -50,6 +50,21 @@ impl Session {
         let loaded = assessment_file::read(path).map_err(|e| e.to_string())?;
         let mut assessment = loaded.assessment;
         let mut notices = loaded.notices;
+        // Made with another rubric that is at hand (the data folder's own,
+        // or the built-in one): show it with that rubric, not this one.
+        if assessment.rubric.id != app.content.rubric.id {
+            let dir = self.library.as_ref().map(|l| &l.dir);
+            if let Some((name, rubric)) = catalogue::rubric_with_id(dir, &assessment.rubric.id) {
+                notices.push(format!(
+                    "Shown with the rubric it was made with: {} ({}).",
+                    rubric.title,
+                    Path::new(&name)
+                        .file_name()
+                        .map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+                ));
+                app.content.rubric = rubric;
+            }
+        }
         notices.extend(assessment_file::reconcile(
             &mut assessment,
             &app.content.rubric,
