@@ -223,10 +223,22 @@ pub fn compare(rubric: &Rubric, assessments: &[&Assessment]) -> Comparison {
         .enumerate()
         .map(|(i, a)| label_for(a, kind, i))
         .collect();
-    // Two columns with one label would be ambiguous: number them.
+    // Two columns with one label would be ambiguous. Partners' views of one
+    // cycle beside another cycle: the views go by partner (ABS, CTE, Team).
+    // Whatever is still alike is numbered, the number first so that a
+    // narrow column keeps it.
+    let repeated =
+        |labels: &[String], i: usize| labels.iter().filter(|l| **l == labels[i]).count() > 1;
+    let first_pass = labels.clone();
+    for (i, a) in assessments.iter().enumerate() {
+        if repeated(&first_pass, i) {
+            labels[i] = label_for(a, Kind::Partners, i);
+        }
+    }
+    let second_pass = labels.clone();
     for i in 0..labels.len() {
-        if labels.iter().filter(|l| **l == labels[i]).count() > 1 {
-            labels[i] = format!("{} #{}", labels[i], i + 1);
+        if repeated(&second_pass, i) {
+            labels[i] = format!("#{} {}", i + 1, second_pass[i]);
         }
     }
     let scores: Vec<_> = assessments
@@ -527,6 +539,25 @@ mod tests {
             Change::Up(1)
         );
         assert_eq!(c.movers(1)[0].0.id, "PD-1");
+    }
+
+    #[test]
+    fn partners_views_beside_another_cycle_go_by_partner_and_the_rest_are_numbered() {
+        let rubric = rubric();
+        let abs = view(&rubric, Partner::AdultBasicSkills, "A", &[]);
+        let cte = view(&rubric, Partner::CareerTechnicalEducation, "B", &[]);
+        let mut team = view(&rubric, Partner::AdultBasicSkills, "A", &[]);
+        team.assessors.push(Assessor {
+            name: "B".into(),
+            partner: Partner::CareerTechnicalEducation,
+        });
+        let mut last_year = team.clone();
+        last_year.cycle = "2025-26".into();
+        let c = compare(&rubric, &[&last_year, &abs, &cte, &team]);
+        assert_eq!(c.labels, ["2025-26", "ABS", "CTE", "Team"]);
+        // Two views alike in every way are told apart by their place.
+        let c = compare(&rubric, &[&last_year, &abs, &abs]);
+        assert_eq!(c.labels, ["2025-26", "#2 ABS", "#3 ABS"]);
     }
 
     #[test]
