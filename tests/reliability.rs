@@ -535,3 +535,51 @@ fn an_assessment_made_with_the_teams_own_rubric_opens_with_that_rubric() {
         "{message}"
     );
 }
+
+#[test]
+fn a_new_assessment_asks_which_rubric_when_the_team_has_its_own() {
+    let data = TempDir::new("new-choice");
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    let mut session = Session::new(Some(library(data.path())));
+    let mut app = tui::app(80, 24);
+
+    // Only the built-in rubric: n starts at once, on it, with the profile.
+    tui::feed(&mut app, "o");
+    session.apply(&mut app);
+    tui::feed(&mut app, "n");
+    session.apply(&mut app);
+    assert!(
+        matches!(app.overlays.last(), Some(ietkit::tui::app::Overlay::Form(f)) if f.fields.iter().any(|x| x.label == "Program")),
+        "the profile form, no question first"
+    );
+    tui::feed(&mut app, "<Esc>");
+
+    // With the team's own rubric beside it, n asks which.
+    std::fs::create_dir_all(dir.rubrics()).unwrap();
+    std::fs::copy(
+        common::root().join("tests/data/good/mini-rubric.ron"),
+        dir.rubrics().join("mini.ron"),
+    )
+    .unwrap();
+    tui::feed(&mut app, "o");
+    session.apply(&mut app);
+    tui::feed(&mut app, "n");
+    session.apply(&mut app);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("New assessment"), "{screen}");
+    assert!(
+        screen.contains("< IET Quality Indicators (Oregon categories) 2026.1 (built in) >"),
+        "{screen}"
+    );
+    tui::feed(&mut app, "<Left><Enter>");
+    session.apply(&mut app);
+    assert_eq!(app.content.rubric.id, "mini");
+    assert_eq!(app.assessment.rubric.id, "mini");
+    assert!(
+        matches!(app.overlays.last(), Some(ietkit::tui::app::Overlay::Form(f)) if f.fields.iter().any(|x| x.label == "Program")),
+        "then the profile, as for any new assessment"
+    );
+}

@@ -66,19 +66,23 @@ pub fn available(data_dir: Option<&DataDir>) -> Vec<Entry> {
     check_sources(sources)
 }
 
-/// The rubric with `id` among those available (the data folder's own first,
-/// then the built-in one), with the name of its file; only rubrics that pass
-/// their checks are offered.
-pub fn rubric_with_id(data_dir: Option<&DataDir>, id: &str) -> Option<(String, Rubric)> {
+/// The rubrics that pass their checks, with the names of their files: the
+/// data folder's own first, then the built-in one.
+pub fn rubrics(data_dir: Option<&DataDir>) -> Vec<(String, Rubric)> {
     let mut found: Vec<(bool, String, Rubric)> = available(data_dir)
         .into_iter()
         .filter_map(|e| match e.result {
-            Ok(DataFile::Rubric(r)) if r.id == id => Some((e.builtin, e.name, r)),
+            Ok(DataFile::Rubric(r)) => Some((e.builtin, e.name, r)),
             _ => None,
         })
         .collect();
     found.sort_by_key(|(builtin, _, _)| *builtin);
-    found.into_iter().next().map(|(_, name, r)| (name, r))
+    found.into_iter().map(|(_, name, r)| (name, r)).collect()
+}
+
+/// The rubric with `id` among [`rubrics`], with the name of its file.
+pub fn rubric_with_id(data_dir: Option<&DataDir>, id: &str) -> Option<(String, Rubric)> {
+    rubrics(data_dir).into_iter().find(|(_, r)| r.id == id)
 }
 
 fn from_disk(path: &Path) -> Source {

@@ -103,6 +103,8 @@ pub enum LibraryRequest {
     },
     Open(PathBuf),
     New,
+    /// A new assessment on the rubric with this id.
+    NewWith(String),
     NextCycle(PathBuf),
     Copy(PathBuf),
     Rename(PathBuf, String),
@@ -1318,6 +1320,12 @@ impl App {
             return;
         };
         let kind = f.kind.clone();
+        if let Some(id) = f.chosen_rubric() {
+            self.overlays.pop();
+            self.effects
+                .push(Effect::Library(LibraryRequest::NewWith(id)));
+            return;
+        }
         if let FormKind::Export { .. } = kind {
             let request = f.to_export();
             match request {
@@ -1354,7 +1362,7 @@ impl App {
                 }
                 format!("Action item for {indicator} kept.")
             }),
-            FormKind::Export { .. } => return,
+            FormKind::Export { .. } | FormKind::NewAssessment { .. } => return,
             FormKind::Profile => {
                 f.to_profile(&self.assessment.profile)
                     .map(|(profile, purpose, cycle)| {

@@ -63,7 +63,7 @@ pub enum FieldValue {
     Text(Box<TextArea<'static>>),
     /// One of fixed options, changed with Left/Right or Space.
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
         selected: usize,
     },
 }
@@ -84,10 +84,13 @@ impl Field {
         }
     }
 
-    fn choice(label: &'static str, options: Vec<&'static str>, selected: usize) -> Field {
+    fn choice<S: Into<String>>(label: &'static str, options: Vec<S>, selected: usize) -> Field {
         Field {
             label,
-            value: FieldValue::Choice { options, selected },
+            value: FieldValue::Choice {
+                options: options.into_iter().map(Into::into).collect(),
+                selected,
+            },
             hint: "Left/Right to change",
         }
     }
@@ -96,7 +99,7 @@ impl Field {
         match &self.value {
             FieldValue::Text(t) => value(t),
             FieldValue::Choice { options, selected } => {
-                options.get(*selected).unwrap_or(&"").to_string()
+                options.get(*selected).cloned().unwrap_or_default()
             }
         }
     }
@@ -120,6 +123,10 @@ pub enum FormKind {
         index: Option<usize>,
     },
     Profile,
+    /// Choose the rubric of a new assessment; one rubric id per option.
+    NewAssessment {
+        ids: Vec<String>,
+    },
     /// Export the open assessment; one default path per [`Kind::ALL`].
     Export {
         defaults: Vec<String>,
@@ -294,12 +301,14 @@ impl Form {
     /// Whether closing would lose something typed (an export form holds
     /// nothing of the assessment, so it closes without asking).
     pub fn changed(&self) -> bool {
-        !matches!(self.kind, FormKind::Export { .. })
-            && self
-                .fields
-                .iter()
-                .map(Field::text_value)
-                .ne(self.original.iter().cloned())
+        !matches!(
+            self.kind,
+            FormKind::Export { .. } | FormKind::NewAssessment { .. }
+        ) && self
+            .fields
+            .iter()
+            .map(Field::text_value)
+            .ne(self.original.iter().cloned())
     }
 
     pub fn next_field(&mut self) {
@@ -335,6 +344,24 @@ impl Form {
             path.value = FieldValue::Text(Box::new(one_line(&defaults[after])));
         }
         true
+    }
+
+    /// Which rubric a new assessment is rated on: `choices` are (id, label).
+    pub fn new_assessment(choices: Vec<(String, String)>, selected: usize) -> Form {
+        let (ids, labels): (Vec<String>, Vec<String>) = choices.into_iter().unzip();
+        Form::new(
+            FormKind::NewAssessment { ids },
+            "New assessment".into(),
+            vec![Field::choice("Rubric", labels, selected)],
+        )
+    }
+
+    /// The rubric id chosen in a new-assessment form.
+    pub fn chosen_rubric(&self) -> Option<String> {
+        match &self.kind {
+            FormKind::NewAssessment { ids } => ids.get(self.selected("Rubric")).cloned(),
+            _ => None,
+        }
     }
 
     pub fn export(defaults: Vec<String>) -> Form {

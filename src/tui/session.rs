@@ -114,6 +114,21 @@ impl Session {
         Ok(())
     }
 
+    /// A blank assessment on the rubric in use, with its profile form open.
+    fn start_fresh(&mut self, app: &mut App) {
+        let fresh = Assessment::new(
+            &app.content.rubric,
+            Profile::default(),
+            Purpose::NewDesign,
+            "",
+        );
+        self.start_new(app, fresh);
+        app.update(super::action::Action::EditProfile);
+        app.say(
+            "New assessment: fill in the profile, then Enter. It is saved as soon as it changes.",
+        );
+    }
+
     /// Starts a new assessment in memory; it gets a file on its first change.
     pub fn start_new(&mut self, app: &mut App, assessment: Assessment) {
         self.lock = None;
@@ -320,15 +335,42 @@ impl Session {
                 Err(e) => Err(e),
             },
             LibraryRequest::New => {
-                let fresh = Assessment::new(
-                    &app.content.rubric,
-                    Profile::default(),
-                    Purpose::NewDesign,
-                    "",
-                );
-                self.start_new(app, fresh);
-                app.update(super::action::Action::EditProfile);
-                app.say("New assessment: fill in the profile, then Enter. It is saved as soon as it changes.");
+                // With rubrics of the team's own beside the built-in one,
+                // ask which; otherwise start at once.
+                let rubrics = catalogue::rubrics(Some(&lib.dir));
+                if rubrics.len() > 1 {
+                    let current = rubrics
+                        .iter()
+                        .position(|(_, r)| r.id == app.content.rubric.id)
+                        .unwrap_or(0);
+                    let builtin = crate::store::embedded::RUBRIC.name;
+                    let choices = rubrics
+                        .into_iter()
+                        .map(|(name, r)| {
+                            let from = if name == builtin {
+                                "built in".to_string()
+                            } else {
+                                Path::new(&name)
+                                    .file_name()
+                                    .map_or(name.clone(), |n| n.to_string_lossy().into_owned())
+                            };
+                            let label = format!("{} {} ({from})", r.title, r.version);
+                            (r.id, text::clean_line(&label))
+                        })
+                        .collect();
+                    app.overlays.push(super::app::Overlay::Form(
+                        super::form::Form::new_assessment(choices, current),
+                    ));
+                    return;
+                }
+                self.start_fresh(app);
+                return;
+            }
+            LibraryRequest::NewWith(id) => {
+                if let Some((_, rubric)) = catalogue::rubric_with_id(Some(&lib.dir), &id) {
+                    app.content.rubric = rubric;
+                }
+                self.start_fresh(app);
                 return;
             }
             LibraryRequest::NextCycle(path) => match assessment_file::read(&path) {

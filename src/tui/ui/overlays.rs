@@ -152,6 +152,7 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     let area = overlay_area(frame, centred(screen, width, height));
     let verb = match f.kind {
         crate::tui::form::FormKind::Export { .. } => "Enter writes the file",
+        crate::tui::form::FormKind::NewAssessment { .. } => "Enter starts it",
         _ => "Enter keeps",
     };
     let block = framed(app, &format!("{}: {verb}, Esc cancels", f.title));
@@ -192,7 +193,7 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
             _ => {
                 let shown = match &field.value {
                     FieldValue::Choice { options, selected } => {
-                        format!("< {} >", options.get(*selected).copied().unwrap_or(""))
+                        format!("< {} >", options.get(*selected).map_or("", String::as_str))
                     }
                     // A long value shows its end: for a path, the file name.
                     FieldValue::Text(_) => keep_end(
