@@ -124,9 +124,7 @@ impl Session {
         );
         self.start_new(app, fresh);
         app.update(super::action::Action::EditProfile);
-        app.say(
-            "New assessment: fill in the profile, then Enter. It is saved as soon as it changes.",
-        );
+        app.say("New assessment: fill in the profile, then Enter; it is saved as it changes.");
     }
 
     /// Starts a new assessment in memory; it gets a file on its first change.
