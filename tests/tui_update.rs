@@ -352,3 +352,21 @@ fn the_words_a_search_found_are_marked_where_the_hit_is_read() {
             .all(|c| !c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
     );
 }
+
+#[test]
+fn esc_and_a_key_arriving_as_one_alt_chord_count_as_both() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut a = app(80, 24);
+    feed(&mut a, "x");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Form(_))));
+    // Over a slow link, Esc then ? in one read looks like Alt-?.
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('?'),
+        KeyModifiers::ALT,
+    )));
+    assert!(
+        matches!(a.overlays.last(), Some(Overlay::Help { .. })),
+        "the form closed and the help opened"
+    );
+    assert_eq!(a.overlays.len(), 1);
+}

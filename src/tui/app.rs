@@ -280,6 +280,19 @@ impl App {
     /// Handles one terminal event; returns whether the screen needs drawing.
     pub fn handle_event(&mut self, event: Event) -> bool {
         match event {
+            // Esc and a key typed at once can reach ietkit in one read, which
+            // the terminal's protocol cannot tell from Alt and that key. No
+            // binding uses Alt, so it is taken as what was typed: Esc, then
+            // the key.
+            Event::Key(key)
+                if key.kind == KeyEventKind::Press
+                    && key.modifiers.contains(KeyModifiers::ALT)
+                    && matches!(key.code, KeyCode::Char(_)) =>
+            {
+                let esc = self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                let rest = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+                self.handle_key(rest) | esc
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
             Event::Paste(text) => self.paste(&text),
             Event::Resize(w, h) => {
