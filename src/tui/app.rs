@@ -242,8 +242,21 @@ impl App {
 
     /// The contexts keys are looked up in, most specific first.
     pub fn contexts(&self) -> Vec<Context> {
+        self.contexts_for(self.overlays.last())
+    }
+
+    /// The contexts of what the help was opened over: its keys come first.
+    pub fn contexts_under_help(&self) -> Vec<Context> {
+        let below = match self.overlays.last() {
+            Some(Overlay::Help { .. }) => self.overlays.iter().rev().nth(1),
+            top => top,
+        };
+        self.contexts_for(below)
+    }
+
+    fn contexts_for(&self, top: Option<&Overlay>) -> Vec<Context> {
         let mut out = Vec::new();
-        match self.overlays.last() {
+        match top {
             Some(Overlay::Help { .. }) => return vec![Context::Help],
             Some(Overlay::Explain { .. }) => return vec![Context::Explain],
             Some(Overlay::Confirm { .. }) => return vec![Context::Confirm],

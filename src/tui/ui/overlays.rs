@@ -52,6 +52,22 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         ));
         out.push(Line::raw(""));
     }
+    // The keys of where the help was opened come first, then the rest.
+    let here = app.contexts_under_help();
+    let mut sections = keymap::help_sections();
+    sections
+        .sort_by_key(|(context, _)| here.iter().position(|c| c == context).unwrap_or(usize::MAX));
+    for (context, rows) in sections {
+        out.push(Line::styled(context.title().to_string(), theme.heading()));
+        for (keys, help) in rows {
+            let mut lines = wrapped(help, width, &" ".repeat(16), Style::new());
+            if let Some(first) = lines.first_mut() {
+                first.spans[0] = Span::styled(format!("  {keys:<13} "), theme.key());
+            }
+            out.extend(lines);
+        }
+        out.push(Line::raw(""));
+    }
     out.push(Line::styled("Rating", theme.heading()));
     for l in &scale.levels {
         out.extend(wrapped(
@@ -82,17 +98,6 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "  ",
         Style::new(),
     ));
-    for (context, rows) in keymap::help_sections() {
-        out.push(Line::raw(""));
-        out.push(Line::styled(context.title().to_string(), theme.heading()));
-        for (keys, help) in rows {
-            let mut lines = wrapped(help, width, &" ".repeat(16), Style::new());
-            if let Some(first) = lines.first_mut() {
-                first.spans[0] = Span::styled(format!("  {keys:<13} "), theme.key());
-            }
-            out.extend(lines);
-        }
-    }
     out
 }
 
