@@ -27,12 +27,13 @@ const STYLE: &str = "
 body { font-family: Georgia, 'Times New Roman', serif; color: #111; line-height: 1.4;
        max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
-h2 { font-size: 1.3rem; border-bottom: 2px solid #333; margin-top: 2rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid #333; margin-top: 2rem; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 1.05rem; margin: 1rem 0 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
 th, td { border: 1px solid #999; padding: 0.2rem 0.45rem; text-align: left; vertical-align: top; }
 th { background: #eee; }
 td.num { text-align: right; white-space: nowrap; }
+tr, table.scores { break-inside: avoid; page-break-inside: avoid; }
 .lead { color: #333; }
 .indicator { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #ccc; padding-top: 0.3rem; }
 .rating { font-weight: bold; }
@@ -109,7 +110,7 @@ pub fn report(s: &Subject<'_>) -> String {
     let _ = writeln!(o, "<p>{}</p>", escape(&super::done_line(t, open_actions)));
     let _ = writeln!(
         o,
-        "<table>\n<tr><th>Category</th><th>Mean</th><th>Mean on the scale</th><th>Rated</th><th>N/A</th><th>Not rated</th><th>Unsure</th></tr>"
+        "<table class=\"scores\">\n<tr><th>Category</th><th>Mean</th><th>Mean on the scale</th><th>Rated</th><th>N/A</th><th>Not rated</th><th>Unsure</th></tr>"
     );
     for c in &summary.categories {
         let _ = writeln!(
