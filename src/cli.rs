@@ -393,7 +393,11 @@ fn export(
     let report = crate::report::export(&subject, kind);
     match target.output {
         None => out.write_all(report.as_bytes())?,
-        Some(path) => match export_file::write(path, &report, target.force) {
+        Some(path) => match export_file::write(
+            path,
+            &format!("{}{report}", kind.file_start()),
+            target.force,
+        ) {
             Ok(()) => writeln!(
                 err,
                 "Wrote the {} to {}",

@@ -443,6 +443,41 @@ fn export_by_library_name_to_a_file_and_never_over_one_without_force() {
 }
 
 #[test]
+fn a_csv_file_opens_right_in_a_spreadsheet_and_standard_output_stays_plain() {
+    let data = TempDir::new("export-bom");
+    let target = data.path().join("state.csv");
+    let out = ietkit(
+        &[
+            "export",
+            TEAM,
+            "--format",
+            "csv",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(&target).unwrap();
+    assert!(
+        bytes.starts_with(b"\xef\xbb\xbfcategory,"),
+        "a byte-order mark for Excel"
+    );
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    assert_eq!(
+        &reader.headers().unwrap()[0],
+        "category",
+        "CSV readers skip the mark"
+    );
+    assert_eq!(reader.records().count(), 35);
+    let piped = ietkit(&["export", TEAM, "--format", "csv"], data.path());
+    assert!(
+        stdout(&piped).starts_with("category,"),
+        "no mark for scripts"
+    );
+}
+
+#[test]
 fn export_failures_say_what_is_wrong_and_exit_non_zero() {
     let data = TempDir::new("export-bad");
     let out = ietkit(

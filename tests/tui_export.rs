@@ -45,7 +45,10 @@ fn x_offers_formats_with_a_default_path_that_follows_the_format() {
     session.apply(&mut app);
     let written = dir.path().join("welding-iet-2026-27-actions.csv");
     let text = std::fs::read_to_string(&written).expect("the export is on disk");
-    assert!(text.starts_with("due,action,owner,status,"));
+    assert!(
+        text.starts_with("\u{feff}due,action,owner,status,"),
+        "a spreadsheet file, with the byte-order mark Excel needs"
+    );
     assert!(
         status(&app).starts_with("Exported to ") && status(&app).ends_with("-actions.csv"),
         "{}",

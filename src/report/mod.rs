@@ -71,6 +71,16 @@ impl Kind {
         }
     }
 
+    /// What a file of this kind starts with: a UTF-8 byte-order mark for
+    /// CSV, without which Excel, opening the file with a double click, reads
+    /// accented letters wrongly. Standard output goes without, for scripts.
+    pub fn file_start(self) -> &'static str {
+        match self {
+            Kind::Csv | Kind::CsvActions => "\u{feff}",
+            _ => "",
+        }
+    }
+
     /// Added to the file name so the two CSV files do not collide.
     pub fn suffix(self) -> &'static str {
         match self {

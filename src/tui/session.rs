@@ -205,7 +205,11 @@ impl Session {
     pub fn export(&mut self, app: &mut App, request: ExportRequest) {
         let path = expand_home(&request.path);
         let subject = Subject::new(&app.content.rubric, &app.content.screener, &app.assessment);
-        let text = report::export(&subject, request.kind);
+        let text = format!(
+            "{}{}",
+            request.kind.file_start(),
+            report::export(&subject, request.kind)
+        );
         let shown = text::clean_line(&path.display().to_string());
         match export_file::write(&path, &text, request.replace) {
             Ok(()) => app.say(format!("Exported to {shown}")),
