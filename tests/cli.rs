@@ -585,15 +585,7 @@ fn completions_for_bash_zsh_and_fish() {
 #[test]
 fn export_uses_the_rubric_an_assessment_was_made_with() {
     let data = TempDir::new("export-own-rubric");
-    let rubrics = data.path().join("rubrics");
-    std::fs::create_dir_all(&rubrics).unwrap();
-    std::fs::copy(
-        common::root().join("tests/data/good/mini-rubric.ron"),
-        rubrics.join("mini.ron"),
-    )
-    .unwrap();
-    let source = std::fs::read_to_string(rubrics.join("mini.ron")).unwrap();
-    let mini = ietkit::store::data_file::load_rubric("mini.ron", &source).unwrap();
+    let mini = common::own_rubric(data.path());
     let a = ietkit::model::assessment::Assessment::new(
         &mini,
         ietkit::model::assessment::Profile::default(),

@@ -503,15 +503,7 @@ proptest! {
 #[test]
 fn an_assessment_made_with_the_teams_own_rubric_opens_with_that_rubric() {
     let data = TempDir::new("own-rubric");
-    let dir = DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    };
-    std::fs::create_dir_all(dir.rubrics()).unwrap();
-    let source =
-        std::fs::read_to_string(common::root().join("tests/data/good/mini-rubric.ron")).unwrap();
-    std::fs::write(dir.rubrics().join("mini.ron"), &source).unwrap();
-    let mini = data_file::load_rubric("mini.ron", &source).unwrap();
+    let mini = common::own_rubric(data.path());
     let mut made = Assessment::new(&mini, Profile::default(), Purpose::NewDesign, "2026-27");
     let first = mini.categories[0].indicators[0].id.clone();
     made.response_mut(&first).rating = Rating::Level(2);
@@ -539,10 +531,6 @@ fn an_assessment_made_with_the_teams_own_rubric_opens_with_that_rubric() {
 #[test]
 fn a_new_assessment_asks_which_rubric_when_the_team_has_its_own() {
     let data = TempDir::new("new-choice");
-    let dir = DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    };
     let mut session = Session::new(Some(library(data.path())));
     let mut app = tui::app(80, 24);
 
@@ -558,12 +546,7 @@ fn a_new_assessment_asks_which_rubric_when_the_team_has_its_own() {
     tui::feed(&mut app, "<Esc>");
 
     // With the team's own rubric beside it, n asks which.
-    std::fs::create_dir_all(dir.rubrics()).unwrap();
-    std::fs::copy(
-        common::root().join("tests/data/good/mini-rubric.ron"),
-        dir.rubrics().join("mini.ron"),
-    )
-    .unwrap();
+    common::own_rubric(data.path());
     tui::feed(&mut app, "o");
     session.apply(&mut app);
     tui::feed(&mut app, "n");

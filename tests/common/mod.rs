@@ -97,3 +97,13 @@ pub fn hostile_assessment() -> ietkit::model::assessment::Assessment {
     }
     a
 }
+
+/// Puts the small test rubric in `data`'s `rubrics/` folder, as a team puts
+/// its own rubric there, and returns it.
+pub fn own_rubric(data: &Path) -> ietkit::model::rubric::Rubric {
+    let folder = data.join("rubrics");
+    std::fs::create_dir_all(&folder).unwrap();
+    let source = std::fs::read_to_string(root().join("tests/data/good/mini-rubric.ron")).unwrap();
+    std::fs::write(folder.join("mini.ron"), &source).unwrap();
+    ietkit::store::data_file::load_rubric("mini.ron", &source).unwrap()
+}
