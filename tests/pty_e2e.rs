@@ -6,120 +6,12 @@ mod common;
 #[path = "common/tui.rs"]
 mod tui;
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+#[path = "common/pty.rs"]
+mod pty;
 
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    reader: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Session {
-    fn start(args: &[&str], data_dir: &std::path::Path) -> Session {
-        Session::start_with(args, data_dir, &[])
-    }
-
-    fn start_with(args: &[&str], data_dir: &std::path::Path, env: &[(&str, &str)]) -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_ietkit"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm");
-        cmd.env("IETKIT_DATA_DIR", data_dir);
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).expect("start ietkit");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
-            NonZeroU16::new(80).unwrap(),
-            0,
-        )));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
-        let reader = std::thread::spawn(move || {
-            let _keep_master = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            parser,
-            raw,
-            writer,
-            child,
-            reader: Some(reader),
-        }
-    }
-
-    /// Waits for ietkit to exit and for every byte it wrote to be read.
-    fn finish(&mut self) -> (portable_pty::ExitStatus, String) {
-        let status = self.child.wait().expect("ietkit exits");
-        if let Some(reader) = self.reader.take() {
-            reader.join().unwrap();
-        }
-        let raw = self.raw.lock().unwrap().clone();
-        (status, String::from_utf8_lossy(&raw).into_owned())
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn pid(&self) -> i32 {
-        self.child.process_id().expect("a process id") as i32
-    }
-
-    fn signal(&self, signal: &str) {
-        let status = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success());
-    }
-
-    fn type_keys(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-    }
-}
+use pty::Pty as Session;
 
 #[test]
 fn rate_an_indicator_in_a_real_terminal_and_quit_cleanly() {
@@ -282,18 +174,8 @@ fn a_real_terminal_receives_what_the_meter_counts_and_nothing_while_idle() {
     // The real binary, one key at a time, each allowed to settle.
     let mut s = Session::start(&["open", NAME], data.path());
     s.wait_for("Welcome back");
-    let settle = |s: &Session| {
-        let mut last = s.raw.lock().unwrap().len();
-        loop {
-            std::thread::sleep(Duration::from_millis(150));
-            let now = s.raw.lock().unwrap().len();
-            if now == last {
-                return now;
-            }
-            last = now;
-        }
-    };
-    let mut before = settle(&s);
+    let settle = |s: &mut Session, keys: &[u8]| s.type_and_settle(keys, Duration::from_millis(150));
+    let mut before = settle(&mut s, b"");
     let first_paint = before;
     let mut real = Vec::new();
     for key in ietkit::tui::meter::parse_keys(SCRIPT) {
@@ -304,9 +186,8 @@ fn a_real_terminal_receives_what_the_meter_counts_and_nothing_while_idle() {
             ratatui::crossterm::event::KeyCode::Tab => b"\t".to_vec(),
             other => panic!("no bytes for {other:?}"),
         };
-        s.type_keys(&bytes);
         // Esc alone is told from an escape sequence by a pause.
-        let now = settle(&s);
+        let now = settle(&mut s, &bytes);
         real.push(now - before);
         before = now;
     }

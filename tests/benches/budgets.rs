@@ -5,9 +5,7 @@
 //! and machine to machine, so they are reported here, never asserted in a
 //! test; byte counts, which do not vary, are tests (tests/bandwidth.rs).
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use ietkit::model::assessment::{Assessment, Profile, Purpose};
@@ -20,9 +18,13 @@ use ietkit::tui::content::Content;
 use ietkit::tui::meter::{Meter, parse_keys};
 use ietkit::tui::session::Session;
 use ietkit::tui::theme::Theme;
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
+
+#[path = "../common/pty.rs"]
+mod pty;
+
+use pty::Pty;
 
 const SAMPLE: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
 
@@ -92,104 +94,12 @@ mod tempdir {
     }
 }
 
-/// The release binary in an 80x24 pseudo-terminal.
-struct Running {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-}
+/// How long the output must be quiet before a key counts as handled.
+const SETTLE: Duration = Duration::from_millis(30);
 
-impl Running {
-    fn start(data: &Path) -> Running {
-        Running::program(env!("CARGO_BIN_EXE_ietkit"), &[], data)
-    }
-
-    fn program(program: &str, args: &[String], data: &Path) -> Running {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 80,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("IETKIT_DATA_DIR", data);
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let out = output.clone();
-        std::thread::spawn(move || {
-            let _keep = pair.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                out.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Running {
-            child,
-            writer,
-            output,
-        }
-    }
-
-    fn bytes(&self) -> usize {
-        self.output.lock().unwrap().len()
-    }
-
-    /// Waits until the output holds `needle`, then returns.
-    fn wait_for(&self, needle: &[u8]) {
-        let start = Instant::now();
-        while !self
-            .output
-            .lock()
-            .unwrap()
-            .windows(needle.len())
-            .any(|w| w == needle)
-        {
-            assert!(start.elapsed() < Duration::from_secs(20), "no frame");
-            std::thread::sleep(Duration::from_micros(200));
-        }
-    }
-
-    /// Types `bytes` and waits until the output has been quiet for a while.
-    fn type_and_settle(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        let mut last = self.bytes();
-        loop {
-            std::thread::sleep(Duration::from_millis(30));
-            let now = self.bytes();
-            if now == last {
-                return;
-            }
-            last = now;
-        }
-    }
-
-    fn peak_memory_kb(&self) -> u64 {
-        let pid = self.child.process_id().unwrap();
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    }
-
-    fn quit(mut self) {
-        let _ = self.writer.write_all(b"q");
-        let _ = self.writer.flush();
-        let _ = self.child.wait();
-    }
+fn quit(mut running: Pty) {
+    running.type_keys(b"q");
+    let _ = running.child.wait();
 }
 
 /// Start to first frame: from starting the process to the end of its first
@@ -199,11 +109,11 @@ fn start_up(n: usize, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            let running = Running::start(&data.0);
+            let running = Pty::start(&[], &data.0);
             // The first frame ends the synchronized update it is sent in.
-            running.wait_for(b"\x1b[?2026l");
+            running.wait_for_bytes(b"\x1b[?2026l");
             let took = start.elapsed();
-            running.quit();
+            quit(running);
             took
         })
         .collect();
@@ -215,22 +125,26 @@ fn start_up(n: usize, runs: usize) -> Duration {
 /// typed, help and the library opened; then the peak resident memory.
 fn peak_memory() -> f64 {
     let data = data_folder(0);
-    let mut running = Running::start(&data.0);
-    running.wait_for(b"\x1b[?2026l");
-    running.type_and_settle(b"]");
+    let mut running = Pty::start(&[], &data.0);
+    running.wait_for_bytes(b"\x1b[?2026l");
+    running.type_and_settle(b"]", SETTLE);
     for i in 0..35 {
         let level = [b'0', b'1', b'2', b'3'][i % 4];
-        running.type_and_settle(&[level]);
-        running.type_and_settle(b"]");
+        running.type_and_settle(&[level], SETTLE);
+        running.type_and_settle(b"]", SETTLE);
     }
-    running.type_and_settle(b"\rnPartners met weekly\x1b");
-    running.type_and_settle(b"y");
-    running.type_and_settle(b"?");
-    running.type_and_settle(b"\x1b");
-    running.type_and_settle(b"o");
-    running.type_and_settle(b"\x1b");
+    for keys in [
+        &b"\rwPartners met weekly\x13"[..],
+        b"\x1b",
+        b"?",
+        b"\x1b",
+        b"o",
+        b"\x1b",
+    ] {
+        running.type_and_settle(keys, SETTLE);
+    }
     let kb = running.peak_memory_kb();
-    running.quit();
+    quit(running);
     kb as f64 / 1024.0
 }
 
@@ -345,17 +259,17 @@ fn pty_moves(program: &str, args: &[String], setup: &[u8], moves: usize) -> Opti
         return None;
     }
     let data = data_folder(1);
-    let mut running = Running::program(program, args, &data.0);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut running = Pty::spawn(program, &args, &data.0, &[]);
     std::thread::sleep(Duration::from_millis(300));
-    running.type_and_settle(b"");
-    let first = running.bytes();
-    running.type_and_settle(setup);
+    let first = running.type_and_settle(b"", SETTLE);
+    running.type_and_settle(setup, SETTLE);
     let mut per_move = Vec::new();
     for _ in 0..moves {
         let before = running.bytes();
         // Down as a terminal in application-cursor mode sends it, which
         // curses programs such as dialog switch on and others accept.
-        running.type_and_settle(b"\x1bOB");
+        running.type_and_settle(b"\x1bOB", SETTLE);
         per_move.push(running.bytes() - before);
     }
     per_move.sort_unstable();

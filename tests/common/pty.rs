@@ -1,0 +1,175 @@
+//! ietkit, or another program, in a real pseudo-terminal at 80x24: keys
+//! typed, every byte it writes kept, the screen read back through a VT
+//! parser. Shared by the end-to-end tests and the benchmarks.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+pub struct Pty {
+    pub parser: Arc<Mutex<vt100::Parser>>,
+    pub raw: Arc<Mutex<Vec<u8>>>,
+    pub writer: Box<dyn Write + Send>,
+    pub child: Box<dyn portable_pty::Child + Send + Sync>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Pty {
+    /// ietkit with `args`, on the data folder `data_dir`.
+    pub fn start(args: &[&str], data_dir: &Path) -> Pty {
+        Pty::start_with(args, data_dir, &[])
+    }
+
+    /// ietkit with extra environment variables.
+    pub fn start_with(args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn(env!("CARGO_BIN_EXE_ietkit"), args, data_dir, env)
+    }
+
+    /// Any program, with `TERM=xterm-256color` unless `env` says otherwise,
+    /// and without `NO_COLOR`.
+    pub fn spawn(program: &str, args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("IETKIT_DATA_DIR", data_dir);
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("start the program");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        let reader = std::thread::spawn(move || {
+            let _keep_master = pair.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty {
+            parser,
+            raw,
+            writer,
+            child,
+            reader: Some(reader),
+        }
+    }
+
+    /// Waits for the program to exit and for every byte it wrote to be read.
+    pub fn finish(&mut self) -> (portable_pty::ExitStatus, String) {
+        let status = self.child.wait().expect("the program exits");
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        let raw = self.raw.lock().unwrap().clone();
+        (status, String::from_utf8_lossy(&raw).into_owned())
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until the screen shows `text`, then returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the output holds `needle`.
+    pub fn wait_for_bytes(&self, needle: &[u8]) {
+        let start = Instant::now();
+        while !self
+            .raw
+            .lock()
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle)
+        {
+            assert!(start.elapsed() < Duration::from_secs(20), "no {needle:?}");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    /// How many bytes the program has written so far.
+    pub fn bytes(&self) -> usize {
+        self.raw.lock().unwrap().len()
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("a process id") as i32
+    }
+
+    pub fn signal(&self, signal: &str) {
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+
+    pub fn type_keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types `bytes`, then waits until the output has been quiet for
+    /// `quiet`; returns how many bytes have been written in all.
+    pub fn type_and_settle(&mut self, bytes: &[u8], quiet: Duration) -> usize {
+        self.type_keys(bytes);
+        let mut last = self.bytes();
+        loop {
+            std::thread::sleep(quiet);
+            let now = self.bytes();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+    }
+
+    /// The most resident memory the program has used, in KiB (Linux).
+    pub fn peak_memory_kb(&self) -> u64 {
+        let pid = self.child.process_id().unwrap_or(0);
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .unwrap_or_default()
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+}
