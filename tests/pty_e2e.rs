@@ -286,7 +286,7 @@ fn hostile_text_in_every_field_never_reaches_the_terminal_as_control() {
     for keys in [
         &b"jj\r"[..],
         b"\r",
-        b"n",
+        b"w",
         b"\x1b",
         b"\x1b",
         b"p",
