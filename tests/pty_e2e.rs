@@ -152,77 +152,25 @@ fn a_second_session_on_the_same_file_is_read_only_and_the_first_keeps_saving() {
 /// meter counts (tests/bandwidth.rs), and an idle screen sends nothing.
 #[test]
 fn a_real_terminal_receives_what_the_meter_counts_and_nothing_while_idle() {
-    use ietkit::store::library::Library;
-    use ietkit::store::paths::{ChosenBy, DataDir};
-    use ietkit::tui::meter::Meter;
-
-    const NAME: &str = "welding-fabrication-iet-2026-27";
-    const SCRIPT: &str = "jjjgjj<Enter>jjj3k<Tab><Tab>?<Esc><Tab>";
     let data = common::TempDir::new("pty-bytes");
-    let library = Library::new(DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    });
-    ietkit::store::assessment_file::ensure_private_dir(&library.assessments()).unwrap();
-    let path = library.assessments().join(format!("{NAME}.ron"));
-    std::fs::copy(
-        common::root().join(format!("examples/assessments/{NAME}.ron")),
-        &path,
-    )
-    .unwrap();
-
-    // The real binary, one key at a time, each allowed to settle.
-    let mut s = Session::start(&["open", NAME], data.path());
+    let path = pty::same_data(data.path());
+    let mut s = Session::start(&["open", pty::SAME_NAME], data.path());
     s.wait_for("Welcome back");
-    let settle = |s: &mut Session, keys: &[u8]| s.type_and_settle(keys, Duration::from_millis(150));
-    let mut before = settle(&mut s, b"");
-    let first_paint = before;
-    let mut real = Vec::new();
-    for key in ietkit::tui::meter::parse_keys(SCRIPT) {
-        let bytes: Vec<u8> = match key.code {
-            ratatui::crossterm::event::KeyCode::Char(c) => c.to_string().into_bytes(),
-            ratatui::crossterm::event::KeyCode::Enter => b"\r".to_vec(),
-            ratatui::crossterm::event::KeyCode::Esc => b"\x1b".to_vec(),
-            ratatui::crossterm::event::KeyCode::Tab => b"\t".to_vec(),
-            other => panic!("no bytes for {other:?}"),
-        };
-        // Esc alone is told from an escape sequence by a pause.
-        let now = settle(&mut s, &bytes);
-        real.push(now - before);
-        before = now;
-    }
+    let real = s.bytes_per_key(pty::SAME_SCRIPT);
 
     // Idle: ten seconds without a key, not a byte.
-    let quiet = s.raw.lock().unwrap().len();
+    let quiet = s.bytes();
     std::thread::sleep(Duration::from_secs(10));
-    assert_eq!(
-        s.raw.lock().unwrap().len(),
-        quiet,
-        "nothing sent while idle"
-    );
+    assert_eq!(s.bytes(), quiet, "nothing sent while idle");
     s.type_keys(b"q");
     let (status, _) = s.finish();
     assert!(status.success());
 
-    // The same script through the meter, from the file as it was.
-    std::fs::copy(
-        common::root().join(format!("examples/assessments/{NAME}.ron")),
-        &path,
-    )
-    .unwrap();
-    let mut session = ietkit::tui::session::Session::new(Some(library));
-    let mut app = tui::app_with(ietkit::tui::theme::Theme::default(), 80, 24);
-    // As the binary names it in the help: chosen with the variable.
-    let dir = DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Variable,
-    };
-    app.data_dir = Some(dir.describe());
-    session.open(&mut app, &path).unwrap();
-    let mut meter = Meter::new(app, session).unwrap();
-    let counted = meter.keys(SCRIPT).unwrap();
-    assert_eq!(real, counted, "bytes per key: real terminal vs meter");
-    assert_eq!(first_paint, meter.first_paint, "the first paint");
+    let counted = pty::meter_bytes(data.path(), &path);
+    assert_eq!(
+        real, counted,
+        "first paint and bytes per key: real terminal vs meter"
+    );
 }
 
 /// What ietkit itself sends: cursor moves, styles, erase to end of line,

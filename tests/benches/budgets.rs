@@ -24,6 +24,9 @@ use ratatui::layout::Rect;
 #[path = "../common/pty.rs"]
 mod pty;
 
+#[path = "../common/tui.rs"]
+mod tui;
+
 use pty::Pty;
 
 const SAMPLE: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
@@ -349,6 +352,26 @@ fn main() {
             None => println!("  {name:<44} (not installed here)"),
         }
     }
+    let data = data_folder(0);
+    let path = pty::same_data(&data.0);
+    let mut running = Pty::start(&["open", pty::SAME_NAME], &data.0);
+    running.wait_for("Welcome back");
+    let real = running.bytes_per_key(pty::SAME_SCRIPT);
+    quit(running);
+    let counted = pty::meter_bytes(&data.0, &path);
+    println!(
+        "  the release binary and the byte meter, the same {} keys: {}",
+        real.1.len(),
+        if real == counted {
+            format!(
+                "identical ({} B first paint, {} B for the keys)",
+                real.0,
+                real.1.iter().sum::<usize>()
+            )
+        } else {
+            format!("DIFFERENT: binary {real:?}, meter {counted:?}")
+        }
+    );
     println!();
     report(
         "peak memory, a whole assessment in the app",

@@ -173,3 +173,79 @@ impl Pty {
             .unwrap_or(0)
     }
 }
+
+/// A script of keys both the real binary and the byte meter are driven
+/// through: navigation, a category, moves, a rating, focus, help.
+pub const SAME_SCRIPT: &str = "jjjgjj<Enter>jjj3k<Tab><Tab>?<Esc><Tab>";
+
+/// The sample assessment the script runs on, by its library name.
+pub const SAME_NAME: &str = "welding-fabrication-iet-2026-27";
+
+/// A data folder holding the sample as `SAME_NAME`; returns its file.
+pub fn same_data(data: &Path) -> std::path::PathBuf {
+    let library = ietkit::store::library::Library::new(ietkit::store::paths::DataDir {
+        path: data.to_path_buf(),
+        chosen_by: ietkit::store::paths::ChosenBy::Flag,
+    });
+    ietkit::store::assessment_file::ensure_private_dir(&library.assessments()).unwrap();
+    let path = library.assessments().join(format!("{SAME_NAME}.ron"));
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/assessments/{SAME_NAME}.ron"));
+    std::fs::copy(sample, &path).unwrap();
+    path
+}
+
+/// The bytes a terminal sends for the keys the scripts use.
+pub fn bytes_of(key: &ratatui::crossterm::event::KeyEvent) -> Vec<u8> {
+    use ratatui::crossterm::event::KeyCode;
+    match key.code {
+        KeyCode::Char(c) => c.to_string().into_bytes(),
+        KeyCode::Enter => b"\r".to_vec(),
+        KeyCode::Esc => b"\x1b".to_vec(),
+        KeyCode::Tab => b"\t".to_vec(),
+        other => panic!("no bytes for {other:?}"),
+    }
+}
+
+impl Pty {
+    /// Types `script` one key at a time, each allowed to settle (so Esc is
+    /// told from an escape sequence); returns the first paint and the bytes
+    /// each key cost.
+    pub fn bytes_per_key(&mut self, script: &str) -> (usize, Vec<usize>) {
+        let quiet = Duration::from_millis(150);
+        let mut before = self.type_and_settle(b"", quiet);
+        let first = before;
+        let per_key = ietkit::tui::meter::parse_keys(script)
+            .iter()
+            .map(|key| {
+                let now = self.type_and_settle(&bytes_of(key), quiet);
+                let cost = now - before;
+                before = now;
+                cost
+            })
+            .collect();
+        (first, per_key)
+    }
+}
+
+/// The same script through the byte meter, on the sample as it was (the
+/// file at `path` is copied afresh), named in the help as the binary names
+/// a data folder chosen with IETKIT_DATA_DIR.
+pub fn meter_bytes(data: &Path, path: &Path) -> (usize, Vec<usize>) {
+    use ietkit::store::paths::{ChosenBy, DataDir};
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("examples/assessments/{SAME_NAME}.ron"));
+    std::fs::copy(sample, path).unwrap();
+    let dir = DataDir {
+        path: data.to_path_buf(),
+        chosen_by: ChosenBy::Variable,
+    };
+    let mut session =
+        ietkit::tui::session::Session::new(Some(ietkit::store::library::Library::new(dir.clone())));
+    let mut app = super::tui::app_with(ietkit::tui::theme::Theme::default(), 80, 24);
+    app.data_dir = Some(dir.describe());
+    session.open(&mut app, path).unwrap();
+    let mut meter = ietkit::tui::meter::Meter::new(app, session).unwrap();
+    let per_key = meter.keys(SAME_SCRIPT).unwrap();
+    (meter.first_paint, per_key)
+}
