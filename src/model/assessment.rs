@@ -274,6 +274,22 @@ impl Assessment {
             .collect()
     }
 
+    /// How many of `indicators` are done: rated, or marked N/A.
+    pub fn done<'a>(
+        &self,
+        indicators: impl IntoIterator<Item = &'a crate::model::rubric::Indicator>,
+    ) -> usize {
+        let responses = self.by_indicator();
+        indicators
+            .into_iter()
+            .filter(|i| {
+                responses
+                    .get(i.id.as_str())
+                    .is_some_and(|r| r.rating != Rating::Unrated)
+            })
+            .count()
+    }
+
     pub fn response(&self, indicator: &str) -> Option<&Response> {
         self.responses.iter().find(|r| r.indicator == indicator)
     }

@@ -62,15 +62,7 @@ pub fn items(
     ));
     let responses = assessment.by_indicator();
     for (index, category) in content.rubric.categories.iter().enumerate() {
-        let rated = category
-            .indicators
-            .iter()
-            .filter(|i| {
-                responses
-                    .get(i.id.as_str())
-                    .is_some_and(|r| r.rating != Rating::Unrated)
-            })
-            .count();
+        let rated = assessment.done(&category.indicators);
         // The count goes first so a narrow pane cuts the name, not the count.
         let label = format!(
             "{}/{} {}",

@@ -50,15 +50,7 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
         return;
     };
     let responses = app.assessment.by_indicator();
-    let rated = cat
-        .indicators
-        .iter()
-        .filter(|i| {
-            responses
-                .get(i.id.as_str())
-                .is_some_and(|r| r.rating != Rating::Unrated)
-        })
-        .count();
+    let rated = app.assessment.done(&cat.indicators);
     // The navigator, when shown, already counts what is done.
     let title = if app.areas().navigator.is_some() {
         text::clean_line(&cat.name)

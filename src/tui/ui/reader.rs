@@ -6,7 +6,6 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::{is_focused, marked, pane_block, scrolled_text, wrapped};
-use crate::model::assessment::Rating;
 use crate::text;
 use crate::tui::app::{App, MainView, SaveState};
 use crate::tui::layout::Pane;
@@ -40,17 +39,7 @@ fn has_file(app: &App) -> bool {
 /// The opening text for an assessment that was saved before.
 fn welcome_back(app: &App) -> Vec<String> {
     let a = &app.assessment;
-    let responses = a.by_indicator();
-    let rated = app
-        .content
-        .rubric
-        .indicators()
-        .filter(|(_, i)| {
-            responses
-                .get(i.id.as_str())
-                .is_some_and(|r| r.rating != Rating::Unrated)
-        })
-        .count();
+    let rated = a.done(app.content.rubric.indicators().map(|(_, i)| i));
     let who = [
         a.profile.program.as_str(),
         a.profile.college.as_str(),
