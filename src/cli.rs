@@ -295,13 +295,20 @@ fn read_assessments(
     names
         .iter()
         .map(|name| {
-            let path = locate(library.as_ref(), name)?;
-            let loaded = crate::store::assessment_file::read(&path).map_err(|e| e.to_string())?;
-            let mut a = loaded.assessment;
+            let mut a = read_one(library.as_ref(), name)?;
             crate::store::assessment_file::reconcile(&mut a, rubric);
             Ok((name.clone(), a))
         })
         .collect()
+}
+
+/// One assessment by library name or path, as saved (not yet matched to a
+/// rubric), or why it cannot be read.
+fn read_one(library: Option<&Library>, name: &str) -> Result<Assessment, String> {
+    let path = locate(library, name)?;
+    crate::store::assessment_file::read(&path)
+        .map(|loaded| loaded.assessment)
+        .map_err(|e| e.to_string())
 }
 
 /// The file a library name or path stands for, or why there is none.
@@ -334,10 +341,8 @@ fn subject_parts(
         Err(e) => return report_error(&e, err).map(Err),
     };
     let library = data_dir.clone().map(Library::new);
-    let read = locate(library.as_ref(), name)
-        .and_then(|path| crate::store::assessment_file::read(&path).map_err(|e| e.to_string()));
-    let mut assessment = match read {
-        Ok(loaded) => loaded.assessment,
+    let mut assessment = match read_one(library.as_ref(), name) {
+        Ok(a) => a,
         Err(e) => {
             writeln!(err, "{}", text::clean_line(&e))?;
             return Ok(Err(1));
@@ -373,18 +378,6 @@ fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    // Refuse before any work, so the message is about the path.
-    if let Some(path) = target.output
-        && path.exists()
-        && !target.force
-    {
-        writeln!(
-            err,
-            "ietkit: {} already exists; add --force to replace it, or choose another name with -o.",
-            text::clean_line(&path.display().to_string())
-        )?;
-        return Ok(1);
-    }
     let (rubric, screener, assessment) = match subject_parts(cli, data_dir, name, err)? {
         Ok(parts) => parts,
         Err(code) => return Ok(code),
@@ -404,6 +397,14 @@ fn export(
                 kind.label(),
                 text::clean_line(&path.display().to_string())
             )?,
+            Err(export_file::ExportError::Exists { file }) => {
+                writeln!(
+                    err,
+                    "ietkit: {} already exists; add --force to replace it, or choose another name with -o.",
+                    text::clean_line(&file)
+                )?;
+                return Ok(1);
+            }
             Err(e) => {
                 writeln!(err, "ietkit: {}", text::clean_line(&e.to_string()))?;
                 return Ok(1);

@@ -183,19 +183,6 @@ fn another_rubric_can_be_used_and_a_bad_one_is_refused_clearly() {
 }
 
 #[test]
-fn help_names_the_data_folder_override() {
-    let data = TempDir::new("help");
-    let out = ietkit(&["--help"], data.path());
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
-    assert!(
-        text.contains("--data-dir") && text.contains("IETKIT_DATA_DIR"),
-        "{text}"
-    );
-    assert!(text.contains("rubric"), "{text}");
-}
-
-#[test]
 fn list_import_and_open_from_the_command_line() {
     let data = TempDir::new("cli-lib");
     let out = ietkit(&["list"], data.path());
@@ -290,12 +277,18 @@ fn list_import_and_open_from_the_command_line() {
 fn help_names_the_data_folder_in_use() {
     let data = TempDir::new("help-dir");
     let out = ietkit(&["--help"], data.path());
+    assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(
         text.contains(&format!("Data folder: {}", data.path().display())),
         "{text}"
     );
     assert!(text.contains("(set with IETKIT_DATA_DIR)"), "{text}");
+    assert!(
+        text.contains("--data-dir") && text.contains("IETKIT_DATA_DIR"),
+        "how to change it: {text}"
+    );
+    assert!(text.contains("rubric"), "{text}");
 }
 
 const ABS: &str = "examples/assessments/welding-fabrication-iet-2026-27-abs-view.ron";

@@ -12,7 +12,7 @@ pub mod json;
 pub mod markdown;
 pub mod summary;
 
-use crate::model::assessment::{ActionItem, Assessment, Evidence, Partner, Rating, Response};
+use crate::model::assessment::{ActionItem, Assessment, Evidence, Rating, Response};
 use crate::model::rubric::{Indicator, Rubric};
 use crate::model::screener::{Outcome, Question, Screener};
 use crate::store::assessment_file;
@@ -233,7 +233,7 @@ impl<'a> Subject<'a> {
         let assessors = a
             .assessors
             .iter()
-            .map(|x| format!("{} ({})", x.name.trim(), partner_label(&x.partner)))
+            .map(|x| format!("{} ({})", x.name.trim(), x.partner.label().trim()))
             .collect::<Vec<_>>();
         let site = match p.site.name.trim() {
             "" => p.site.kind.label().to_string(),
@@ -404,10 +404,6 @@ pub fn done_line(t: &crate::model::scoring::Tally, open_actions: usize) -> Strin
         t.unsure,
         crate::text::count(open_actions, "open action item", "open action items")
     )
-}
-
-fn partner_label(p: &Partner) -> &str {
-    p.label().trim()
 }
 
 /// Writes `subject` in the format `kind`.
