@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use ietkit::model::assessment::*;
+use ietkit::model::changes::{self, Origin, Person, What, Who};
 use ietkit::model::rubric::Rubric;
 use ietkit::model::screener::Answer;
 use ietkit::model::timestamp::Timestamp;
@@ -626,6 +627,47 @@ fn corrections(rubric: &Rubric) -> Assessment {
     a
 }
 
+/// A person of the samples (invented, as everything here).
+fn who(login: &str, name: &str, role: Partner) -> Who {
+    Who {
+        login: login.into(),
+        person: Person {
+            name: name.into(),
+            role: Some(role),
+        },
+    }
+}
+
+/// The change record a sample carries: `how` it was made, by the first
+/// person at its creation, then its ratings, notes, evidence, actions and
+/// screener answers as entered, the indicators whose ids start with one of
+/// `prefixes[i]` by `people[i]`, an hour apart, ending at its last change.
+fn with_record(mut a: Assessment, how: Origin, people: &[(Who, &[&str])]) -> Assessment {
+    let mut blank = a.clone();
+    blank.screener.clear();
+    for r in &mut blank.responses {
+        *r = Response::new(&r.indicator);
+    }
+    let last = a.updated;
+    let created = a.created;
+    changes::record(&mut a, &people[0].0, created, vec![What::Created { how }]);
+    let whats = changes::diff(&blank, &a);
+    let n = people.len() as i64;
+    for (i, (person, prefixes)) in people.iter().enumerate() {
+        let mine: Vec<What> = whats
+            .iter()
+            .filter(|w| match w.indicator() {
+                Some(id) => prefixes.iter().any(|p| id.starts_with(p)),
+                None => i == 0,
+            })
+            .cloned()
+            .collect();
+        let at = Timestamp(last.0 - (n - 1 - i as i64) * 3600);
+        changes::record(&mut a, person, at, mine);
+    }
+    a
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rubric = embedded::builtin()?.rubric;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assessments");
@@ -662,15 +704,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ("SE-6", 0, ""),
         ],
     );
+    let abs_coordinator = who(
+        "abs-coord",
+        "ABS instructional coordinator",
+        Partner::AdultBasicSkills,
+    );
+    let chair = who(
+        "weld-chair",
+        "Welding program chair",
+        Partner::CareerTechnicalEducation,
+    );
+    let navigator = who(
+        "cp-nav",
+        "Career Pathways navigator",
+        Partner::CareerPathways,
+    );
+    let facility = who(
+        "doc-edmgr",
+        "Facility education manager",
+        Partner::Corrections,
+    );
+    let everything: &[&str] = &[""];
+    let team_2026 = with_record(
+        welding_2026(&rubric),
+        Origin::NextCycle {
+            from: "welding-fabrication-iet-2025-26".into(),
+        },
+        &[
+            (abs_coordinator.clone(), &["PD-", "CU-"]),
+            (chair.clone(), &["CI-", "PM-"]),
+            (navigator.clone(), &["SE-"]),
+        ],
+    );
+    let abs = with_record(abs, Origin::New, &[(abs_coordinator.clone(), everything)]);
+    let cte = with_record(cte, Origin::New, &[(chair.clone(), everything)]);
+    let facility_program =
+        with_record(corrections(&rubric), Origin::New, &[(facility, everything)]);
     for (name, a) in [
         ("welding-fabrication-iet-2025-26", welding_2025(&rubric)),
-        ("welding-fabrication-iet-2026-27", welding_2026(&rubric)),
+        ("welding-fabrication-iet-2026-27", team_2026),
         ("welding-fabrication-iet-2026-27-abs-view", abs),
         ("welding-fabrication-iet-2026-27-cte-view", cte),
-        (
-            "diesel-technology-iet-north-fork-2026-27",
-            corrections(&rubric),
-        ),
+        ("diesel-technology-iet-north-fork-2026-27", facility_program),
     ] {
         let path = dir.join(format!("{name}.ron"));
         assessment_file::write_atomic(&path, &assessment_file::to_text(&a))?;

@@ -111,9 +111,39 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Who changed what in an assessment, newest first
+    Log {
+        #[arg(value_name = "NAME|FILE")]
+        assessment: String,
+    },
+    /// Prepare or check a data folder that a team shares on one server
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Check or list rubric, toolkit and screener files
     #[command(subcommand)]
     Rubric(RubricCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Make a folder every member of a group can use: group-owned, mode 2770, new files shared
+    Init {
+        /// The team folder, e.g. /srv/iet/welding (its parent must exist)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The group whose members share it [default: your own main group]
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
+    /// Look for what would stop a member: unreadable files, wrong modes, links, leftovers, who has what open
+    Check {
+        /// The folder to check [default: the data folder in use]
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Put right what you may: modes and groups of your own files, your own leftover temporary files
+        #[arg(long)]
+        fix: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -203,6 +233,16 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Import { file, name }) => import(data_dir, file, name.as_deref(), out, err),
+        Some(Command::Log { assessment }) => log(cli, data_dir, assessment, out, err),
+        Some(Command::Team(TeamCommand::Init { dir, group })) => {
+            team_init(dir, group.as_deref(), out, err)
+        }
+        Some(Command::Team(TeamCommand::Check { dir, fix })) => {
+            let Some(dir) = dir.clone().or_else(|| data_dir.map(|d| d.path)) else {
+                return no_data_folder(err);
+            };
+            team_check(&dir, *fix, out, err)
+        }
         Some(Command::Rubric(RubricCommand::Check { files })) => check(files, out),
         Some(Command::Rubric(RubricCommand::List)) => list(data_dir.as_ref(), out),
     }
@@ -259,7 +299,13 @@ fn full_screen(
     );
     app.data_dir = data_dir.as_ref().map(DataDir::describe);
     app.export_dir = std::env::current_dir().unwrap_or_default();
-    let library = data_dir.map(Library::new);
+    let (who, known) = crate::store::people::who(data_dir.as_ref());
+    app.who = who.clone();
+    let library = data_dir.map(|d| {
+        let mut lib = Library::new(d);
+        lib.who = who;
+        lib
+    });
     let last = library.as_ref().and_then(Library::last);
     let target = match (open, &library) {
         (Some(name), Some(lib)) => Some(lib.resolve(name)),
@@ -280,6 +326,10 @@ fn full_screen(
             "ietkit: the app needs a terminal; try `ietkit list` or `ietkit --help`."
         )?;
         return Ok(1);
+    }
+    // Asked once per person and data folder: who is working.
+    if !known && session.library.is_some() {
+        app.ask_who(true);
     }
     term::run(&mut app, &mut session)?;
     Ok(0)
@@ -306,9 +356,12 @@ fn read_assessments(
 /// rubric), or why it cannot be read.
 fn read_one(library: Option<&Library>, name: &str) -> Result<Assessment, String> {
     let path = locate(library, name)?;
-    crate::store::assessment_file::read(&path)
-        .map(|loaded| loaded.assessment)
-        .map_err(|e| e.to_string())
+    match library {
+        Some(lib) => lib.read(&path),
+        None => crate::store::assessment_file::read(&path),
+    }
+    .map(|loaded| loaded.assessment)
+    .map_err(|e| e.to_string())
 }
 
 /// The file a library name or path stands for, or why there is none.
@@ -317,7 +370,7 @@ fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
         Some(lib) => lib.resolve(name),
         None => PathBuf::from(name),
     };
-    if path.exists() {
+    if std::fs::symlink_metadata(&path).is_ok() {
         return Ok(path);
     }
     Err(match library {
@@ -486,7 +539,13 @@ fn list_assessments(
     };
     let library = Library::new(dir);
     let folder = text::clean_line(&library.assessments().display().to_string());
-    let entries = library.list(&rubric);
+    let entries = match library.list(&rubric) {
+        Ok(entries) => entries,
+        Err(problem) => {
+            writeln!(err, "ietkit: {}", text::clean_line(&problem))?;
+            return Ok(1);
+        }
+    };
     if entries.is_empty() {
         writeln!(out, "No saved assessments yet in {folder}.")?;
         return Ok(0);
@@ -545,7 +604,10 @@ fn import(
     let Some(dir) = data_dir else {
         return no_data_folder(err);
     };
-    match Library::new(dir).import(file, name) {
+    let (who, _) = crate::store::people::who(Some(&dir));
+    let mut library = Library::new(dir);
+    library.who = who;
+    match library.import(file, name) {
         Ok(path) => {
             let stem = path
                 .file_stem()
@@ -562,6 +624,111 @@ fn import(
         }
         Err(e) => {
             writeln!(err, "{}", text::clean_line(&e))?;
+            Ok(1)
+        }
+    }
+}
+
+fn log(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    name: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let (rubric, _, assessment) = match subject_parts(cli, data_dir, name, err)? {
+        Ok(parts) => parts,
+        Err(code) => return Ok(code),
+    };
+    let shown = std::path::Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_string(), |s| s.to_string_lossy().into_owned());
+    let report = crate::report::log::text(&text::clean_line(&shown), &assessment, &rubric.scale);
+    out.write_all(report.as_bytes())?;
+    Ok(0)
+}
+
+fn team_init(
+    dir: &std::path::Path,
+    group: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let done = match crate::store::team::init(dir, group) {
+        Ok(done) => done,
+        Err(e) => {
+            writeln!(err, "ietkit: {}", text::clean_line(&e))?;
+            return Ok(1);
+        }
+    };
+    let shown = text::clean_line(&dir.display().to_string());
+    let group = text::clean_line(&done.group);
+    let para = |out: &mut dyn Write, s: &str, indent: &str| -> io::Result<()> {
+        for line in text::wrap(s, 80 - indent.len()) {
+            writeln!(out, "{indent}{line}")?;
+        }
+        Ok(())
+    };
+    writeln!(out, "Team folder ready: {shown}")?;
+    para(
+        out,
+        &format!(
+            "It belongs to the group {group}, mode 2770: every member of {group} can read and change every assessment in it, and what anyone saves stays shared. Nobody else can see inside."
+        ),
+        "  ",
+    )?;
+    if done.members.is_empty() {
+        para(
+            out,
+            &format!(
+                "The system lists nobody in {group} (people whose main group it is are not listed)."
+            ),
+            "  ",
+        )?;
+    } else {
+        para(
+            out,
+            &format!(
+                "Members listed now: {}",
+                text::clean_line(&done.members.join(", "))
+            ),
+            "  ",
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(out, "To add a person, an administrator runs:")?;
+    writeln!(out, "  sudo usermod -aG {group} NAME")?;
+    writeln!(out, "  (they log out and in again for it to take effect)")?;
+    writeln!(out)?;
+    writeln!(out, "Each partner then works in it with:")?;
+    writeln!(out, "  ietkit --data-dir {shown}")?;
+    writeln!(
+        out,
+        "or adds this line to their ~/.profile once, then runs ietkit:"
+    )?;
+    writeln!(out, "  export IETKIT_DATA_DIR={shown}")?;
+    writeln!(out)?;
+    writeln!(out, "To check it at any time: ietkit team check {shown}")?;
+    if !done.check.fixed.is_empty() || !done.check.problems.is_empty() {
+        writeln!(out)?;
+        out.write_all(done.check.text().as_bytes())?;
+    }
+    Ok(u8::from(!done.check.problems.is_empty()))
+}
+
+fn team_check(
+    dir: &std::path::Path,
+    fix: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    match crate::store::team::check(dir, fix) {
+        Ok(report) => {
+            out.write_all(report.text().as_bytes())?;
+            Ok(u8::from(!report.problems.is_empty()))
+        }
+        Err(e) => {
+            writeln!(err, "ietkit: {}", text::clean_line(&e))?;
             Ok(1)
         }
     }

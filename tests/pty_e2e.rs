@@ -312,16 +312,25 @@ fn sigterm_saves_and_restores_the_terminal() {
     assert!(saved_file(data.path()).contains("rating: Level(2)"));
 }
 
-/// Every file ietkit keeps parses: assessments, history, trash, state.
+/// Every file ietkit keeps parses: assessments, history, trash, and each
+/// person's state and name.
 fn every_file_parses(dir: &std::path::Path) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let p = entry.path();
         if p.is_dir() {
             every_file_parses(&p);
         } else if p.extension().is_some_and(|e| e == "ron") {
-            if p.file_name().is_some_and(|n| n == "state.ron") {
+            let small = p.file_name().is_some_and(|n| n == "state.ron")
+                || p.parent()
+                    .and_then(|f| f.file_name())
+                    .is_some_and(|f| f == "state" || f == "people");
+            if small {
                 let text = std::fs::read_to_string(&p).unwrap();
-                assert!(text.starts_with('('), "state.ron whole: {text:?}");
+                assert!(
+                    ron::from_str::<ron::Value>(&text).is_ok(),
+                    "{} whole: {text:?}",
+                    p.display()
+                );
             } else {
                 ietkit::store::assessment_file::read(&p)
                     .unwrap_or_else(|e| panic!("{} does not parse: {e}", p.display()));

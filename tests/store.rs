@@ -282,7 +282,7 @@ fn each_bad_file_is_reported_and_left_untouched() {
     let (mut app, mut session) = open_app(data.path());
     tui::feed(&mut app, "]2");
     session.apply(&mut app);
-    let entries = lib.list(&rubric());
+    let entries = lib.list(&rubric()).unwrap();
     assert_eq!(entries.len(), BAD.len() + 1);
     assert_eq!(
         entries.iter().filter(|e| e.summary.is_err()).count(),
@@ -537,18 +537,23 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
     );
     let second = session.path.clone().unwrap();
     assert_ne!(first, second);
-    assert_eq!(lib.list(&rubric()).len(), 2);
+    assert_eq!(lib.list(&rubric()).unwrap().len(), 2);
 
     // Copy, rename and trash the first, then restore it.
     tui::feed(&mut app, "o");
     session.apply(&mut app);
     tui::feed(&mut app, "m");
     session.apply(&mut app);
-    assert_eq!(lib.list(&rubric()).len(), 3);
+    assert_eq!(lib.list(&rubric()).unwrap().len(), 3);
     tui::feed(&mut app, "r");
     tui::feed(&mut app, "../../Etc Passwd<Enter>");
     session.apply(&mut app);
-    let names: Vec<String> = lib.list(&rubric()).into_iter().map(|e| e.name).collect();
+    let names: Vec<String> = lib
+        .list(&rubric())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
     assert!(names.contains(&"etc-passwd".to_string()), "{names:?}");
     assert!(
         files_in(data.path()).iter().all(|p| !p.ends_with("passwd")),
@@ -557,13 +562,13 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
     // Trash the renamed copy (the list is sorted by name: it comes first).
     tui::feed(&mut app, "gx");
     session.apply(&mut app);
-    assert_eq!(lib.list(&rubric()).len(), 2);
+    assert_eq!(lib.list(&rubric()).unwrap().len(), 2);
     assert_eq!(lib.trashed().len(), 1);
     tui::feed(&mut app, "t");
     session.apply(&mut app);
     tui::feed(&mut app, "<Enter>");
     session.apply(&mut app);
-    assert_eq!(lib.list(&rubric()).len(), 3);
+    assert_eq!(lib.list(&rubric()).unwrap().len(), 3);
     assert!(lib.trashed().is_empty());
     // The open assessment can be neither trashed nor renamed.
     let open_name = second.file_stem().unwrap().to_string_lossy().into_owned();
@@ -593,7 +598,7 @@ fn import_checks_the_file_first_and_never_changes_the_source() {
     let bad = common::root().join("tests/data/bad-assessments/truncated.ron");
     let err = lib.import(&bad, None).unwrap_err();
     assert!(err.contains("the file ends too early"), "{err}");
-    assert!(lib.list(&rubric()).is_empty());
+    assert!(lib.list(&rubric()).unwrap().is_empty());
 
     let source = data.path().join("from-a-partner.ron");
     let mut a = Assessment::new(

@@ -5,13 +5,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
+use super::changes::{Change, Person};
 use super::date::Date;
 use super::rubric::{Rubric, RubricRef};
 use super::screener::Answers;
 use super::timestamp::Timestamp;
 
 /// The schema version of saved assessments. Raise it when the shape changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,6 +34,12 @@ pub struct Assessment {
     /// Answers to "Is this an IET?", keyed by question id.
     #[serde(default)]
     pub screener: Answers,
+    /// The people who changed it, by login name (format 2 on).
+    #[serde(default)]
+    pub people: BTreeMap<String, Person>,
+    /// Who changed what and when, oldest first (format 2 on).
+    #[serde(default)]
+    pub changes: Vec<Change>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +77,17 @@ pub enum Partner {
 }
 
 impl Partner {
+    /// A few letters for a column heading or a name: ABS, CTE, CP, DOC.
+    pub fn short(&self) -> &str {
+        match self {
+            Partner::AdultBasicSkills => "ABS",
+            Partner::CareerTechnicalEducation => "CTE",
+            Partner::CareerPathways => "CP",
+            Partner::Corrections => "DOC",
+            other => other.label(),
+        }
+    }
+
     pub fn label(&self) -> &str {
         match self {
             Partner::AdultBasicSkills => "Adult Basic Skills",
@@ -249,6 +269,8 @@ impl Assessment {
                 .map(|(_, i)| Response::new(&i.id))
                 .collect(),
             screener: Answers::new(),
+            people: BTreeMap::new(),
+            changes: Vec::new(),
         }
     }
 

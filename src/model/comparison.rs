@@ -153,6 +153,9 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub labels: Vec<String>,
+    /// The name of who rated each assessment, when one person did; empty
+    /// for a team's. The label says whom they speak for.
+    pub raters: Vec<String>,
     pub groups: Vec<Group>,
     pub rows: Vec<Row>,
     pub kind: Kind,
@@ -186,18 +189,40 @@ fn kind_of(assessments: &[&Assessment]) -> Kind {
     }
 }
 
+/// The one person who rated `a`, with whom they speak for: its only
+/// assessor, or else the only person in its change record.
+pub fn rater(a: &Assessment) -> Option<(String, Option<crate::model::assessment::Partner>)> {
+    if let [only] = a.assessors.as_slice() {
+        return Some((only.name.trim().to_string(), Some(only.partner.clone())));
+    }
+    if !a.assessors.is_empty() {
+        return None;
+    }
+    let first = &a.changes.first()?.by;
+    if a.changes.iter().any(|c| &c.by != first) {
+        return None;
+    }
+    let person = a.people.get(first);
+    let name = person
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .unwrap_or(first);
+    Some((name.to_string(), person.and_then(|p| p.role.clone())))
+}
+
+/// The name of the one person who rated `a`; empty when a team did.
+fn rater_name(a: &Assessment) -> String {
+    rater(a).map_or_else(String::new, |(name, _)| crate::text::clean_line(&name))
+}
+
 /// A short column heading: whatever tells the assessments apart.
 fn label_for(a: &Assessment, kind: Kind, index: usize) -> String {
-    let partner = a.assessors.first().map(|x| x.partner.label().to_string());
     let text = match kind {
-        Kind::Partners if a.assessors.len() == 1 => match partner.as_deref() {
-            Some("Adult Basic Skills") => "ABS".to_string(),
-            Some("Career & Technical Education") => "CTE".to_string(),
-            Some("Career Pathways") => "CP".to_string(),
-            Some("Department of Corrections") => "DOC".to_string(),
-            _ => a.assessors[0].name.clone(),
+        Kind::Partners => match rater(a) {
+            Some((_, Some(role))) => role.short().to_string(),
+            Some((name, None)) => name,
+            None => "Team".to_string(),
         },
-        Kind::Partners => "Team".to_string(),
         Kind::Cycles => a.cycle.clone(),
         Kind::Programs => format!("{} {}", a.profile.program, a.cycle),
     };
@@ -301,6 +326,7 @@ pub fn compare(rubric: &Rubric, assessments: &[&Assessment]) -> Comparison {
     }
     Comparison {
         labels,
+        raters: assessments.iter().map(|a| rater_name(a)).collect(),
         groups,
         rows,
         kind,

@@ -20,6 +20,7 @@ macro_rules! serde_as_text {
 }
 
 pub mod assessment;
+pub mod changes;
 pub mod comparison;
 pub mod content_hash;
 pub mod date;

@@ -59,6 +59,15 @@ pub fn cut(s: &str, width: usize) -> String {
     }
 }
 
+/// ", rated by Maria Lopez" when one person rated it.
+fn rated_by(rater: &str) -> String {
+    if rater.is_empty() {
+        String::new()
+    } else {
+        format!(", rated by {rater}")
+    }
+}
+
 /// A fixed-width table; fits 80 columns for up to three assessments.
 /// `names` are the files or library names behind the labels.
 pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
@@ -72,12 +81,16 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
         .saturating_sub(6 + 1 + columns + "  Change".len())
         .max(12);
     let mut out = String::new();
-    for (label, name) in c.labels.iter().zip(names) {
-        out.push_str(&format!(
-            "{} = {}\n",
-            text::clean_line(label),
-            text::clean_line(name)
-        ));
+    for ((label, name), rater) in c.labels.iter().zip(names).zip(&c.raters) {
+        let label = text::clean_line(label);
+        out.push_str(&format!("{label} = {}\n", text::clean_line(name)));
+        if !rater.is_empty() {
+            let indent = " ".repeat(label.chars().count() + 3);
+            let room = 80usize.saturating_sub(indent.len()).max(20);
+            for line in text::wrap(&format!("rated by {}", text::clean_line(rater)), room) {
+                out.push_str(&format!("{indent}{line}\n"));
+            }
+        }
     }
     out.push('\n');
     let mut head = format!("{:<6} {}", "ID", cut("Indicator", title));
@@ -126,8 +139,13 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
 
 pub fn markdown(c: &Comparison, names: &[String], o: &Options) -> String {
     let mut out = String::from("# Comparison\n\n");
-    for (label, name) in c.labels.iter().zip(names) {
-        out.push_str(&format!("- **{}**: {}\n", md_cell(label), md_cell(name)));
+    for ((label, name), rater) in c.labels.iter().zip(names).zip(&c.raters) {
+        out.push_str(&format!(
+            "- **{}**: {}{}\n",
+            md_cell(label),
+            md_cell(name),
+            md_cell(&rated_by(rater))
+        ));
     }
     out.push_str(&format!("\n{}\n", footer(c)));
     let rows = shown(c, o);

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod html;
 pub mod json;
+pub mod log;
 pub mod markdown;
 pub mod summary;
 

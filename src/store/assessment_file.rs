@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::data_file::{self, LoadError};
-use crate::model::assessment::{Assessment, FORMAT, Rating, Response};
+use super::folder::{Folder, FolderError};
+use crate::model::assessment::{Assessment, FORMAT, Partner, Rating, Response};
+use crate::model::changes::{Origin, What};
 use crate::model::rubric::Rubric;
 use crate::model::timestamp::Timestamp;
 use crate::text;
@@ -134,6 +136,72 @@ pub fn clean_text(a: &mut Assessment) -> bool {
         .for_each(|l| fix(&mut l.lead, false, f));
     for assessor in &mut a.assessors {
         fix(&mut assessor.name, false, f);
+        if let Partner::Other(name) = &mut assessor.partner {
+            fix(name, false, f);
+        }
+    }
+    for lead in &mut p.partners {
+        if let Partner::Other(name) = &mut lead.partner {
+            fix(name, false, f);
+        }
+    }
+    // People are keyed by login: a key with an unsafe character is
+    // replaced by its cleaned form.
+    if a.people
+        .keys()
+        .any(|k| text::first_unsafe(k).is_some() || k.contains('\n'))
+    {
+        *f = true;
+        a.people = std::mem::take(&mut a.people)
+            .into_iter()
+            .map(|(k, v)| (text::clean_line(&k), v))
+            .collect();
+    }
+    for person in a.people.values_mut() {
+        fix(&mut person.name, false, f);
+        if let Some(Partner::Other(name)) = &mut person.role {
+            fix(name, false, f);
+        }
+    }
+    for change in &mut a.changes {
+        fix(&mut change.by, false, f);
+        match &mut change.what {
+            What::Created { how } => match how {
+                Origin::New => {}
+                Origin::Imported { from }
+                | Origin::Copied { from }
+                | Origin::NextCycle { from } => fix(from, false, f),
+                Origin::Consensus { of } => of.iter_mut().for_each(|x| fix(x, false, f)),
+            },
+            What::Rating {
+                indicator,
+                from,
+                to,
+            } => {
+                fix(indicator, false, f);
+                for r in [from, to] {
+                    if let Rating::NotApplicable { reason } = r {
+                        fix(reason, false, f);
+                    }
+                }
+            }
+            What::Unsure { indicator, .. } | What::Notes { indicator } => fix(indicator, false, f),
+            What::Evidence {
+                indicator, what, ..
+            }
+            | What::Action {
+                indicator, what, ..
+            } => {
+                fix(indicator, false, f);
+                fix(what, false, f);
+            }
+            What::Profile { field, from, to } => {
+                for s in [field, from, to] {
+                    fix(s, false, f);
+                }
+            }
+            What::Screener { question, .. } => fix(question, false, f),
+        }
     }
     for r in &mut a.responses {
         fix(&mut r.indicator, false, f);
@@ -241,16 +309,20 @@ pub struct SaveError {
     pub reason: String,
 }
 
-fn save_error(path: &Path, e: &std::io::Error) -> SaveError {
+/// A failed save in words a user can act on; the work is still open.
+pub fn save_error(path: &Path, e: &FolderError) -> SaveError {
     use std::io::ErrorKind;
-    let reason = match e.kind() {
-        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-            "the folder is read-only. Your work is still open here: choose another folder with --data-dir, or ask for write access.".to_string()
+    let reason = match e.io_kind() {
+        Some(ErrorKind::PermissionDenied) => {
+            "you may not write in this folder. Your work is still open here: choose another folder with --data-dir, or ask for write access (`ietkit team check` says who can give it).".to_string()
         }
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+        Some(ErrorKind::ReadOnlyFilesystem) => {
+            "the disk is read-only. Your work is still open here: choose another folder with --data-dir.".to_string()
+        }
+        Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
             "the disk is full. Your work is still open here: free some space, then press Ctrl-S.".to_string()
         }
-        _ => format!("{e}. Your work is still open here; the file on disk is unchanged."),
+        _ => format!("{e} Your work is still open here; the file on disk is unchanged."),
     };
     SaveError {
         file: path.display().to_string(),
@@ -270,86 +342,124 @@ pub fn ensure_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, renamed over the old one, the folder flushed. Mode 0600.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+/// The folder `path` is in, opened (and made, with `create`), and the
+/// file's name in it.
+pub fn folder_of(path: &Path, create: bool) -> Result<(Folder, String), FolderError> {
     let parent = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    ensure_private_dir(parent).map_err(|e| save_error(path, &e))?;
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        options.preserve_mode(false);
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    }
-    let mut file = options.open(path).map_err(|e| save_error(path, &e))?;
-    fault::write_all(&mut file, text.as_bytes()).map_err(|e| save_error(path, &e))?;
-    // Dropped without commit on any error above: the temporary file goes,
-    // and the file at `path` is the one from before.
-    file.commit().map_err(|e| save_error(path, &e))
+    let folder = Folder::open(parent, create)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((folder, name))
 }
 
-/// A failing disk, on demand, for tests of what a failed save leaves
-/// behind. Off unless a test on this thread turns it on.
-pub mod fault {
-    use std::cell::Cell;
-    use std::io::{self, ErrorKind, Write};
-
-    thread_local! {
-        static FAIL: Cell<Option<(ErrorKind, usize)>> = const { Cell::new(None) };
-    }
-
-    /// From now on, on this thread, every save writes `after` bytes and
-    /// then fails with `kind`; `None` turns the fault off.
-    pub fn set(fault: Option<(ErrorKind, usize)>) {
-        FAIL.with(|f| f.set(fault));
-    }
-
-    pub(super) fn write_all(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
-        match FAIL.with(Cell::get) {
-            None => out.write_all(bytes),
-            Some((kind, after)) => {
-                out.write_all(&bytes[..after.min(bytes.len())])?;
-                Err(io::Error::new(kind, "injected by a test"))
-            }
-        }
-    }
+/// Writes `text` to `path` atomically: a temporary file in the same folder,
+/// flushed to disk, renamed over the old one, the folder flushed. The
+/// folder is made if it is missing; the file's mode follows the folder's
+/// sharing (0600 in a private folder).
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
+    let (folder, name) = folder_of(path, true).map_err(|e| save_error(path, &e))?;
+    folder
+        .replace(&name, text.as_bytes())
+        .map_err(|e| save_error(path, &e))
 }
+
+/// A failing disk, on demand, for tests of what a failed save leaves behind.
+pub use super::folder::fault;
 
 /// The `history/` folder beside the folder `path` is in.
 pub fn history_dir(path: &Path) -> PathBuf {
     path.parent().unwrap_or(Path::new(".")).join("history")
 }
 
-/// Copies the current file into `history/` before it is replaced, keeping
-/// the newest [`HISTORY_KEEP`] copies.
-fn keep_history(path: &Path, now: Timestamp) -> std::io::Result<()> {
-    let Ok(previous) = fs::read(path) else {
-        return Ok(());
+/// Length of the `2026-11-28T140415Z` stamp in history file names.
+const STAMP_LEN: usize = 18;
+
+/// The stamp and number of a history copy of `stem`: `stem.<stamp>.ron`
+/// (number 1) or `stem.<stamp>-<n>.ron` for further copies in the same
+/// second; `None` for any other name.
+fn history_key<'a>(stem: &str, name: &'a str) -> Option<(&'a str, u32)> {
+    let rest = name
+        .strip_prefix(stem)?
+        .strip_prefix('.')?
+        .strip_suffix(".ron")?;
+    let stamp = rest.get(..STAMP_LEN)?;
+    if !stamp.ends_with('Z') || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    match &rest[STAMP_LEN..] {
+        "" => Some((stamp, 1)),
+        more => {
+            let n: u32 = more.strip_prefix('-')?.parse().ok()?;
+            (n >= 2 && !more[1..].starts_with('0')).then_some((stamp, n))
+        }
+    }
+}
+
+/// The names of the history copies of `stem` among `names`, oldest first.
+fn history_names(stem: &str, names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut copies: Vec<(String, u32, String)> = names
+        .into_iter()
+        .filter_map(|n| {
+            let (stamp, k) = history_key(stem, &n)?;
+            Some((stamp.to_string(), k, n))
+        })
+        .collect();
+    copies.sort();
+    copies.into_iter().map(|(_, _, n)| n).collect()
+}
+
+fn stem_of(name: &str) -> &str {
+    name.strip_suffix(".ron").unwrap_or(name)
+}
+
+/// Copies the current file `name` into `history/` before it is replaced,
+/// keeping the newest [`HISTORY_KEEP`] copies.
+fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), FolderError> {
+    let previous = match folder.read(name, MAX_ASSESSMENT_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        // Nothing to keep: no file yet, or one too big to be an assessment.
+        Ok(None) => return Ok(()),
+        Err(FolderError::Io {
+            kind: std::io::ErrorKind::NotFound,
+            ..
+        }) => return Ok(()),
+        Err(e) => return Err(e),
     };
-    let dir = history_dir(path);
-    ensure_private_dir(&dir)?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let history = folder.sub("history", true)?;
+    let stem = stem_of(name);
     let stamp = now.to_string().replace(':', "");
-    let copy = dir.join(format!("{stem}.{stamp}.ron"));
-    write_atomic(&copy, &String::from_utf8_lossy(&previous))
-        .map_err(|e| std::io::Error::other(e.reason))?;
-    let mut copies = history_of(path);
+    let mut kept = false;
+    for n in 1..=1000 {
+        let copy = if n == 1 {
+            format!("{stem}.{stamp}.ron")
+        } else {
+            format!("{stem}.{stamp}-{n}.ron")
+        };
+        match history.create_new(&copy, &previous) {
+            Ok(()) => {
+                kept = true;
+                break;
+            }
+            Err(FolderError::Exists { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if !kept {
+        return Ok(());
+    }
+    let names = history.entries()?.into_iter().map(|(n, _)| n);
+    let mut copies = history_names(stem, names);
     while copies.len() > HISTORY_KEEP {
         let oldest = copies.remove(0);
-        fs::remove_file(oldest)?;
+        history.remove(&oldest)?;
     }
     Ok(())
 }
-
-/// Length of the `2026-11-28T140415Z` stamp in history file names.
-const STAMP_LEN: usize = 18;
 
 /// The kept earlier versions of `path`, oldest first.
 pub fn history_of(path: &Path) -> Vec<PathBuf> {
@@ -357,33 +467,107 @@ pub fn history_of(path: &Path) -> Vec<PathBuf> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let prefix = format!("{stem}.");
-    let mut copies: Vec<PathBuf> = fs::read_dir(history_dir(path))
+    let dir = history_dir(path);
+    let names = fs::read_dir(&dir)
         .map(|entries| {
             entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.file_name().is_some_and(|n| {
-                        let n = n.to_string_lossy();
-                        // stem.<YYYY-MM-DDTHHMMSSZ>.ron, and nothing longer
-                        n.starts_with(&prefix)
-                            && n.ends_with(".ron")
-                            && n.len() == prefix.len() + STAMP_LEN + 4
-                    })
-                })
-                .collect()
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+                .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    copies.sort();
-    copies
+    history_names(&stem, names)
+        .into_iter()
+        .map(|n| dir.join(n))
+        .collect()
+}
+
+/// Reads the assessment file `name` in `folder`: never through a link,
+/// never anything but a regular file.
+pub fn read_in(folder: &Folder, name: &str) -> Result<Loaded, LoadError> {
+    let shown = folder.join(name).display().to_string();
+    let bytes = match folder.read(name, MAX_ASSESSMENT_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Err(data_file::too_large(
+                &shown,
+                MAX_ASSESSMENT_BYTES,
+                "assessment",
+            ));
+        }
+        Err(e) => {
+            return Err(LoadError::one(
+                &shown,
+                None,
+                None,
+                folder_reason(folder, name, &e),
+            ));
+        }
+    };
+    let source = data_file::utf8(&shown, bytes)?;
+    parse(&shown, &source)
+}
+
+/// Why a file in `folder` cannot be read, with who can fix it when it is
+/// a matter of permissions.
+pub fn folder_reason(folder: &Folder, name: &str, e: &FolderError) -> String {
+    match (e, folder.stat(name)) {
+        (
+            FolderError::Io {
+                kind: std::io::ErrorKind::PermissionDenied,
+                ..
+            },
+            Ok(Some(stat)),
+        ) => {
+            let owner = super::people::user_name(stat.st_uid);
+            format!(
+                "cannot open it: permission denied. It belongs to {owner} (mode {:04o}, group {}), who can share it by running `ietkit team check --fix`; or an administrator can.",
+                stat.st_mode & 0o7777,
+                super::people::group_name(stat.st_gid)
+            )
+        }
+        (FolderError::NotOurs { .. }, _) => e.reason(),
+        _ => format!("cannot read it: {}", e.reason()),
+    }
+}
+
+/// Saves `a` as the file `name` in `folder`: the previous version into
+/// `history/`, then written whole or not at all.
+pub fn save_in(folder: &Folder, name: &str, a: &Assessment) -> Result<(), SaveError> {
+    save_keeping(folder, name, a).map(|_| ())
+}
+
+/// [`save_in`], saying why no earlier version was kept when none could
+/// be (a link where `history/` should be, say): the save itself goes on.
+pub fn save_keeping(
+    folder: &Folder,
+    name: &str,
+    a: &Assessment,
+) -> Result<Option<String>, SaveError> {
+    let path = folder.join(name);
+    let text = to_text(a);
+    if text.len() as u64 > MAX_ASSESSMENT_BYTES {
+        return Err(SaveError {
+            file: path.display().to_string(),
+            reason: format!(
+                "it would be larger than {} MB, the most ietkit reads back. Your work is still open here: shorten the longest notes, then press Ctrl-S.",
+                MAX_ASSESSMENT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    // History is a safety net: failing to keep a copy must not stop the save.
+    let history = keep_history(folder, name, Timestamp::now())
+        .err()
+        .map(|e| e.to_string());
+    folder
+        .replace(name, text.as_bytes())
+        .map_err(|e| save_error(&path, &e))?;
+    Ok(history)
 }
 
 /// Saves `a` to `path`: the previous version into history, then an atomic write.
 pub fn save(path: &Path, a: &Assessment) -> Result<(), SaveError> {
-    let text = to_text(a);
-    // History is a safety net: failing to keep a copy must not stop the save.
-    let _ = keep_history(path, Timestamp::now());
-    write_atomic(path, &text)
+    let (folder, name) = folder_of(path, true).map_err(|e| save_error(path, &e))?;
+    save_in(&folder, &name, a)
 }
 
 #[cfg(test)]
@@ -455,6 +639,9 @@ mod tests {
         assert!(loaded.read_only.unwrap().contains("newer ietkit"));
         let with_new_field = to_text(&a).replacen("cycle:", "colour: \"blue\",\n    cycle:", 1);
         let err = parse("x.ron", &with_new_field).unwrap_err().to_string();
-        assert!(err.contains("saved by a newer ietkit (format 2"), "{err}");
+        assert!(
+            err.contains(&format!("saved by a newer ietkit (format {}", FORMAT + 1)),
+            "{err}"
+        );
     }
 }

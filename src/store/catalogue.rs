@@ -1,11 +1,11 @@
 //! Checking and listing sets of data files together, so that a toolkit's
 //! links can be resolved against a rubric checked beside it.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::data_file::{self, DataFile, LoadError};
 use super::embedded;
+use super::folder::{Folder, FolderError};
 use super::paths::DataDir;
 use crate::model::rubric::Rubric;
 
@@ -37,31 +37,7 @@ pub fn available(data_dir: Option<&DataDir>) -> Vec<Entry> {
         })
         .collect();
     if let Some(dir) = data_dir {
-        let folder = dir.rubrics();
-        match fs::read_dir(&folder) {
-            Ok(entries) => {
-                let mut paths: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-                    .collect();
-                paths.sort();
-                sources.extend(paths.iter().map(|p| from_disk(p)));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => sources.push(Source {
-                name: folder.display().to_string(),
-                builtin: false,
-                text: Err(LoadError {
-                    file: folder.display().to_string(),
-                    problems: vec![data_file::FileProblem {
-                        line: None,
-                        column: None,
-                        place: None,
-                        message: format!("cannot list this folder: {}", data_file::io_reason(&e)),
-                    }],
-                }),
-            }),
-        }
+        sources.extend(own_files(dir));
     }
     check_sources(sources)
 }
@@ -83,6 +59,66 @@ pub fn rubrics(data_dir: Option<&DataDir>) -> Vec<(String, Rubric)> {
 /// The rubric with `id` among [`rubrics`], with the name of its file.
 pub fn rubric_with_id(data_dir: Option<&DataDir>, id: &str) -> Option<(String, Rubric)> {
     rubrics(data_dir).into_iter().find(|(_, r)| r.id == id)
+}
+
+/// The `.ron` files in the data folder's `rubrics/`, read without
+/// following links: a link or a special file there is reported, not read.
+fn own_files(dir: &DataDir) -> Vec<Source> {
+    let folder_path = dir.rubrics();
+    let problem = |message: String| Source {
+        name: folder_path.display().to_string(),
+        builtin: false,
+        text: Err(LoadError {
+            file: folder_path.display().to_string(),
+            problems: vec![data_file::FileProblem {
+                line: None,
+                column: None,
+                place: None,
+                message,
+            }],
+        }),
+    };
+    let folder = match Folder::open(&dir.path, false).and_then(|root| root.sub("rubrics", false)) {
+        Ok(folder) => folder,
+        Err(FolderError::Io {
+            kind: std::io::ErrorKind::NotFound,
+            ..
+        }) => return Vec::new(),
+        Err(e) => return vec![problem(format!("cannot use this folder: {e}"))],
+    };
+    let entries = match folder.entries() {
+        Ok(entries) => entries,
+        Err(e) => return vec![problem(format!("cannot list this folder: {e}"))],
+    };
+    entries
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".ron") && !name.starts_with('.'))
+        .map(|(name, _)| {
+            let shown = folder.join(&name).display().to_string();
+            let text = match folder.read(&name, data_file::MAX_FILE_BYTES) {
+                Ok(Some(bytes)) => data_file::utf8(&shown, bytes),
+                Ok(None) => Err(data_file::too_large(
+                    &shown,
+                    data_file::MAX_FILE_BYTES,
+                    "rubric",
+                )),
+                Err(e) => Err(LoadError {
+                    file: shown.clone(),
+                    problems: vec![data_file::FileProblem {
+                        line: None,
+                        column: None,
+                        place: None,
+                        message: e.reason(),
+                    }],
+                }),
+            };
+            Source {
+                name: shown,
+                builtin: false,
+                text,
+            }
+        })
+        .collect()
 }
 
 fn from_disk(path: &Path) -> Source {

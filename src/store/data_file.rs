@@ -2,7 +2,6 @@
 //! file, which line and what to do.
 
 use std::fmt;
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
@@ -198,9 +197,10 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 
 /// Reads a file as UTF-8 text, refusing files over `limit` bytes (`what`
 /// names the kind of file in the message) and files that are not text.
+/// Only a regular file is read: a named pipe or a device is refused at once.
 pub fn read_text_limited(path: &Path, limit: u64, what: &str) -> Result<String, LoadError> {
     let name = path.display().to_string();
-    let file = fs::File::open(path).map_err(|e| {
+    let file = super::folder::open_named(path).map_err(|e| {
         LoadError::one(
             &name,
             None,
@@ -218,22 +218,32 @@ pub fn read_text_limited(path: &Path, limit: u64, what: &str) -> Result<String, 
         )
     })?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::one(
-            &name,
-            None,
-            None,
-            format!(
-                "it is larger than {} MB, far more than any {what} needs: check that this is the right file.",
-                limit / (1024 * 1024)
-            ),
-        ));
+        return Err(too_large(&name, limit, what));
     }
+    utf8(&name, bytes)
+}
+
+/// The refusal of a file over `limit` bytes.
+pub fn too_large(name: &str, limit: u64, what: &str) -> LoadError {
+    LoadError::one(
+        name,
+        None,
+        None,
+        format!(
+            "it is larger than {} MB, far more than any {what} needs: check that this is the right file.",
+            limit / (1024 * 1024)
+        ),
+    )
+}
+
+/// `bytes` as text, or where the first byte that is not UTF-8 is.
+pub fn utf8(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
         LoadError::one(
-            &name,
+            name,
             Some(line),
             Some(column),
             "this is not UTF-8 text: save the file as UTF-8 (most editors offer it under \"Save as\" or \"Encoding\")."

@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment_file::{self, SaveError};
 use super::data_file::LoadError;
+use super::folder::{Folder, FolderError, Kind};
+use super::lock::{Lock, LockError};
 use super::paths::DataDir;
 use crate::model::assessment::{Assessment, Purpose, Rating};
+use crate::model::changes::{self, Origin, What, Who};
 use crate::model::rubric::Rubric;
 use crate::model::timestamp::Timestamp;
 
@@ -116,11 +119,45 @@ fn next_cycle_name(cycle: &str) -> String {
 
 pub struct Library {
     pub dir: DataDir,
+    /// Who is working: named in lock files and in the change record of
+    /// what the library makes.
+    pub who: Who,
+}
+
+/// The name of the file a library name stands for.
+fn file_of(stem: &str) -> String {
+    format!("{stem}.ron")
+}
+
+/// `name.ron`, `name-2.ron`, ...: the names to try for a new file.
+fn candidates(base: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(file_of(base))
+        .chain((2..100_000).map(move |n| file_of(&format!("{base}-{n}"))))
+        .chain(std::iter::once_with(move || {
+            let stamp = Timestamp::now().to_string().replace(':', "");
+            file_of(&format!("{base}-{stamp}"))
+        }))
+}
+
+/// A name in a folder that is not to be read as an assessment: hidden
+/// (temporary files), or not `.ron`.
+fn is_assessment_name(name: &str) -> bool {
+    name.ends_with(".ron") && !name.starts_with('.')
+}
+
+fn stem(name: &str) -> String {
+    name.strip_suffix(".ron").unwrap_or(name).to_string()
 }
 
 impl Library {
     pub fn new(dir: DataDir) -> Library {
-        Library { dir }
+        Library {
+            dir,
+            who: Who {
+                login: super::people::login(),
+                person: Default::default(),
+            },
+        }
     }
 
     pub fn assessments(&self) -> PathBuf {
@@ -131,77 +168,111 @@ impl Library {
         self.dir.path.join("trash")
     }
 
-    fn state_file(&self) -> PathBuf {
-        self.dir.path.join("state.ron")
+    /// The data folder itself; made (private) if missing and `create`.
+    pub fn root(&self, create: bool) -> Result<Folder, FolderError> {
+        Folder::open(&self.dir.path, create)
     }
 
-    fn ron_files(dir: &Path) -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        files.sort();
-        files
+    /// The `assessments/` folder, never through a link.
+    pub fn folder(&self, create: bool) -> Result<Folder, FolderError> {
+        self.root(create)?.sub("assessments", create)
     }
 
-    /// Every assessment, each with its summary or the reason it cannot be read.
-    pub fn list(&self, rubric: &Rubric) -> Vec<Entry> {
-        Library::ron_files(&self.assessments())
+    fn holder(&self) -> String {
+        super::people::holder_text(&self.who)
+    }
+
+    /// Every assessment, each with its summary or the reason it cannot be
+    /// read; an error when the folder itself cannot be read. A library
+    /// that has no folder yet is empty.
+    pub fn list(&self, rubric: &Rubric) -> Result<Vec<Entry>, String> {
+        let folder = match self.folder(false) {
+            Ok(f) => f,
+            Err(FolderError::Io {
+                kind: std::io::ErrorKind::NotFound,
+                ..
+            }) => return Ok(Vec::new()),
+            Err(e) => {
+                let why = super::team::no_access(&self.dir.path).unwrap_or_else(|| e.to_string());
+                return Err(format!("The library cannot be read: {why}"));
+            }
+        };
+        let names = folder
+            .entries()
+            .map_err(|e| format!("The library cannot be read: {e}"))?;
+        Ok(names
             .into_iter()
-            .map(|path| Entry {
-                name: path
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned(),
-                summary: assessment_file::read(&path).map(|l| summary_of(&l.assessment, rubric)),
-                path,
+            .filter(|(name, _)| is_assessment_name(name))
+            .map(|(name, kind)| {
+                let summary = match kind {
+                    Kind::File => assessment_file::read_in(&folder, &name)
+                        .map(|l| summary_of(&l.assessment, rubric)),
+                    kind => Err(LoadError::one(
+                        &folder.join(&name).display().to_string(),
+                        None,
+                        None,
+                        FolderError::NotOurs {
+                            path: String::new(),
+                            kind,
+                            expected: "assessment files",
+                        }
+                        .reason(),
+                    )),
+                };
+                Entry {
+                    path: folder.join(&name),
+                    name: stem(&name),
+                    summary,
+                }
             })
-            .collect()
+            .collect())
     }
 
     /// Files in the trash, newest first.
     pub fn trashed(&self) -> Vec<PathBuf> {
-        let mut files = Library::ron_files(&self.trash());
+        let Ok(trash) = self.root(false).and_then(|r| r.sub("trash", false)) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = trash
+            .entries()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(name, kind)| *kind == Kind::File && is_assessment_name(name))
+            .map(|(name, _)| trash.join(&name))
+            .collect();
         files.reverse();
         files
     }
 
-    /// A path in `assessments/` for `name` that no file uses yet.
-    pub fn free_path(&self, name: &str) -> PathBuf {
-        let base = slug(name);
-        let dir = self.assessments();
-        let taken = |p: &Path| p.exists() || super::lock::lock_path(p).exists();
-        let first = dir.join(format!("{base}.ron"));
-        if !taken(&first) {
-            return first;
+    /// The file name of `path` when it is in the library's folder.
+    fn name_in(&self, folder: &Folder, path: &Path) -> Option<String> {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        (folder.is(parent) && is_assessment_name(&name)).then_some(name)
+    }
+
+    /// The library's folder and the file's name in it, for a path in it.
+    fn locate(&self, path: &Path) -> Result<(Folder, String), String> {
+        let folder = self.folder(false).map_err(|e| e.to_string())?;
+        match self.name_in(&folder, path) {
+            Some(name) => Ok((folder, name)),
+            None => Err(format!(
+                "{} is not in the library {}.",
+                path.display(),
+                self.assessments().display()
+            )),
         }
-        // Bounded: a folder that reports every name as taken must not hang.
-        (2..100_000)
-            .map(|n| dir.join(format!("{base}-{n}.ron")))
-            .find(|p| !taken(p))
-            .unwrap_or_else(|| {
-                let stamp = Timestamp::now().to_string().replace(':', "");
-                dir.join(format!("{base}-{stamp}.ron"))
-            })
     }
 
     /// Whether `path` is one of the library's own files: only those are ever
     /// changed in place. A file from elsewhere (an email, a USB stick) is
     /// read, and imported before anyone changes it.
     pub fn holds(&self, path: &Path) -> bool {
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        match (parent.canonicalize(), self.assessments().canonicalize()) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => false,
-        }
+        self.folder(false)
+            .is_ok_and(|folder| self.name_in(&folder, path).is_some())
     }
 
     /// The library name or file path a user typed, as a path.
@@ -209,11 +280,38 @@ impl Library {
         let by_name = self
             .assessments()
             .join(format!("{}.ron", name_or_path.trim_end_matches(".ron")));
-        if by_name.is_file() && !name_or_path.contains('/') {
+        if !name_or_path.contains('/') && fs::symlink_metadata(&by_name).is_ok() {
             by_name
         } else {
             PathBuf::from(name_or_path)
         }
+    }
+
+    /// Reads an assessment: one of the library's through its folder (never
+    /// through a link), any other by its path.
+    pub fn read(&self, path: &Path) -> Result<assessment_file::Loaded, LoadError> {
+        match self.locate(path) {
+            Ok((folder, name)) => assessment_file::read_in(&folder, &name),
+            Err(_) => assessment_file::read(path),
+        }
+    }
+
+    /// Takes the lock of one of the library's files.
+    pub fn lock(&self, path: &Path) -> Result<Lock, LockError> {
+        let (folder, name) = self
+            .locate(path)
+            .map_err(|reason| LockError::Unavailable { reason })?;
+        Lock::take(&folder, &name, &self.holder())
+    }
+
+    /// Saves `a` over one of the library's files (the caller holds its
+    /// lock); says why no earlier version was kept, when none could be.
+    pub fn save(&self, path: &Path, a: &Assessment) -> Result<Option<String>, SaveError> {
+        let (folder, name) = self.locate(path).map_err(|reason| SaveError {
+            file: path.display().to_string(),
+            reason,
+        })?;
+        assessment_file::save_keeping(&folder, &name, a)
     }
 
     /// Saves `a` as a new file named from its program and cycle.
@@ -223,9 +321,49 @@ impl Library {
 
     /// Saves `a` as a new file with a name made safe from `name`.
     pub fn create_named(&self, a: &Assessment, name: &str) -> Result<PathBuf, SaveError> {
-        let path = self.free_path(name);
-        assessment_file::save(&path, a)?;
-        Ok(path)
+        self.create_locked(a, name).map(|(path, _)| path)
+    }
+
+    /// Saves `a` as a new file with a name made safe from `name`, and
+    /// returns it with its lock, held. A name in use, or one whose lock
+    /// someone holds, is passed over; no file is ever replaced, so two
+    /// people creating one name at once both keep their file.
+    pub fn create_locked(&self, a: &Assessment, name: &str) -> Result<(PathBuf, Lock), SaveError> {
+        let failed = |e: FolderError| assessment_file::save_error(&self.assessments(), &e);
+        let folder = self.folder(true).map_err(failed)?;
+        let text = assessment_file::to_text(a);
+        for file in candidates(&slug(name)) {
+            if folder.kind(&file) != Kind::Missing {
+                continue;
+            }
+            let lock = match Lock::take(&folder, &file, &self.holder()) {
+                Ok(lock) => lock,
+                Err(LockError::Held { .. }) => continue,
+                Err(LockError::Unavailable { reason }) => {
+                    // Not a name to use (a link where its lock goes), or a
+                    // folder where no lock can be made at all.
+                    if matches!(
+                        folder.kind(&super::lock::lock_name(&file)),
+                        Kind::Missing | Kind::File
+                    ) {
+                        return Err(SaveError {
+                            file: folder.join(&file).display().to_string(),
+                            reason,
+                        });
+                    }
+                    continue;
+                }
+            };
+            match folder.create_new(&file, text.as_bytes()) {
+                Ok(()) => return Ok((folder.join(&file), lock)),
+                Err(FolderError::Exists { .. }) => {}
+                Err(e) => return Err(assessment_file::save_error(&folder.join(&file), &e)),
+            }
+        }
+        Err(SaveError {
+            file: self.assessments().display().to_string(),
+            reason: "no free file name is left in the library.".into(),
+        })
     }
 
     /// A new assessment for the next cycle: same profile, evidence marked to
@@ -262,52 +400,139 @@ impl Library {
         next
     }
 
-    /// Copies an assessment under a new name; the copy is a separate file.
-    pub fn duplicate(&self, path: &Path) -> Result<PathBuf, String> {
-        let loaded = assessment_file::read(path).map_err(|e| e.to_string())?;
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-        let target = self.free_path(&format!("{stem} copy"));
-        assessment_file::save(&target, &loaded.assessment).map_err(|e| e.to_string())?;
-        Ok(target)
+    /// Records that this library's user made `a` in the way `how` says.
+    fn made(&self, a: &mut Assessment, how: Origin) {
+        changes::record(a, &self.who, Timestamp::now(), vec![What::Created { how }]);
     }
 
-    /// Gives an assessment a new library name (its file name).
+    /// Copies an assessment under a new name; the copy is a separate file.
+    pub fn duplicate(&self, path: &Path) -> Result<PathBuf, String> {
+        let mut a = self.read(path).map_err(|e| e.to_string())?.assessment;
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        self.made(
+            &mut a,
+            Origin::Copied {
+                from: stem.to_string(),
+            },
+        );
+        self.create_named(&a, &format!("{stem} copy"))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Who has the assessment `name` in `folder` open, as a refusal.
+    fn refuse_if_open(&self, folder: &Folder, name: &str, doing: &str) -> Result<Lock, String> {
+        Lock::take(folder, name, &self.holder()).map_err(|e| match e {
+            LockError::Held { holder } => format!(
+                "{} is open in another session ({holder}): it cannot be {doing} until that session closes it.",
+                stem(name)
+            ),
+            LockError::Unavailable { reason } => format!(
+                "{} cannot be {doing}: it cannot be locked ({reason})",
+                stem(name)
+            ),
+        })
+    }
+
+    /// Gives an assessment a new library name (its file name). Refused
+    /// while anyone has it open; never replaces another file.
     pub fn rename(&self, path: &Path, name: &str) -> Result<PathBuf, String> {
-        let target = self.free_path(name);
-        fs::rename(path, &target)
-            .map_err(|e| format!("could not rename {}: {e}", path.display()))?;
-        Ok(target)
+        let (folder, from) = self.locate(path)?;
+        let _held = self.refuse_if_open(&folder, &from, "renamed")?;
+        for to in candidates(&slug(name)) {
+            if to == from {
+                return Ok(path.to_path_buf());
+            }
+            if folder.kind(&to) != Kind::Missing {
+                continue;
+            }
+            let Ok(_target) = Lock::take(&folder, &to, &self.holder()) else {
+                continue;
+            };
+            match folder.move_to(&from, &folder, &to) {
+                Ok(()) => return Ok(folder.join(&to)),
+                Err(FolderError::Exists { .. }) => {}
+                Err(e) => return Err(format!("could not rename {}: {e}", path.display())),
+            }
+        }
+        Err(format!(
+            "could not rename {}: no free name.",
+            path.display()
+        ))
     }
 
     /// Moves an assessment to the trash, from where it can be restored.
+    /// Refused while anyone has it open.
     pub fn delete(&self, path: &Path) -> Result<PathBuf, String> {
-        let trash = self.trash();
-        assessment_file::ensure_private_dir(&trash).map_err(|e| e.to_string())?;
-        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let (folder, name) = self.locate(path)?;
+        let _held = self.refuse_if_open(&folder, &name, "moved to the trash")?;
+        let trash = self
+            .root(true)
+            .and_then(|r| r.sub("trash", true))
+            .map_err(|e| e.to_string())?;
         let stamp = Timestamp::now().to_string().replace(':', "");
-        let target = trash.join(format!("{stem}.{stamp}.ron"));
-        fs::rename(path, &target)
-            .map_err(|e| format!("could not move {} to the trash: {e}", path.display()))?;
-        Ok(target)
+        let base = format!("{}.{stamp}", stem(&name));
+        for n in 1..1000 {
+            let target = if n == 1 {
+                file_of(&base)
+            } else {
+                file_of(&format!("{base}-{n}"))
+            };
+            match folder.move_to(&name, &trash, &target) {
+                Ok(()) => return Ok(trash.join(&target)),
+                Err(FolderError::Exists { .. }) => {}
+                Err(e) => {
+                    return Err(format!(
+                        "could not move {} to the trash: {e}",
+                        path.display()
+                    ));
+                }
+            }
+        }
+        Err(format!("could not move {} to the trash.", path.display()))
     }
 
-    /// Puts a trashed file back into the library.
+    /// Puts a trashed file back into the library, under a free name.
     pub fn restore(&self, trashed: &Path) -> Result<PathBuf, String> {
-        let name = trashed.file_stem().unwrap_or_default().to_string_lossy();
-        // name.<stamp>: drop the stamp the trash added.
-        let original = name.rsplit_once('.').map_or(name.as_ref(), |(n, _)| n);
-        let target = self.free_path(original);
-        assessment_file::ensure_private_dir(&self.assessments()).map_err(|e| e.to_string())?;
-        fs::rename(trashed, &target)
-            .map_err(|e| format!("could not restore {}: {e}", trashed.display()))?;
-        Ok(target)
+        let trash = self
+            .root(false)
+            .and_then(|r| r.sub("trash", false))
+            .map_err(|e| e.to_string())?;
+        let name = trashed
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|n| {
+                trash.is(trashed.parent().unwrap_or(Path::new("."))) && is_assessment_name(n)
+            })
+            .ok_or_else(|| format!("{} is not in the trash.", trashed.display()))?;
+        // name.<stamp>.ron: drop the stamp the trash added.
+        let stem = stem(&name);
+        let original = stem.rsplit_once('.').map_or(stem.as_str(), |(n, _)| n);
+        let folder = self.folder(true).map_err(|e| e.to_string())?;
+        for to in candidates(&slug(original)) {
+            if folder.kind(&to) != Kind::Missing {
+                continue;
+            }
+            let Ok(_target) = Lock::take(&folder, &to, &self.holder()) else {
+                continue;
+            };
+            match trash.move_to(&name, &folder, &to) {
+                Ok(()) => return Ok(folder.join(&to)),
+                Err(FolderError::Exists { .. }) => {}
+                Err(e) => return Err(format!("could not restore {}: {e}", trashed.display())),
+            }
+        }
+        Err(format!(
+            "could not restore {}: no free name.",
+            trashed.display()
+        ))
     }
 
     /// Copies a `.ron` assessment from anywhere into the library, after
-    /// checking that it reads. The source is never changed.
+    /// checking that it reads. The source is never changed, and no file in
+    /// the library is replaced: a name in use gets `-2`, `-3`, ...
     pub fn import(&self, source: &Path, name: Option<&str>) -> Result<PathBuf, String> {
         let loaded = assessment_file::read(source).map_err(|e| e.to_string())?;
-        let a = loaded.assessment;
+        let mut a = loaded.assessment;
         // By default the library name is the file's own name.
         let name = match name {
             Some(n) if !n.trim().is_empty() => n.to_string(),
@@ -317,29 +542,51 @@ impl Library {
                 .to_string_lossy()
                 .into_owned(),
         };
-        let target = self.free_path(&name);
-        assessment_file::save(&target, &a).map_err(|e| e.to_string())?;
-        Ok(target)
+        let from = source
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        self.made(&mut a, Origin::Imported { from });
+        self.create_named(&a, &name).map_err(|e| e.to_string())
     }
 
+    /// The assessment this person had open last, for the next start. Each
+    /// person's own (`state/<login>.ron`), so partners sharing a folder do
+    /// not open each other's; the folder's old `state.ron` when there is
+    /// none yet.
     pub fn last(&self) -> Option<PathBuf> {
-        let text = fs::read_to_string(self.state_file()).ok()?;
-        let state: State = ron::from_str(&text).ok()?;
-        let path = self.assessments().join(state.last?);
-        path.is_file().then_some(path)
+        let root = self.root(false).ok()?;
+        let mine = root
+            .sub("state", false)
+            .ok()
+            .and_then(|state| {
+                state
+                    .read(&super::people::file_name(&self.who.login), 64 * 1024)
+                    .ok()
+            })
+            .flatten();
+        let bytes = match mine {
+            Some(bytes) => bytes,
+            None => root.read("state.ron", 64 * 1024).ok()??,
+        };
+        let state: State = ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+        let name = state.last?;
+        let folder = self.folder(false).ok()?;
+        (is_assessment_name(&name) && !name.contains('/') && folder.kind(&name) == Kind::File)
+            .then(|| folder.join(&name))
     }
 
-    /// Remembers the assessment open now, for the next start. Only files in
-    /// the library are remembered.
+    /// Remembers the assessment open now, for this person's next start.
+    /// Only files in the library are remembered.
     pub fn set_last(&self, path: &Path) {
-        if path.parent() != Some(self.assessments().as_path()) {
+        let Ok((_, name)) = self.locate(path) else {
             return;
-        }
-        let state = State {
-            last: path.file_name().map(|n| n.to_string_lossy().into_owned()),
         };
-        if let Ok(text) = ron::to_string(&state) {
-            let _ = assessment_file::write_atomic(&self.state_file(), &text);
+        let state = State { last: Some(name) };
+        let folder = self.root(false).and_then(|r| r.sub("state", true));
+        if let (Ok(text), Ok(folder)) = (ron::to_string(&state), folder) {
+            let _ = folder.replace(&super::people::file_name(&self.who.login), text.as_bytes());
         }
     }
 }

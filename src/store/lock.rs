@@ -1,14 +1,20 @@
-//! One editor per assessment: an advisory lock on `<file>.lock`, which
+//! One writer per assessment: an advisory lock on `<file>.lock`, which
 //! records who holds it. The operating system drops the lock when the
 //! holding process ends, however it ends, so a stale lock file never blocks.
 //! The lock file itself stays: removing it could let two sessions lock two
 //! different files of the same name.
+//!
+//! The lock file is opened through [`Folder::open_lock`]: never through a
+//! link, never a special file, and never truncated unless this session
+//! holds the lock on it.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-/// Held while an assessment is open for editing; dropping it releases it.
+use super::folder::Folder;
+
+/// Held while an assessment is open for changing; dropping it releases it.
 #[derive(Debug)]
 pub struct Lock {
     file: File,
@@ -18,8 +24,26 @@ pub struct Lock {
 pub enum LockError {
     /// Someone else has it open; `holder` is what their lock file says.
     Held { holder: String },
-    /// The lock file could not be made (a read-only folder, say).
+    /// The lock could not be taken (a read-only folder, a link where the
+    /// lock file goes, say): `reason` says why in plain words.
     Unavailable { reason: String },
+}
+
+impl LockError {
+    /// Why the assessment cannot be changed now, for a status line.
+    pub fn why(&self) -> String {
+        match self {
+            LockError::Held { holder } => format!("open in another session: {holder}"),
+            LockError::Unavailable { reason } => {
+                format!("it cannot be locked for you, so that nobody's changes are lost: {reason}")
+            }
+        }
+    }
+}
+
+/// The lock file's name for the assessment file `name`.
+pub fn lock_name(name: &str) -> String {
+    format!("{name}.lock")
 }
 
 pub fn lock_path(assessment: &Path) -> PathBuf {
@@ -28,43 +52,31 @@ pub fn lock_path(assessment: &Path) -> PathBuf {
     assessment.with_file_name(name)
 }
 
-/// "user on host (process 1234)".
-fn me() -> String {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_else(|_| "someone".into());
-    let host = fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| fs::read_to_string("/etc/hostname"))
-        .map(|h| h.trim().to_string())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "this computer".into());
-    format!("{user} on {host} (process {})", std::process::id())
+fn read_holder(file: &mut File) -> String {
+    let mut holder = String::new();
+    let _ = Read::by_ref(file).take(4096).read_to_string(&mut holder);
+    let holder = crate::text::clean_line(holder.trim());
+    if holder.is_empty() {
+        "another session".into()
+    } else {
+        holder
+    }
 }
 
 impl Lock {
-    pub fn acquire(assessment: &Path) -> Result<Lock, LockError> {
-        let path = lock_path(assessment);
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(|e| LockError::Unavailable {
-            reason: e.to_string(),
-        })?;
+    /// Takes the lock of the assessment file `name` in `folder`; `me` is
+    /// written in it for anyone who finds it locked.
+    pub fn take(folder: &Folder, name: &str, me: &str) -> Result<Lock, LockError> {
+        let mut file = folder
+            .open_lock(&lock_name(name))
+            .map_err(|e| LockError::Unavailable {
+                reason: e.to_string(),
+            })?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = file.read_to_string(&mut holder);
-                let holder = crate::text::clean_line(holder.trim());
                 return Err(LockError::Held {
-                    holder: if holder.is_empty() {
-                        "another session".into()
-                    } else {
-                        holder
-                    },
+                    holder: read_holder(&mut file),
                 });
             }
             Err(TryLockError::Error(e)) => {
@@ -73,12 +85,50 @@ impl Lock {
                 });
             }
         }
-        // Ours now: record who we are for anyone who finds it locked.
-        let _ = file.set_len(0);
-        let _ = file.seek(SeekFrom::Start(0));
-        let _ = file.write_all(me().as_bytes());
-        let _ = file.sync_all();
-        Ok(Lock { file })
+        // Ours now: record who we are (a lock file opened read-only, made
+        // by someone else, stays as it is).
+        let mut lock = Lock { file };
+        lock.describe(me);
+        Ok(lock)
+    }
+
+    /// Says `me` in the lock file, for anyone who finds it locked (when the
+    /// person holding it has just said who they are).
+    pub fn describe(&mut self, me: &str) {
+        if self.file.set_len(0).is_ok() {
+            let _ = self.file.seek(SeekFrom::Start(0));
+            let _ = self.file.write_all(me.as_bytes());
+            let _ = self.file.sync_all();
+        }
+    }
+
+    /// Takes the lock of the assessment at `path`, by its folder.
+    pub fn acquire(path: &Path) -> Result<Lock, LockError> {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let folder = Folder::open(parent, false).map_err(|e| LockError::Unavailable {
+            reason: e.to_string(),
+        })?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let (who, _) = super::people::who(None);
+        Lock::take(&folder, &name, &super::people::holder_text(&who))
+    }
+
+    /// Who holds the lock of `name` in `folder`, if anyone: the lock is
+    /// tried for a moment and never kept. A lock file that cannot be
+    /// opened says nothing.
+    pub fn holder(folder: &Folder, name: &str) -> Option<String> {
+        let mut file = folder.open_file(&lock_name(name)).ok()?;
+        match file.try_lock_shared() {
+            Ok(()) => {
+                let _ = file.unlock();
+                None
+            }
+            Err(TryLockError::WouldBlock) => Some(read_holder(&mut file)),
+            Err(TryLockError::Error(_)) => None,
+        }
     }
 }
 
@@ -93,37 +143,65 @@ impl Drop for Lock {
 mod tests {
     use super::*;
 
+    fn temp(label: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("ietkit-lock-{label}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
     #[test]
     fn a_second_lock_is_refused_with_the_holder_and_freed_on_drop() {
-        let dir = std::env::temp_dir().join(format!("ietkit-lock-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("a.ron");
-        let first = Lock::acquire(&file).unwrap();
-        match Lock::acquire(&file) {
-            Err(LockError::Held { holder }) => {
-                assert!(holder.contains(&std::process::id().to_string()), "{holder}")
-            }
+        let dir = temp("second");
+        let folder = Folder::open(&dir, false).unwrap();
+        let first = Lock::take(&folder, "a.ron", "Maria on host (process 1)").unwrap();
+        assert_eq!(
+            Lock::holder(&folder, "a.ron").as_deref(),
+            Some("Maria on host (process 1)")
+        );
+        match Lock::take(&folder, "a.ron", "Sam") {
+            Err(LockError::Held { holder }) => assert_eq!(holder, "Maria on host (process 1)"),
             other => panic!("expected Held, got {other:?}"),
         }
         drop(first);
+        assert_eq!(Lock::holder(&folder, "a.ron"), None);
         assert_eq!(
-            fs::read_to_string(lock_path(&file)).unwrap(),
+            std::fs::read_to_string(dir.join("a.ron.lock")).unwrap(),
             "",
             "no holder recorded"
         );
-        let again = Lock::acquire(&file);
-        assert!(again.is_ok());
-        drop(again);
-        let _ = fs::remove_dir_all(&dir);
+        assert!(Lock::take(&folder, "a.ron", "Sam").is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn a_stale_lock_file_does_not_block() {
-        let dir = std::env::temp_dir().join(format!("ietkit-stale-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("b.ron");
-        fs::write(lock_path(&file), "gone on oldhost (process 1)").unwrap();
-        assert!(Lock::acquire(&file).is_ok());
-        let _ = fs::remove_dir_all(&dir);
+        let dir = temp("stale");
+        std::fs::write(dir.join("b.ron.lock"), "gone on oldhost (process 1)").unwrap();
+        assert!(Lock::acquire(&dir.join("b.ron")).is_ok());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_lock_file_that_is_a_link_is_never_followed_or_truncated() {
+        let dir = temp("link");
+        let outside = temp("link-outside");
+        let target = outside.join("precious");
+        std::fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("c.ron.lock")).unwrap();
+        std::os::unix::fs::symlink(outside.join("dangling"), dir.join("d.ron.lock")).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        for name in ["c.ron", "d.ron"] {
+            match Lock::take(&folder, name, "me") {
+                Err(LockError::Unavailable { reason }) => {
+                    assert!(reason.contains("symbolic link"), "{reason}")
+                }
+                other => panic!("expected Unavailable, got {other:?}"),
+            }
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+        assert!(!outside.join("dangling").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
     }
 }

@@ -68,6 +68,10 @@ pub enum Action {
     ScrollRight,
     ToggleTrend,
     StartConsensus,
+    /// Say who you are: your name and whom you speak for.
+    WhoAmI,
+    /// Who changed what in the open assessment.
+    ShowLog,
 }
 
 /// Which rows the compare view shows.

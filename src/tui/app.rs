@@ -17,6 +17,7 @@ use super::nav::{self, NavId};
 use super::search::{self, Hit, Search};
 use super::theme::Theme;
 use crate::model::assessment::{Assessment, Rating, Response};
+use crate::model::changes::Who;
 use crate::model::screener::Answer;
 use crate::model::timestamp::Timestamp;
 
@@ -149,6 +150,10 @@ pub enum Overlay {
         question: String,
         on_yes: Confirm,
     },
+    /// Who changed what in the open assessment, newest first.
+    Log {
+        scroll: u16,
+    },
 }
 
 /// Something `update` asks the outside world to do.
@@ -160,6 +165,9 @@ pub enum Effect {
     SaveNow,
     Library(LibraryRequest),
     Export(ExportRequest),
+    /// Keep what the person working said of themselves (`App::who`) in the
+    /// data folder.
+    RememberWho,
     Quit,
 }
 
@@ -204,6 +212,8 @@ pub struct App {
     pub export_dir: PathBuf,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// Who is working: recorded with every change they make.
+    pub who: Who,
 }
 
 impl App {
@@ -233,6 +243,7 @@ impl App {
             export_dir: PathBuf::new(),
             effects: Vec::new(),
             quit: false,
+            who: Who::default(),
         }
     }
 
@@ -265,6 +276,7 @@ impl App {
             Some(Overlay::Prompt(_)) => return vec![Context::Prompt],
             Some(Overlay::Library(_)) => return vec![Context::Library],
             Some(Overlay::Compare(_)) => return vec![Context::Compare],
+            Some(Overlay::Log { .. }) => return vec![Context::Log],
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
                     out.push(Context::SearchActive);
@@ -445,11 +457,13 @@ impl App {
                 &self.assessment.profile,
                 self.assessment.purpose,
                 &self.assessment.cycle,
+                &self.assessment.assessors,
             ))),
             Action::NextOpenItem => self.jump_open(true),
             Action::PrevOpenItem => self.jump_open(false),
             Action::Save => self.effects.push(Effect::SaveNow),
             Action::Library => self.open_library(false),
+            Action::ShowLog => self.overlays.push(Overlay::Log { scroll: 0 }),
             Action::Close => {}
             Action::Back if self.focus == Pane::Main => self.focus = Pane::Navigator,
             _ => match self.focus {
@@ -500,6 +514,13 @@ impl App {
             question,
             on_yes: Confirm::Quit,
         });
+    }
+
+    /// Asks the person working for their name and whom they speak for;
+    /// `first` when they have never been asked in this data folder.
+    pub fn ask_who(&mut self, first: bool) {
+        self.overlays
+            .push(Overlay::Form(Form::person(&self.who, first)));
     }
 
     fn open_library(&mut self, trash: bool) {
@@ -748,6 +769,7 @@ impl App {
                 "Save a copy of the open assessment to this path:".into(),
                 "",
             ))),
+            Action::WhoAmI => self.ask_who(false),
             _ => {
                 let Some(path) = selected else {
                     self.say(if trash {
@@ -1228,6 +1250,29 @@ impl App {
                     self.overlays.pop();
                 }
             }
+            Overlay::Log { .. } => {
+                let area = layout::help(self.size);
+                let width = usize::from(area.width.saturating_sub(2)).max(1);
+                let page = area.height.saturating_sub(2).max(1);
+                let rows =
+                    crate::report::log::rows(&self.assessment, &self.content.rubric.scale, width);
+                let max = (rows.len() as u16).saturating_sub(page);
+                let Some(Overlay::Log { scroll }) = self.overlays.last_mut() else {
+                    return;
+                };
+                match action {
+                    Action::Down => *scroll = (*scroll + 1).min(max),
+                    Action::Up => *scroll = scroll.saturating_sub(1),
+                    Action::PageDown => *scroll = (*scroll + page).min(max),
+                    Action::PageUp => *scroll = scroll.saturating_sub(page),
+                    Action::Top => *scroll = 0,
+                    Action::Bottom => *scroll = max,
+                    Action::Close => {
+                        self.overlays.pop();
+                    }
+                    _ => {}
+                }
+            }
             Overlay::Confirm { on_yes, .. } => {
                 let on_yes = on_yes.clone();
                 match action {
@@ -1273,6 +1318,15 @@ impl App {
                 Action::NextField => f.next_field(),
                 Action::PrevField => f.prev_field(),
                 Action::Submit => self.submit_form(),
+                Action::Close if f.kind == (FormKind::Person { first: true }) => {
+                    // Asked once: not now means the login name will do.
+                    self.overlays.pop();
+                    self.effects.push(Effect::RememberWho);
+                    self.say(format!(
+                        "Your changes are recorded as {}; w in the library (o) gives your name and role.",
+                        self.who.login
+                    ));
+                }
                 Action::Close if f.changed() => {
                     self.ask_discard("Discard what you typed in this form (y/n)?")
                 }
@@ -1389,15 +1443,26 @@ impl App {
                 format!("Action item for {indicator} kept.")
             }),
             FormKind::Export { .. } | FormKind::NewAssessment { .. } => return,
-            FormKind::Profile => {
-                f.to_profile(&self.assessment.profile)
-                    .map(|(profile, purpose, cycle)| {
-                        self.assessment.profile = profile;
-                        self.assessment.purpose = purpose;
-                        self.assessment.cycle = cycle;
-                        "Program profile kept.".to_string()
-                    })
+            FormKind::Person { .. } => {
+                let person = f.to_person();
+                self.who.person = person;
+                self.overlays.pop();
+                self.effects.push(Effect::RememberWho);
+                self.say(format!(
+                    "Thank you: your changes are recorded as {}.",
+                    self.who.label()
+                ));
+                return;
             }
+            FormKind::Profile => f.to_profile(&self.assessment.profile).map(
+                |(profile, purpose, cycle, assessors)| {
+                    self.assessment.profile = profile;
+                    self.assessment.purpose = purpose;
+                    self.assessment.cycle = cycle;
+                    self.assessment.assessors = assessors;
+                    "Program profile kept.".to_string()
+                },
+            ),
         };
         match result {
             Ok(message) => {

@@ -4,9 +4,10 @@
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::model::assessment::{
-    ActionItem, ActionStatus, ComponentHours, Evidence, Partner, PartnerLead, Profile, Purpose,
-    Site, SiteKind,
+    ActionItem, ActionStatus, Assessor, ComponentHours, Evidence, Partner, PartnerLead, Profile,
+    Purpose, Site, SiteKind,
 };
+use crate::model::changes::{Person, Who};
 use crate::model::date::Date;
 use crate::report::Kind;
 use crate::text;
@@ -131,7 +132,14 @@ pub enum FormKind {
     Export {
         defaults: Vec<String>,
     },
+    /// Who is working; `first` when they are asked for the first time.
+    Person {
+        first: bool,
+    },
 }
+
+/// What the profile form gives: the profile, purpose, cycle and assessors.
+pub type ProfileParts = (Profile, Purpose, String, Vec<Assessor>);
 
 pub struct Form {
     pub kind: FormKind,
@@ -162,6 +170,80 @@ const PURPOSES: [Purpose; 3] = [
     Purpose::EvaluatingExisting,
     Purpose::AfterSignificantChange,
 ];
+/// Whom a person can speak for, as offered in the "who are you" form; the
+/// last choice is none of these.
+const ROLES: [Partner; 6] = [
+    Partner::AdultBasicSkills,
+    Partner::CareerTechnicalEducation,
+    Partner::CareerPathways,
+    Partner::Corrections,
+    Partner::WorkforceBoard,
+    Partner::Employer,
+];
+
+/// The partner a role written in the assessors field names: ABS, CTE, CP,
+/// DOC or their names, any other words as they are.
+pub fn partner_named(text: &str) -> Partner {
+    const NAMES: [(&[&str], Partner); 6] = [
+        (&["abs", "adult basic skills"], Partner::AdultBasicSkills),
+        (
+            &[
+                "cte",
+                "career & technical education",
+                "career and technical education",
+            ],
+            Partner::CareerTechnicalEducation,
+        ),
+        (&["cp", "career pathways"], Partner::CareerPathways),
+        (
+            &["doc", "corrections", "department of corrections"],
+            Partner::Corrections,
+        ),
+        (&["workforce board"], Partner::WorkforceBoard),
+        (&["employer"], Partner::Employer),
+    ];
+    let t = text.trim();
+    let key = t.to_lowercase();
+    NAMES
+        .into_iter()
+        .find(|(names, _)| names.contains(&key.as_str()))
+        .map_or_else(|| Partner::Other(t.to_string()), |(_, p)| p)
+}
+
+/// The assessors as the profile form writes them: "Maria Lopez (ABS);
+/// Sam Ortiz (CTE)".
+pub fn assessors_text(assessors: &[Assessor]) -> String {
+    assessors
+        .iter()
+        .map(|a| format!("{} ({})", a.name, a.partner.short()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads the assessors field back: each "Name (partner)", separated by ;.
+pub fn parse_assessors(text: &str) -> Result<Vec<Assessor>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let missing = || {
+                format!(
+                    "Assessors: say whom \"{part}\" speaks for in brackets, e.g. Maria Lopez (ABS); partners are ABS, CTE, CP, DOC or a name."
+                )
+            };
+            let (name, rest) = part.rsplit_once('(').ok_or_else(missing)?;
+            let role = rest.strip_suffix(')').ok_or_else(missing)?;
+            if name.trim().is_empty() || role.trim().is_empty() {
+                return Err(missing());
+            }
+            Ok(Assessor {
+                name: name.trim().to_string(),
+                partner: partner_named(role),
+            })
+        })
+        .collect()
+}
+
 /// The partners with a lead field in the profile form, in order.
 const LEAD_PARTNERS: [Partner; 4] = [
     Partner::AdultBasicSkills,
@@ -243,7 +325,7 @@ impl Form {
         )
     }
 
-    pub fn profile(p: &Profile, purpose: Purpose, cycle: &str) -> Form {
+    pub fn profile(p: &Profile, purpose: Purpose, cycle: &str, assessors: &[Assessor]) -> Form {
         let lead = |partner: &Partner| {
             p.partners
                 .iter()
@@ -267,6 +349,11 @@ impl Form {
                     purpose,
                 ),
                 Field::text("Cycle", cycle, "e.g. 2026-27"),
+                Field::text(
+                    "Assessors",
+                    &assessors_text(assessors),
+                    "e.g. Maria Lopez (ABS); Sam Ortiz (CTE)",
+                ),
                 Field::choice("Site", SITES.iter().map(|s| s.label()).collect(), site),
                 Field::text("Site name", &p.site.name, "campus or facility"),
                 Field::text("ABS lead", &lead(&LEAD_PARTNERS[0]), "staff role or name"),
@@ -303,7 +390,7 @@ impl Form {
     pub fn changed(&self) -> bool {
         !matches!(
             self.kind,
-            FormKind::Export { .. } | FormKind::NewAssessment { .. }
+            FormKind::Export { .. } | FormKind::NewAssessment { .. } | FormKind::Person { .. }
         ) && self
             .fields
             .iter()
@@ -463,8 +550,41 @@ impl Form {
         })
     }
 
-    /// The profile, purpose and cycle the form describes.
-    pub fn to_profile(&self, before: &Profile) -> Result<(Profile, Purpose, String), String> {
+    /// The person working, as they described themselves.
+    pub fn person(who: &Who, first: bool) -> Form {
+        let role = who
+            .person
+            .role
+            .as_ref()
+            .and_then(|r| ROLES.iter().position(|x| x == r))
+            .unwrap_or(ROLES.len());
+        let mut roles: Vec<String> = ROLES.iter().map(|r| r.label().to_string()).collect();
+        roles.push("Someone else, or not saying".into());
+        let title = format!("Who is working? (login {})", who.login);
+        Form::new(
+            FormKind::Person { first },
+            title,
+            vec![
+                Field::text(
+                    "Your name",
+                    &who.person.name,
+                    "as your team knows you: it is recorded with each change you make",
+                ),
+                Field::choice("You speak for", roles, role),
+            ],
+        )
+    }
+
+    /// What the "who are you" form says.
+    pub fn to_person(&self) -> Person {
+        Person {
+            name: self.get("Your name"),
+            role: ROLES.get(self.selected("You speak for")).cloned(),
+        }
+    }
+
+    /// The profile, purpose, cycle and assessors the form describes.
+    pub fn to_profile(&self, before: &Profile) -> Result<ProfileParts, String> {
         let mut partners: Vec<PartnerLead> = before
             .partners
             .iter()
@@ -510,7 +630,12 @@ impl Form {
             start_date: self.date("Start date")?,
         };
         let purpose = PURPOSES[self.selected("Purpose").min(PURPOSES.len() - 1)];
-        Ok((profile, purpose, self.get("Cycle")))
+        Ok((
+            profile,
+            purpose,
+            self.get("Cycle"),
+            parse_assessors(&self.get("Assessors"))?,
+        ))
     }
 }
 
@@ -583,6 +708,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn assessors_read_as_name_and_partner() {
+        let a = parse_assessors("Maria Lopez (ABS); Sam (career pathways);  ; Ana (Tribal office)")
+            .unwrap();
+        assert_eq!(a.len(), 3);
+        assert_eq!(a[0].partner, Partner::AdultBasicSkills);
+        assert_eq!(a[1].partner, Partner::CareerPathways);
+        assert_eq!(a[2].partner, Partner::Other("Tribal office".into()));
+        assert_eq!(
+            assessors_text(&a),
+            "Maria Lopez (ABS); Sam (CP); Ana (Tribal office)"
+        );
+        assert_eq!(parse_assessors(&assessors_text(&a)).unwrap(), a);
+        let err = parse_assessors("Maria Lopez").unwrap_err();
+        assert!(err.contains("say whom \"Maria Lopez\" speaks for"), "{err}");
+        assert!(parse_assessors("").unwrap().is_empty());
+    }
+
+    #[test]
     fn input_is_cleaned_of_control_characters() {
         assert_eq!(
             clean_input("a\u{1b}[2Jb\tc\r\nd", false),
@@ -610,7 +753,7 @@ mod tests {
             err.starts_with("Due: \"2027-02-30\" is not a date"),
             "{err}"
         );
-        let mut p = Form::profile(&Profile::default(), Purpose::NewDesign, "2026-27");
+        let mut p = Form::profile(&Profile::default(), Purpose::NewDesign, "2026-27", &[]);
         p.focus = p
             .fields
             .iter()

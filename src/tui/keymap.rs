@@ -28,6 +28,7 @@ pub enum Context {
     Confirm,
     Library,
     Compare,
+    Log,
     Global,
 }
 
@@ -49,6 +50,7 @@ impl Context {
             Context::Confirm => "Confirmations",
             Context::Library => "Library of saved assessments",
             Context::Compare => "Side by side",
+            Context::Log => "Who changed what",
             Context::Global => "Everywhere",
         }
     }
@@ -189,6 +191,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Library, &[ch('s')], Action::SaveCopyAs, "s", "Save a copy of the open assessment to a path of your choice", ""),
     bind(C::Library, &[ch(' ')], Action::Mark, "Space", "Mark or unmark for comparing (2 to 6)", "mark"),
     bind(C::Library, &[ch('v')], Action::CompareMarked, "v", "View the marked assessments side by side", "side by side"),
+    bind(C::Library, &[ch('w')], Action::WhoAmI, "w", "Who you are: your name and whom you speak for, recorded with your changes", ""),
     bind(C::Library, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Next assessment", ""),
     bind(C::Library, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Previous assessment", ""),
     bind(C::Library, &[k(KC::Esc), ch('o'), ch('q')], Action::Close, "Esc", "Close the library", "close"),
@@ -214,6 +217,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Compare, &[ch('3')], Action::Rate(3), "", "", ""),
     bind(C::Compare, &[ch('n')], Action::NotApplicable, "n", "During a consensus: agree it does not apply", ""),
     bind(C::Compare, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the side-by-side view", "close"),
+    // Who changed what.
+    bind(C::Log, &[k(KC::Esc), ch('L'), ch('q')], Action::Close, "Esc/L", "Close the list of changes", "close"),
+    bind(C::Log, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Scroll down", ""),
+    bind(C::Log, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Scroll up", ""),
+    bind(C::Log, &[k(KC::PageDown), ch(' ')], Action::PageDown, "PgDn", "Scroll a page down", "more"),
+    bind(C::Log, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Scroll a page up", ""),
+    bind(C::Log, &[ch('g'), k(KC::Home)], Action::Top, "g", "Newest first: back to the top", ""),
+    bind(C::Log, &[ch('G'), k(KC::End)], Action::Bottom, "G", "The oldest changes", ""),
     bind(C::Confirm, &[ch('y')], Action::Yes, "y", "Yes", "yes"),
     bind(C::Confirm, &[ch('n'), k(KC::Esc)], Action::No, "n/Esc", "No", "no"),
     // Everywhere.
@@ -231,6 +242,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ch('p')], Action::EditProfile, "p", "Edit the program profile", "profile"),
     bind(C::Global, &[ch('o')], Action::Library, "o", "Open the library: saved assessments, new, next cycle, trash", "library"),
     bind(C::Global, &[ch('x')], Action::Export, "x", "Export a report: Markdown, CSV, HTML to print, JSON", "export"),
+    bind(C::Global, &[ch('L')], Action::ShowLog, "L", "Who changed what in this assessment, and when", ""),
     bind(C::Global, &[ctrl('s')], Action::Save, "Ctrl-S", "Save now (ietkit also saves after every change)", ""),
     bind(C::Global, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys (also F1)", "help"),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "q", "Quit ietkit", "quit"),
@@ -279,7 +291,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 16] = [
+const HELP_ORDER: [Context; 17] = [
     Context::Global,
     Context::Library,
     Context::Compare,
@@ -295,6 +307,7 @@ const HELP_ORDER: [Context; 16] = [
     Context::Prompt,
     Context::Confirm,
     Context::Explain,
+    Context::Log,
     Context::Help,
 ];
 

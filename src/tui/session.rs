@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use super::app::{
     App, Confirm, Effect, ExportRequest, LibraryRequest, LibraryRow, Overlay, SaveState,
 };
-use crate::model::assessment::{Assessment, Profile, Purpose};
+use crate::model::assessment::{Assessment, Assessor, Profile, Purpose};
+use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
 use crate::store::library::Library;
-use crate::store::lock::{Lock, LockError};
+use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
 use crate::text;
 
@@ -21,9 +22,15 @@ pub struct Session {
     /// The file the open assessment lives in; `None` until first saved.
     pub path: Option<PathBuf>,
     lock: Option<Lock>,
-    /// Set while the file is read-only because another session holds it:
-    /// the version on disk last shown, to follow that session's saves.
+    /// Set while the file is read-only because its lock cannot be taken
+    /// (another session holds it, say): the version on disk last shown, to
+    /// follow the writer's saves.
     following: Option<Stamp>,
+    /// The assessment as last saved or opened: what a save is compared
+    /// with to record who changed what.
+    baseline: Option<Assessment>,
+    /// How a new assessment not yet saved came to be.
+    origin: Option<Origin>,
 }
 
 /// When a file last changed and its size: enough to notice another save.
@@ -41,13 +48,25 @@ impl Session {
             path: None,
             lock: None,
             following: None,
+            baseline: None,
+            origin: None,
         }
+    }
+
+    /// Reads an assessment: through the library when it is one of its
+    /// files, so that nothing in the data folder is followed.
+    fn read(&self, path: &Path) -> Result<assessment_file::Loaded, String> {
+        match &self.library {
+            Some(lib) => lib.read(path),
+            None => assessment_file::read(path),
+        }
+        .map_err(|e| e.to_string())
     }
 
     /// Opens the assessment in `path`, matched to the app's rubric. A file
     /// someone else has open, or from a newer ietkit, opens read-only.
     pub fn open(&mut self, app: &mut App, path: &Path) -> Result<(), String> {
-        let loaded = assessment_file::read(path).map_err(|e| e.to_string())?;
+        let loaded = self.read(path)?;
         let mut assessment = loaded.assessment;
         let mut notices = loaded.notices;
         // Made with another rubric that is at hand (the data folder's own,
@@ -79,19 +98,22 @@ impl Session {
             read_only
                 .get_or_insert("from outside your data folder; o then i imports a copy".into());
         } else {
-            match Lock::acquire(path) {
+            let lock = match &self.library {
+                Some(lib) => lib.lock(path),
+                None => Lock::acquire(path),
+            };
+            match lock {
                 Ok(lock) => self.lock = Some(lock),
-                Err(LockError::Held { holder }) => {
-                    read_only.get_or_insert(format!("open in another session: {holder}"));
+                // Read-only until the lock can be taken: two writers would
+                // overwrite each other's saves.
+                Err(e) => {
+                    read_only.get_or_insert(e.why());
                     self.following = Some(stamp(path));
-                }
-                Err(LockError::Unavailable { reason }) => {
-                    notices.push(format!(
-                        "Could not lock the file ({reason}); take care that nobody else edits it."
-                    ));
                 }
             }
         }
+        self.baseline = Some(assessment.clone());
+        self.origin = None;
         self.path = Some(path.to_path_buf());
         app.load(assessment, read_only.clone(), true);
         if let Some(lib) = &self.library {
@@ -114,23 +136,39 @@ impl Session {
         Ok(())
     }
 
-    /// A blank assessment on the rubric in use, with its profile form open.
+    /// A blank assessment on the rubric in use, with its profile form open;
+    /// the person working is its first assessor when they said their role.
     fn start_fresh(&mut self, app: &mut App) {
-        let fresh = Assessment::new(
+        let mut fresh = Assessment::new(
             &app.content.rubric,
             Profile::default(),
             Purpose::NewDesign,
             "",
         );
-        self.start_new(app, fresh);
+        if let Some(role) = &app.who.person.role {
+            let name = app.who.person.name.trim();
+            fresh.assessors.push(Assessor {
+                name: if name.is_empty() {
+                    app.who.login.clone()
+                } else {
+                    name.to_string()
+                },
+                partner: role.clone(),
+            });
+        }
+        self.start_new(app, fresh, Origin::New);
         app.update(super::action::Action::EditProfile);
         app.say("New assessment: fill in the profile, then Enter; it is saved as it changes.");
     }
 
-    /// Starts a new assessment in memory; it gets a file on its first change.
-    pub fn start_new(&mut self, app: &mut App, assessment: Assessment) {
+    /// Starts a new assessment in memory; it gets a file on its first
+    /// change, and its change record says how it came to be.
+    pub fn start_new(&mut self, app: &mut App, assessment: Assessment, how: Origin) {
         self.lock = None;
         self.path = None;
+        self.following = None;
+        self.baseline = Some(assessment.clone());
+        self.origin = Some(how);
         app.load(assessment, None, false);
     }
 
@@ -142,6 +180,7 @@ impl Session {
             match effect {
                 Effect::Changed | Effect::SaveNow => save = true,
                 Effect::Quit => {}
+                Effect::RememberWho => self.remember_who(app),
                 Effect::Export(request) => self.export(app, request),
                 Effect::Library(request) => {
                     // Save before leaving or listing, so nothing is lost.
@@ -166,14 +205,18 @@ impl Session {
             return;
         };
         let now = stamp(&path);
-        let lock = Lock::acquire(&path).ok();
+        let lock = match &self.library {
+            Some(lib) => lib.lock(&path).ok(),
+            None => Lock::acquire(&path).ok(),
+        };
         if now == *seen && lock.is_none() {
             return;
         }
-        let newer_format = match assessment_file::read(&path) {
+        let newer_format = match self.read(&path) {
             Ok(loaded) => {
                 let mut a = loaded.assessment;
                 assessment_file::reconcile(&mut a, &app.content.rubric);
+                self.baseline = Some(a.clone());
                 app.assessment = a;
                 loaded.read_only.is_some()
             }
@@ -191,12 +234,32 @@ impl Session {
                 self.following = None;
                 app.read_only = None;
                 app.save = SaveState::Saved(app.assessment.updated);
-                app.say("The other session has closed: you can change this assessment now.");
+                app.say("The assessment is free now: you can change it.");
             }
             _ => {
                 self.following = Some(now);
                 app.say("Updated with the other session's latest save.");
             }
+        }
+    }
+
+    /// Remembers in the data folder what the person working said of
+    /// themselves (the app already holds it).
+    fn remember_who(&mut self, app: &mut App) {
+        let Some(lib) = &mut self.library else {
+            return;
+        };
+        lib.who = app.who.clone();
+        if let Some(lock) = &mut self.lock {
+            lock.describe(&crate::store::people::holder_text(&app.who));
+        }
+        let written = lib
+            .root(true)
+            .and_then(|root| crate::store::people::write(&root, &app.who));
+        if let Err(e) = written {
+            app.warn(text::clean_line(&format!(
+                "Your name could not be kept for next time: {e}"
+            )));
         }
     }
 
@@ -225,16 +288,63 @@ impl Session {
     }
 
     /// Saves the open assessment, giving it a file in the library first if
-    /// it has none. The outcome shows in the status bar.
+    /// it has none, and records who changed what. The outcome shows in the
+    /// status bar.
     pub fn save(&mut self, app: &mut App) {
         if let Some(reason) = &app.read_only {
             app.save = SaveState::ReadOnly(reason.clone());
             return;
         }
-        app.assessment.updated = Timestamp::now();
+        let now = Timestamp::now();
+        let mut whats = Vec::new();
+        let made = app
+            .assessment
+            .changes
+            .iter()
+            .any(|c| matches!(c.what, What::Created { .. }));
+        if self.path.is_none() && !made {
+            whats.push(What::Created {
+                how: self.origin.take().unwrap_or(Origin::New),
+            });
+        }
+        // Without a baseline the assessment is the blank one the app
+        // starts with.
+        let blank;
+        let before = match &self.baseline {
+            Some(before) => before,
+            None => {
+                blank = Assessment::new(
+                    &app.content.rubric,
+                    Profile::default(),
+                    Purpose::NewDesign,
+                    "",
+                );
+                &blank
+            }
+        };
+        whats.extend(changes::diff(before, &app.assessment));
+        changes::record(&mut app.assessment, &app.who, now, whats);
+        // The record holds what changed even if this save fails.
+        self.baseline = Some(app.assessment.clone());
+        app.assessment.updated = now;
+        let mut history = None;
         let result = match (&self.path, &self.library) {
-            (Some(path), _) => assessment_file::save(path, &app.assessment).map(|()| path.clone()),
-            (None, Some(lib)) => lib.create(&app.assessment),
+            (Some(path), Some(lib)) if lib.holds(path) => {
+                lib.save(path, &app.assessment).map(|problem| {
+                    history = problem;
+                    None
+                })
+            }
+            (Some(path), _) => assessment_file::save(path, &app.assessment).map(|()| None),
+            (None, Some(lib)) => lib
+                .create_locked(
+                    &app.assessment,
+                    &format!(
+                        "{} {}",
+                        app.assessment.profile.program, app.assessment.cycle
+                    ),
+                )
+                .map(Some),
             (None, None) => {
                 app.save =
                     SaveState::Failed("no data folder: start ietkit with --data-dir DIR".into());
@@ -242,15 +352,20 @@ impl Session {
             }
         };
         match result {
-            Ok(path) => {
-                if self.path.is_none() {
-                    self.lock = Lock::acquire(&path).ok();
+            Ok(created) => {
+                if let Some((path, lock)) = created {
+                    self.lock = Some(lock);
                     if let Some(lib) = &self.library {
                         lib.set_last(&path);
                     }
                     self.path = Some(path);
                 }
                 app.save = SaveState::Saved(app.assessment.updated);
+                if let Some(problem) = history {
+                    app.warn(text::clean_line(&format!(
+                        "Saved, but no earlier version was kept: {problem}"
+                    )));
+                }
             }
             Err(e) => {
                 app.warn(format!("Not saved: {}", e.reason));
@@ -280,7 +395,19 @@ impl Session {
                 })
                 .collect();
         }
-        lib.list(&app.content.rubric)
+        let entries = match lib.list(&app.content.rubric) {
+            Ok(entries) => entries,
+            Err(problem) => {
+                return vec![LibraryRow {
+                    name: "(the library cannot be read)".into(),
+                    path: lib.assessments(),
+                    status: String::new(),
+                    text: String::new(),
+                    error: Some(text::clean_line(&problem)),
+                }];
+            }
+        };
+        entries
             .into_iter()
             .map(|e| {
                 let open_now = self.path.as_deref() == Some(e.path.as_path());
@@ -375,23 +502,23 @@ impl Session {
                 self.start_fresh(app);
                 return;
             }
-            LibraryRequest::NextCycle(path) => match assessment_file::read(&path) {
+            LibraryRequest::NextCycle(path) => match self.read(&path) {
                 Ok(loaded) => {
                     let next = lib.next_cycle(&loaded.assessment, &app.content.rubric);
                     let cycle = next.cycle.clone();
-                    self.start_new(app, next);
+                    self.start_new(app, next, Origin::NextCycle { from: stem(&path) });
                     self.save(app);
                     Ok(format!(
                         "Started cycle {cycle}: profile, evidence (marked to re-check) and open action items carried over; ratings start empty."
                     ))
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e),
             },
             LibraryRequest::Compare(paths) => {
                 let mut names = Vec::new();
                 let mut assessments = Vec::new();
                 for path in &paths {
-                    match assessment_file::read(path) {
+                    match self.read(path) {
                         Ok(loaded) => {
                             let mut a = loaded.assessment;
                             assessment_file::reconcile(&mut a, &app.content.rubric);
@@ -399,7 +526,7 @@ impl Session {
                             assessments.push(a);
                         }
                         Err(e) => {
-                            app.warn(text::clean_line(&e.to_string()));
+                            app.warn(text::clean_line(&e));
                             return;
                         }
                     }
@@ -411,18 +538,33 @@ impl Session {
                 return;
             }
             LibraryRequest::SaveConsensus(assessment) => {
+                let of = assessment
+                    .assessors
+                    .iter()
+                    .map(|x| format!("{} ({})", x.name, x.partner.short()))
+                    .collect();
                 let name = format!(
                     "{} {} consensus",
                     assessment.profile.program, assessment.cycle
                 );
-                let created = lib.create_named(&assessment, &name);
-                self.lock = None;
-                self.path = None;
-                app.load(*assessment, None, false);
+                let mut assessment = *assessment;
+                changes::record(
+                    &mut assessment,
+                    &app.who,
+                    Timestamp::now(),
+                    vec![What::Created {
+                        how: Origin::Consensus { of },
+                    }],
+                );
+                let created = lib.create_locked(&assessment, &name);
+                if let Ok((path, _)) = &created {
+                    lib.set_last(path);
+                }
+                self.start_new(app, assessment, Origin::New);
+                self.origin = None;
                 match created {
-                    Ok(path) => {
-                        self.lock = Lock::acquire(&path).ok();
-                        lib.set_last(&path);
+                    Ok((path, lock)) => {
+                        self.lock = Some(lock);
                         self.path = Some(path);
                         app.save = SaveState::Saved(app.assessment.updated);
                     }
@@ -472,19 +614,18 @@ impl Session {
                 .import(Path::new(source.trim()), None)
                 .map(|p| format!("Imported as {}.", stem(&p))),
             LibraryRequest::SaveCopy(target) => {
-                let target = PathBuf::from(target.trim());
-                if target.exists() {
-                    Err(format!(
-                        "{} already exists: choose a new file name.",
-                        target.display()
-                    ))
-                } else {
-                    assessment_file::write_atomic(
-                        &target,
-                        &assessment_file::to_text(&app.assessment),
-                    )
-                    .map(|()| format!("Saved a copy to {}.", target.display()))
-                    .map_err(|e| e.reason)
+                let target = expand_home(Path::new(target.trim()));
+                let shown = target.display().to_string();
+                match crate::store::folder::write_at(
+                    &target,
+                    assessment_file::to_text(&app.assessment).as_bytes(),
+                    false,
+                ) {
+                    Ok(()) => Ok(format!("Saved a copy to {shown}.")),
+                    Err(crate::store::folder::FolderError::Exists { .. }) => {
+                        Err(format!("{shown} already exists: choose a new file name."))
+                    }
+                    Err(e) => Err(format!("No copy saved: {e}")),
                 }
             }
         };

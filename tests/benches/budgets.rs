@@ -246,7 +246,7 @@ fn list_library(n: usize, runs: usize) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
-            assert_eq!(library.list(&rubric).len(), n);
+            assert_eq!(library.list(&rubric).unwrap().len(), n);
             start.elapsed()
         })
         .collect();

@@ -25,9 +25,17 @@ impl Pty {
         Pty::start_with(args, data_dir, &[])
     }
 
-    /// ietkit with extra environment variables.
+    /// ietkit with extra environment variables, started by someone who
+    /// has said who they are in `data_dir` (so the first screen is the
+    /// app, not the question).
     pub fn start_with(args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> Pty {
+        known_person(data_dir);
         Pty::spawn(env!("CARGO_BIN_EXE_ietkit"), args, data_dir, env)
+    }
+
+    /// ietkit started by someone it has never met in `data_dir`.
+    pub fn start_as_newcomer(args: &[&str], data_dir: &Path) -> Pty {
+        Pty::spawn(env!("CARGO_BIN_EXE_ietkit"), args, data_dir, &[])
     }
 
     /// Any program, with `TERM=xterm-256color` unless `env` says otherwise,
@@ -51,8 +59,72 @@ impl Pty {
         }
         let child = pair.slave.spawn_command(cmd).expect("start the program");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        let reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
+        Pty::attach(reader, writer, child, Box::new(pair.master))
+    }
+
+    /// ietkit run as another user (`uid`, `gid`; no system account
+    /// needed), in a terminal of its own. The test must run as root.
+    pub fn start_as(
+        uid: u32,
+        gid: u32,
+        binary: &Path,
+        args: &[&str],
+        data_dir: &Path,
+        home: &Path,
+    ) -> Pty {
+        use std::os::unix::process::CommandExt;
+        use std::process::{Command, Stdio};
+        let size = nix::pty::Winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        let pty = nix::pty::openpty(Some(&size), None).expect("open a pseudo-terminal");
+        let slave = std::fs::File::from(pty.slave);
+        let mut cmd = Command::new(binary);
+        cmd.args(args)
+            .env_clear()
+            .env("TERM", "xterm-256color")
+            .env("HOME", home)
+            .env("IETKIT_DATA_DIR", data_dir)
+            .env("PATH", "/usr/bin:/bin")
+            .current_dir(home)
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave))
+            .uid(uid)
+            .gid(gid);
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                // A session of its own, with this terminal as its terminal.
+                nix::libc::setsid();
+                nix::libc::ioctl(0, nix::libc::TIOCSCTTY as _, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("start ietkit as another user");
+        let master = std::fs::File::from(pty.master);
+        let reader = master.try_clone().unwrap();
+        Pty::attach(
+            Box::new(reader),
+            Box::new(master),
+            Box::new(child),
+            Box::new(()),
+        )
+    }
+
+    /// Reads everything the program writes into the VT parser, keeping
+    /// `keep` (the terminal's master end) open until the program is done.
+    fn attach(
+        mut reader: Box<dyn Read + Send>,
+        writer: Box<dyn Write + Send>,
+        child: Box<dyn portable_pty::Child + Send + Sync>,
+        keep: Box<dyn std::any::Any + Send>,
+    ) -> Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             NonZeroU16::new(24).unwrap(),
             NonZeroU16::new(80).unwrap(),
@@ -61,7 +133,7 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (p, r) = (parser.clone(), raw.clone());
         let reader = std::thread::spawn(move || {
-            let _keep_master = pair.master;
+            let _keep_master = keep;
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -171,6 +243,24 @@ impl Pty {
             .find_map(|l| l.strip_prefix("VmHWM:"))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
             .unwrap_or(0)
+    }
+}
+
+/// Records in `data_dir` who the person running the tests is, as ietkit
+/// does once they have answered its question.
+pub fn known_person(data_dir: &Path) {
+    use ietkit::model::assessment::Partner;
+    use ietkit::model::changes::{Person, Who};
+    let root = ietkit::store::folder::Folder::open(data_dir, true).unwrap();
+    let who = Who {
+        login: ietkit::store::people::login(),
+        person: Person {
+            name: "Test Coordinator".into(),
+            role: Some(Partner::AdultBasicSkills),
+        },
+    };
+    if ietkit::store::people::read(&root, &who.login).is_none() {
+        ietkit::store::people::write(&root, &who).unwrap();
     }
 }
 

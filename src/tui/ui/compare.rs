@@ -103,6 +103,14 @@ fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: us
         if cols.end < total { ">" } else { "" }
     ));
     let mut lines = vec![Line::styled(header, theme.heading())];
+    // Partners' views: who rated each, under whom they speak for.
+    if c.raters[cols.clone()].iter().any(|r| !r.is_empty()) {
+        let mut who = format!("{:<ID$} {}", "", cut("", title_width));
+        for r in &c.raters[cols.clone()] {
+            who.push_str(&format!("{:>CELL$}", cut(r, CELL - 1).trim_end()));
+        }
+        lines.push(Line::styled(who.trim_end().to_string(), theme.dim()));
+    }
 
     let rows = view.visible();
     let mut selected_line = 0;
@@ -185,10 +193,14 @@ fn details(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
     for (slot, i) in (first..first + shown).enumerate() {
         let a = &view.assessments[i];
         let w = usize::from(parts[slot].width.saturating_sub(1)).max(1);
+        let label = match view.comparison.raters[i].as_str() {
+            "" => view.comparison.labels[i].clone(),
+            rater => format!("{}: {rater}", view.comparison.labels[i]),
+        };
         let mut lines = vec![Line::styled(
             format!(
                 "{} {}",
-                cut(&view.comparison.labels[i], w.saturating_sub(4)).trim_end(),
+                cut(&label, w.saturating_sub(4)).trim_end(),
                 row.cells[i].mark()
             ),
             theme.heading(),

@@ -44,6 +44,18 @@ pub fn reading(app: &App, id: &str, width: usize) -> Vec<Line<'static>> {
         ),
         theme.dim(),
     ));
+    if let Some(change) = crate::model::changes::last_for(&app.assessment, id) {
+        out.extend(wrapped(
+            &format!(
+                "Last changed by {}, {}",
+                crate::report::log::who(&app.assessment, change),
+                change.at.date()
+            ),
+            width,
+            "",
+            theme.dim(),
+        ));
+    }
     out.extend(wrapped(&ind.description, width, "", Style::new()));
     out.push(Line::styled("What each level looks like:", theme.heading()));
     let current = match rating {

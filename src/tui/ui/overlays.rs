@@ -109,6 +109,34 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
     });
 }
 
+/// Who changed what in the open assessment, newest first.
+pub fn log(app: &App, scroll: u16, frame: &mut Frame) {
+    let area = overlay_area(frame, layout::help(frame.area()));
+    let block = framed(app, "Who changed what, newest first (Esc closes)");
+    let theme = app.theme;
+    scrolled_text(frame, area, block, theme, scroll, |width| {
+        let rows = crate::report::log::rows(&app.assessment, &app.content.rubric.scale, width);
+        if rows.is_empty() {
+            return wrapped(
+                "No changes recorded yet. Every change from now on is recorded here with who made it and when.",
+                width,
+                "",
+                theme.dim(),
+            );
+        }
+        rows.into_iter()
+            .map(|row| {
+                let style = if row.heading {
+                    theme.heading()
+                } else {
+                    Style::new()
+                };
+                Line::styled(row.text, style)
+            })
+            .collect()
+    });
+}
+
 pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {
     let summary = scoring::score(&app.content.rubric, &app.assessment);
     let text = match category.and_then(|c| summary.categories.get(c)) {
@@ -160,7 +188,11 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
         crate::tui::form::FormKind::NewAssessment { .. } => "Enter starts it",
         _ => "Enter keeps",
     };
-    let block = framed(app, &format!("{}: {verb}, Esc cancels", f.title));
+    let cancel = match f.kind {
+        crate::tui::form::FormKind::Person { first: true } => "Esc: not now",
+        _ => "Esc cancels",
+    };
+    let block = framed(app, &format!("{}: {verb}, {cancel}", f.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [fields_area, error_area] =

@@ -1,0 +1,218 @@
+//! Who changed what: the change record of an assessment in plain words,
+//! newest first, for `ietkit log` and the app's list of changes.
+
+use crate::model::assessment::{Assessment, Rating};
+use crate::model::changes::{self, Change, Edit, Origin, What};
+use crate::model::scale::Scale;
+use crate::model::timestamp::Timestamp;
+use crate::text;
+
+/// One line of the record: a heading (when and who) or one change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub heading: bool,
+    pub text: String,
+}
+
+/// "2026-11-30 14:02 UTC".
+fn when(t: Timestamp) -> String {
+    let s = t.to_string();
+    format!("{} {} UTC", &s[..10], &s[11..16])
+}
+
+/// A rating in words: "2 Developing", "N/A (reason)", "not rated".
+pub fn rating_words(rating: &Rating, scale: &Scale) -> String {
+    match rating {
+        Rating::Unrated => "not rated".into(),
+        Rating::Level(n) => match scale.levels.iter().find(|l| l.value == *n) {
+            Some(level) => format!("{n} {}", level.name),
+            None => format!("level {n}"),
+        },
+        Rating::NotApplicable { reason } if reason.trim().is_empty() => "N/A".into(),
+        Rating::NotApplicable { reason } => format!("N/A ({})", reason.trim()),
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{s}\"")
+}
+
+/// One change in words.
+pub fn describe(what: &What, scale: &Scale) -> String {
+    let words = |r: &Rating| rating_words(r, scale);
+    match what {
+        What::Created { how } => match how {
+            Origin::New => "started this assessment".into(),
+            Origin::Imported { from } => format!("imported it from {from}"),
+            Origin::Copied { from } => format!("made it as a copy of {from}"),
+            Origin::NextCycle { from } => format!("started this cycle from {from}"),
+            Origin::Consensus { of } if of.is_empty() => "agreed it as a consensus".into(),
+            Origin::Consensus { of } => {
+                format!("agreed it as the consensus of {}", of.join(", "))
+            }
+        },
+        What::Rating {
+            indicator,
+            from,
+            to,
+        } => match (from, to) {
+            (Rating::Unrated, to @ Rating::NotApplicable { .. }) => {
+                format!("{indicator}: marked {}", words(to))
+            }
+            (Rating::Unrated, to) => format!("{indicator}: rated {}", words(to)),
+            (from, Rating::Unrated) => {
+                format!("{indicator}: rating cleared (was {})", words(from))
+            }
+            (from, to @ Rating::NotApplicable { .. }) => {
+                format!("{indicator}: marked {} (was {})", words(to), words(from))
+            }
+            (from, to) => format!(
+                "{indicator}: rating changed from {} to {}",
+                words(from),
+                words(to)
+            ),
+        },
+        What::Unsure { indicator, now } => {
+            if *now {
+                format!("{indicator}: marked unsure, to review later")
+            } else {
+                format!("{indicator}: no longer marked unsure")
+            }
+        }
+        What::Notes { indicator } => format!("{indicator}: notes edited"),
+        What::Evidence {
+            indicator,
+            change,
+            what,
+        } => format!("{indicator}: evidence {}: {what}", edit_word(*change)),
+        What::Action {
+            indicator,
+            change,
+            what,
+            status,
+        } => match change {
+            Edit::Changed => format!(
+                "{indicator}: action item changed: {what} (now {})",
+                status.label()
+            ),
+            change => format!(
+                "{indicator}: action item {}: {what} ({})",
+                edit_word(*change),
+                status.label()
+            ),
+        },
+        What::Profile { field, from, to } => match (from.is_empty(), to.is_empty()) {
+            (true, _) => format!("{field} set to {}", quoted(to)),
+            (false, true) => format!("{field} cleared (was {})", quoted(from)),
+            (false, false) => format!("{field} changed from {} to {}", quoted(from), quoted(to)),
+        },
+        What::Screener { question, from, to } => {
+            let answer = |a: &Option<crate::model::screener::Answer>| {
+                a.map_or("not answered", |a| a.label())
+            };
+            match from {
+                None => format!("Is this an IET? {question}: answered {}", answer(to)),
+                Some(_) => format!(
+                    "Is this an IET? {question}: answer changed from {} to {}",
+                    answer(from),
+                    answer(to)
+                ),
+            }
+        }
+    }
+}
+
+fn edit_word(e: Edit) -> &'static str {
+    match e {
+        Edit::Added => "added",
+        Edit::Changed => "changed",
+        Edit::Removed => "removed",
+    }
+}
+
+/// Who made a change: "Maria Lopez (ABS)".
+pub fn who(a: &Assessment, change: &Change) -> String {
+    changes::label(&change.by, a.people.get(&change.by))
+}
+
+/// The record, newest first: a heading for each run of changes one person
+/// made within one minute, then one line per change in the order made.
+pub fn lines(a: &Assessment, scale: &Scale) -> Vec<Line> {
+    let heading = |c: &Change| (when(c.at), who(a, c));
+    let mut runs: Vec<&[Change]> = Vec::new();
+    let mut rest: &[Change] = &a.changes;
+    while let Some(last) = rest.last() {
+        let key = heading(last);
+        let start = rest
+            .iter()
+            .rposition(|c| heading(c) != key)
+            .map_or(0, |i| i + 1);
+        runs.push(&rest[start..]);
+        rest = &rest[..start];
+    }
+    let mut out = Vec::new();
+    for run in runs {
+        let (at, by) = heading(&run[0]);
+        out.push(Line {
+            heading: true,
+            text: text::clean_line(&format!("{at}, {by}")),
+        });
+        out.extend(run.iter().map(|change| Line {
+            heading: false,
+            text: text::clean_line(&describe(&change.what, scale)),
+        }));
+    }
+    out
+}
+
+/// The record as rows of at most `width` characters: changes indented
+/// under their heading. What the app draws and scrolls by.
+pub fn rows(a: &Assessment, scale: &Scale, width: usize) -> Vec<Line> {
+    let mut out = Vec::new();
+    for line in lines(a, scale) {
+        let indent = if line.heading { "" } else { "  " };
+        let room = width.saturating_sub(indent.len()).max(1);
+        for (i, part) in text::wrap(&line.text, room).into_iter().enumerate() {
+            let indent = if i == 0 { indent } else { "    " };
+            out.push(Line {
+                heading: line.heading,
+                text: format!("{indent}{part}"),
+            });
+        }
+    }
+    out
+}
+
+/// The record as text for `ietkit log`, 80 columns wide.
+pub fn text(name: &str, a: &Assessment, scale: &Scale) -> String {
+    let mut out = String::new();
+    if a.changes.is_empty() {
+        out.push_str(&format!(
+            "No changes are recorded in {name} yet. ietkit records who changed what from format 2 on; a file saved by an older ietkit gains its record at its next change.\n"
+        ));
+        return wrap_all(&out);
+    }
+    out.push_str(&format!(
+        "Changes to {name}, newest first ({}):\n",
+        text::count(a.changes.len(), "change", "changes")
+    ));
+    for line in rows(a, scale, 78) {
+        if line.heading {
+            out.push('\n');
+        }
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
+}
+
+fn wrap_all(s: &str) -> String {
+    let mut out = String::new();
+    for line in s.lines() {
+        for part in text::wrap(line, 80) {
+            out.push_str(&part);
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,870 @@
+//! A folder ietkit keeps its own files in, and does not trust.
+//!
+//! The data folder may be shared by a team, synced by a tool, or changed by
+//! mistake: a symbolic link, a named pipe or a device can be found where
+//! ietkit expects its own file. So every file ietkit opens for itself is
+//! opened relative to a folder it holds open, without following links, and
+//! checked to be a regular file before it is read or written. New files are
+//! written to a temporary file made exclusively, then renamed into place;
+//! a file that must not replace another is put in place with a rename that
+//! never replaces. Nothing outside the folder is ever created, truncated,
+//! written or deleted through anything found in it.
+//!
+//! The folder a file is made in decides its mode: in a folder its group
+//! may write in (and that not everyone may write in), files are 0660 and
+//! folders 2770, with the folder's group; elsewhere 0600 and 0700.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use nix::errno::Errno;
+use nix::fcntl::{AtFlags, OFlag};
+use nix::sys::stat::{FileStat, Mode, SFlag};
+use nix::unistd::{Gid, Uid};
+
+/// Who may read and change what ietkit makes in a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    /// Only the person who made it: files 0600, folders 0700.
+    Private,
+    /// The folder's group too: files 0660, folders 2770, with this group.
+    Group(u32),
+}
+
+impl Share {
+    /// A folder is shared when its group may write in it and not everyone
+    /// may (a folder like /tmp is open to all, not to a team).
+    pub fn of(mode: u32, gid: u32) -> Share {
+        if mode & 0o020 != 0 && mode & 0o002 == 0 {
+            Share::Group(gid)
+        } else {
+            Share::Private
+        }
+    }
+
+    pub fn file_mode(self) -> u32 {
+        match self {
+            Share::Private => 0o600,
+            Share::Group(_) => 0o660,
+        }
+    }
+
+    pub fn dir_mode(self) -> u32 {
+        match self {
+            Share::Private => 0o700,
+            Share::Group(_) => 0o2770,
+        }
+    }
+}
+
+/// What a name in a folder is, looked at without following links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Missing,
+    File,
+    Folder,
+    Link,
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl Kind {
+    fn of(stat: &FileStat) -> Kind {
+        match SFlag::from_bits_truncate(stat.st_mode & SFlag::S_IFMT.bits()) {
+            SFlag::S_IFREG => Kind::File,
+            SFlag::S_IFDIR => Kind::Folder,
+            SFlag::S_IFLNK => Kind::Link,
+            SFlag::S_IFIFO => Kind::Fifo,
+            SFlag::S_IFSOCK => Kind::Socket,
+            SFlag::S_IFCHR | SFlag::S_IFBLK => Kind::Device,
+            _ => Kind::Other,
+        }
+    }
+
+    /// "a symbolic link", for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Missing => "missing",
+            Kind::File => "a file",
+            Kind::Folder => "a folder",
+            Kind::Link => "a symbolic link",
+            Kind::Fifo => "a named pipe (FIFO)",
+            Kind::Socket => "a socket",
+            Kind::Device => "a device",
+            Kind::Other => "a special file",
+        }
+    }
+}
+
+/// Why something in a folder could not be done, in words a user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FolderError {
+    /// Something ietkit did not make is where it keeps its own file or folder.
+    #[error(
+        "{path} is {}, where ietkit keeps its own {expected}: ietkit leaves it alone and does not follow it. Remove it (`ietkit team check` lists everything out of place).",
+        kind.noun()
+    )]
+    NotOurs {
+        path: String,
+        kind: Kind,
+        expected: &'static str,
+    },
+    /// A file with this name is already there; nothing was replaced.
+    #[error("{path} already exists; nothing was replaced.")]
+    Exists { path: String },
+    #[error("{path}: {reason}")]
+    Io {
+        path: String,
+        kind: io::ErrorKind,
+        reason: String,
+    },
+}
+
+impl FolderError {
+    /// What is wrong, without the path: for messages that name the file
+    /// already.
+    pub fn reason(&self) -> String {
+        match self {
+            FolderError::NotOurs { kind, expected, .. } => format!(
+                "it is {}, where ietkit keeps its own {expected}: ietkit leaves it alone and does not follow it. Remove it (`ietkit team check` lists everything out of place).",
+                kind.noun()
+            ),
+            FolderError::Exists { .. } => "it already exists; nothing was replaced.".into(),
+            FolderError::Io { reason, .. } => reason.clone(),
+        }
+    }
+
+    /// The kind of the underlying system error, when there was one.
+    pub fn io_kind(&self) -> Option<io::ErrorKind> {
+        match self {
+            FolderError::Io { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+
+    fn io(path: &Path, errno: Errno) -> FolderError {
+        let e = io::Error::from(errno);
+        FolderError::Io {
+            path: path.display().to_string(),
+            kind: e.kind(),
+            reason: plain(errno),
+        }
+    }
+}
+
+/// A short, plain reason for a system error.
+fn plain(errno: Errno) -> String {
+    match errno {
+        Errno::ENOENT => "there is no such file or folder.".into(),
+        Errno::EACCES | Errno::EPERM => {
+            "permission denied: you may not do this here. `ietkit team check` says who can fix it."
+                .into()
+        }
+        Errno::EROFS => "the disk is read-only.".into(),
+        Errno::ENOSPC | Errno::EDQUOT => "the disk is full.".into(),
+        Errno::EFBIG => "the file would be larger than this system allows.".into(),
+        Errno::ENOTDIR => "a part of the path is not a folder.".into(),
+        Errno::ENAMETOOLONG => "the name is too long.".into(),
+        e => format!("{}.", e.desc().to_lowercase()),
+    }
+}
+
+/// Temporary files are named `.<name>.<process>-<n>.tmp`.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A folder held open. Everything below is done relative to it, so a link
+/// put in place of the folder after it was opened changes nothing.
+#[derive(Debug)]
+pub struct Folder {
+    fd: OwnedFd,
+    path: PathBuf,
+    share: Share,
+}
+
+fn mode(bits: u32) -> Mode {
+    Mode::from_bits_truncate(bits)
+}
+
+/// A single name inside a folder: no separators, not `.` or `..`.
+fn check_name(folder: &Path, name: &str) -> Result<(), FolderError> {
+    if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\0']) {
+        return Err(FolderError::Io {
+            path: folder.join(name).display().to_string(),
+            kind: io::ErrorKind::InvalidInput,
+            reason: "not a plain file name.".into(),
+        });
+    }
+    Ok(())
+}
+
+impl Folder {
+    /// The folder at `path`, as the user gave it (a link to it is followed:
+    /// choosing it was theirs). With `create`, a missing folder is made,
+    /// with its missing parents, readable by its owner only.
+    pub fn open(path: &Path, create: bool) -> Result<Folder, FolderError> {
+        let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+        let fd = match nix::fcntl::open(path, flags, Mode::empty()) {
+            Ok(fd) => fd,
+            Err(Errno::ENOENT) if create => {
+                let mut builder = std::fs::DirBuilder::new();
+                builder.recursive(true);
+                std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+                builder.create(path).map_err(|e| FolderError::Io {
+                    path: path.display().to_string(),
+                    kind: e.kind(),
+                    reason: e
+                        .raw_os_error()
+                        .map_or_else(|| e.to_string(), |n| plain(Errno::from_raw(n))),
+                })?;
+                nix::fcntl::open(path, flags, Mode::empty())
+                    .map_err(|e| FolderError::io(path, e))?
+            }
+            Err(Errno::ENOTDIR) => {
+                return Err(FolderError::Io {
+                    path: path.display().to_string(),
+                    kind: io::ErrorKind::NotADirectory,
+                    reason: "this is a file, not a folder.".into(),
+                });
+            }
+            Err(e) => return Err(FolderError::io(path, e)),
+        };
+        Folder::from_fd(fd, path.to_path_buf())
+    }
+
+    fn from_fd(fd: OwnedFd, path: PathBuf) -> Result<Folder, FolderError> {
+        let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&path, e))?;
+        Ok(Folder {
+            share: Share::of(stat.st_mode, stat.st_gid),
+            fd,
+            path,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn share(&self) -> Share {
+        self.share
+    }
+
+    /// The path of `name` in this folder, for messages.
+    pub fn join(&self, name: &str) -> PathBuf {
+        self.path.join(name)
+    }
+
+    fn shown(&self, name: &str) -> String {
+        self.join(name).display().to_string()
+    }
+
+    /// The folder's own status (mode, owner, group).
+    pub fn stat_self(&self) -> Result<FileStat, FolderError> {
+        nix::sys::stat::fstat(&self.fd).map_err(|e| FolderError::io(&self.path, e))
+    }
+
+    /// `name`'s status, without following a link; `None` when it is not there.
+    pub fn stat(&self, name: &str) -> Result<Option<FileStat>, FolderError> {
+        check_name(&self.path, name)?;
+        match nix::sys::stat::fstatat(&self.fd, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
+            Ok(s) => Ok(Some(s)),
+            Err(Errno::ENOENT) => Ok(None),
+            Err(e) => Err(FolderError::io(&self.join(name), e)),
+        }
+    }
+
+    /// What `name` is, without following a link.
+    pub fn kind(&self, name: &str) -> Kind {
+        match self.stat(name) {
+            Ok(Some(s)) => Kind::of(&s),
+            Ok(None) => Kind::Missing,
+            Err(_) => Kind::Other,
+        }
+    }
+
+    /// Where a link points, for messages.
+    pub fn link_target(&self, name: &str) -> Option<String> {
+        nix::fcntl::readlinkat(&self.fd, name)
+            .ok()
+            .map(|t| t.to_string_lossy().into_owned())
+    }
+
+    fn not_ours(&self, name: &str, kind: Kind, expected: &'static str) -> FolderError {
+        FolderError::NotOurs {
+            path: self.shown(name),
+            kind,
+            expected,
+        }
+    }
+
+    /// The folder `name` inside this one, never through a link. With
+    /// `create`, a missing one is made with this folder's sharing.
+    pub fn sub(&self, name: &str, create: bool) -> Result<Folder, FolderError> {
+        check_name(&self.path, name)?;
+        let path = self.join(name);
+        let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
+        let opened = match nix::fcntl::openat(&self.fd, name, flags, Mode::empty()) {
+            Err(Errno::ENOENT) if create => {
+                match nix::sys::stat::mkdirat(&self.fd, name, mode(self.share.dir_mode())) {
+                    Ok(()) | Err(Errno::EEXIST) => {}
+                    Err(e) => return Err(FolderError::io(&path, e)),
+                }
+                let fd = nix::fcntl::openat(&self.fd, name, flags, Mode::empty());
+                if let Ok(fd) = &fd {
+                    self.set_dir_mode(fd);
+                }
+                fd
+            }
+            other => other,
+        };
+        match opened {
+            Ok(fd) => Folder::from_fd(fd, path),
+            Err(Errno::ELOOP | Errno::ENOTDIR) => {
+                Err(self.not_ours(name, self.kind(name), "folder"))
+            }
+            Err(e) => Err(FolderError::io(&path, e)),
+        }
+    }
+
+    /// Gives a folder ietkit just made its mode (the umask may have taken
+    /// bits away) and this folder's group.
+    fn set_dir_mode(&self, fd: &OwnedFd) {
+        let _ = nix::sys::stat::fchmod(fd, mode(self.share.dir_mode()));
+        self.set_group(fd);
+    }
+
+    fn set_group(&self, fd: &OwnedFd) {
+        if let Share::Group(gid) = self.share
+            && nix::sys::stat::fstat(fd).is_ok_and(|s| s.st_gid != gid)
+        {
+            // Fails when the user is not in the group; `team check` says so.
+            let _ = nix::unistd::fchown(fd, None, Some(Gid::from_raw(gid)));
+        }
+    }
+
+    fn set_file_mode(&self, fd: &OwnedFd) {
+        let _ = nix::sys::stat::fchmod(fd, mode(self.share.file_mode()));
+        self.set_group(fd);
+    }
+
+    /// Opens `name` for reading: never through a link, never anything but
+    /// a regular file (a named pipe would hang, a device would be read).
+    pub fn open_file(&self, name: &str) -> Result<File, FolderError> {
+        check_name(&self.path, name)?;
+        let flags = OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC;
+        let fd = match nix::fcntl::openat(&self.fd, name, flags, Mode::empty()) {
+            Ok(fd) => fd,
+            Err(Errno::ELOOP) => return Err(self.not_ours(name, Kind::Link, "file")),
+            Err(e) => return Err(FolderError::io(&self.join(name), e)),
+        };
+        let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&self.join(name), e))?;
+        match Kind::of(&stat) {
+            Kind::File => Ok(File::from(fd)),
+            kind => Err(self.not_ours(name, kind, "file")),
+        }
+    }
+
+    /// Reads `name` whole, refusing more than `limit` bytes: `Ok(None)`
+    /// when it is larger.
+    pub fn read(&self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, FolderError> {
+        let file = self.open_file(name)?;
+        let mut bytes = Vec::new();
+        file.take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| FolderError::Io {
+                path: self.shown(name),
+                kind: e.kind(),
+                reason: e.to_string(),
+            })?;
+        Ok((bytes.len() as u64 <= limit).then_some(bytes))
+    }
+
+    /// Writes `bytes` to a new temporary file in this folder, made
+    /// exclusively, flushed to disk; returns its name.
+    fn write_temp(&self, name: &str, bytes: &[u8]) -> Result<String, FolderError> {
+        let flags =
+            OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
+        for _ in 0..1000 {
+            let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+            let temp = format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id());
+            let fd = match nix::fcntl::openat(&self.fd, temp.as_str(), flags, mode(0o600)) {
+                Ok(fd) => fd,
+                Err(Errno::EEXIST) => continue,
+                Err(e) => return Err(FolderError::io(&self.join(name), e)),
+            };
+            self.set_file_mode(&fd);
+            let mut file = File::from(fd);
+            let written = fault::write_all(&mut file, bytes).and_then(|()| file.sync_all());
+            return match written {
+                Ok(()) => Ok(temp),
+                Err(e) => {
+                    let _ = nix::unistd::unlinkat(
+                        &self.fd,
+                        temp.as_str(),
+                        nix::unistd::UnlinkatFlags::NoRemoveDir,
+                    );
+                    Err(FolderError::Io {
+                        path: self.shown(name),
+                        kind: e.kind(),
+                        reason: e
+                            .raw_os_error()
+                            .map_or_else(|| e.to_string(), |n| plain(Errno::from_raw(n))),
+                    })
+                }
+            };
+        }
+        Err(FolderError::Io {
+            path: self.shown(name),
+            kind: io::ErrorKind::AlreadyExists,
+            reason: "no free name for a temporary file; `ietkit team check --fix` clears old ones."
+                .into(),
+        })
+    }
+
+    fn drop_temp(&self, temp: &str) {
+        let _ = nix::unistd::unlinkat(&self.fd, temp, nix::unistd::UnlinkatFlags::NoRemoveDir);
+    }
+
+    fn sync(&self) {
+        let _ = nix::unistd::fsync(&self.fd);
+    }
+
+    /// Writes `name` whole or not at all: a temporary file, flushed, then
+    /// renamed over the old one, and the folder flushed. Refuses to replace
+    /// anything but a regular file.
+    pub fn replace(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        check_name(&self.path, name)?;
+        match self.kind(name) {
+            Kind::Missing | Kind::File => {}
+            kind => return Err(self.not_ours(name, kind, "file")),
+        }
+        let temp = self.write_temp(name, bytes)?;
+        if let Err(e) = nix::fcntl::renameat(&self.fd, temp.as_str(), &self.fd, name) {
+            self.drop_temp(&temp);
+            return Err(FolderError::io(&self.join(name), e));
+        }
+        self.sync();
+        Ok(())
+    }
+
+    /// Writes a new file `name`, whole or not at all, and never over one
+    /// that is there: [`FolderError::Exists`] then, and nothing changed.
+    pub fn create_new(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        check_name(&self.path, name)?;
+        if self.kind(name) != Kind::Missing {
+            return Err(FolderError::Exists {
+                path: self.shown(name),
+            });
+        }
+        let temp = self.write_temp(name, bytes)?;
+        let moved = self.rename_no_replace(&temp, self, name);
+        if moved.is_err() {
+            self.drop_temp(&temp);
+        }
+        moved
+    }
+
+    /// Moves the regular file `name` to `to_name` in `to`, never replacing
+    /// what is there.
+    pub fn move_to(&self, name: &str, to: &Folder, to_name: &str) -> Result<(), FolderError> {
+        check_name(&self.path, name)?;
+        check_name(&to.path, to_name)?;
+        match self.kind(name) {
+            Kind::File => {}
+            Kind::Missing => return Err(FolderError::io(&self.join(name), Errno::ENOENT)),
+            kind => return Err(self.not_ours(name, kind, "file")),
+        }
+        self.rename_no_replace(name, to, to_name)
+    }
+
+    fn rename_no_replace(&self, from: &str, to: &Folder, to_name: &str) -> Result<(), FolderError> {
+        let exists = || FolderError::Exists {
+            path: to.shown(to_name),
+        };
+        #[cfg(all(target_os = "linux", target_env = "gnu"))]
+        match nix::fcntl::renameat2(
+            &self.fd,
+            from,
+            &to.fd,
+            to_name,
+            nix::fcntl::RenameFlags::RENAME_NOREPLACE,
+        ) {
+            Ok(()) => {
+                self.sync();
+                to.sync();
+                return Ok(());
+            }
+            Err(Errno::EEXIST) => return Err(exists()),
+            // The file system cannot do it: link, then unlink, below.
+            Err(Errno::EINVAL | Errno::ENOSYS | Errno::EOPNOTSUPP) => {}
+            Err(e) => return Err(FolderError::io(&to.join(to_name), e)),
+        }
+        // A hard link never replaces a name that is taken.
+        match nix::unistd::linkat(&self.fd, from, &to.fd, to_name, AtFlags::empty()) {
+            Ok(()) => {}
+            Err(Errno::EEXIST) => return Err(exists()),
+            Err(e) => return Err(FolderError::io(&to.join(to_name), e)),
+        }
+        nix::unistd::unlinkat(&self.fd, from, nix::unistd::UnlinkatFlags::NoRemoveDir)
+            .map_err(|e| FolderError::io(&self.join(from), e))?;
+        self.sync();
+        to.sync();
+        Ok(())
+    }
+
+    /// Deletes the regular file `name`; anything else is left alone.
+    pub fn remove(&self, name: &str) -> Result<(), FolderError> {
+        check_name(&self.path, name)?;
+        match self.kind(name) {
+            Kind::File => {}
+            Kind::Missing => return Ok(()),
+            kind => return Err(self.not_ours(name, kind, "file")),
+        }
+        nix::unistd::unlinkat(&self.fd, name, nix::unistd::UnlinkatFlags::NoRemoveDir)
+            .map_err(|e| FolderError::io(&self.join(name), e))
+    }
+
+    /// Every name in the folder with what it is, sorted by name.
+    pub fn entries(&self) -> Result<Vec<(String, Kind)>, FolderError> {
+        let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC;
+        let mut dir = nix::dir::Dir::openat(&self.fd, ".", flags, Mode::empty())
+            .map_err(|e| FolderError::io(&self.path, e))?;
+        let mut out = Vec::new();
+        for entry in dir.iter() {
+            let entry = entry.map_err(|e| FolderError::io(&self.path, e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == "." || name == ".." {
+                continue;
+            }
+            let kind = match entry.file_type() {
+                Some(nix::dir::Type::File) => Kind::File,
+                Some(nix::dir::Type::Directory) => Kind::Folder,
+                Some(nix::dir::Type::Symlink) => Kind::Link,
+                Some(nix::dir::Type::Fifo) => Kind::Fifo,
+                Some(nix::dir::Type::Socket) => Kind::Socket,
+                Some(nix::dir::Type::CharacterDevice | nix::dir::Type::BlockDevice) => Kind::Device,
+                None => self.kind(&name),
+            };
+            out.push((name, kind));
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// Opens the lock file `name` for an advisory lock, making it if it is
+    /// missing; never a link, a special file or a file with other names.
+    /// A lock file someone else made that this user may only read is
+    /// opened for reading: the lock works the same.
+    pub fn open_lock(&self, name: &str) -> Result<File, FolderError> {
+        check_name(&self.path, name)?;
+        match self.kind(name) {
+            Kind::Missing | Kind::File => {}
+            kind => return Err(self.not_ours(name, kind, "lock file")),
+        }
+        let base = OFlag::O_NOFOLLOW | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC;
+        let opened = match nix::fcntl::openat(
+            &self.fd,
+            name,
+            base | OFlag::O_RDWR | OFlag::O_CREAT,
+            mode(0o600),
+        ) {
+            Err(Errno::EACCES) => {
+                match nix::fcntl::openat(&self.fd, name, base | OFlag::O_RDONLY, Mode::empty()) {
+                    Err(Errno::ENOENT) => Err(Errno::EACCES),
+                    other => other,
+                }
+            }
+            other => other,
+        };
+        let fd = match opened {
+            Ok(fd) => fd,
+            Err(Errno::ELOOP) => return Err(self.not_ours(name, Kind::Link, "lock file")),
+            Err(e) => return Err(FolderError::io(&self.join(name), e)),
+        };
+        let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&self.join(name), e))?;
+        match Kind::of(&stat) {
+            Kind::File if stat.st_nlink == 1 => {}
+            Kind::File => {
+                return Err(FolderError::NotOurs {
+                    path: self.shown(name),
+                    kind: Kind::Other,
+                    expected: "lock file (it has other names: a hard link)",
+                });
+            }
+            kind => return Err(self.not_ours(name, kind, "lock file")),
+        }
+        if stat.st_uid == Uid::effective().as_raw()
+            && (stat.st_mode & 0o7777 != self.share.file_mode()
+                || matches!(self.share, Share::Group(g) if g != stat.st_gid))
+        {
+            self.set_file_mode(&fd);
+        }
+        Ok(File::from(fd))
+    }
+
+    /// Sets a file's mode and group as this folder's sharing asks, when the
+    /// user owns it (`team check --fix`).
+    pub fn fix_mode(&self, name: &str, dir: bool) -> Result<(), FolderError> {
+        let flags = if dir {
+            OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC
+        } else {
+            OFlag::O_RDONLY | OFlag::O_NOFOLLOW | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC
+        };
+        let fd = nix::fcntl::openat(&self.fd, name, flags, Mode::empty())
+            .map_err(|e| FolderError::io(&self.join(name), e))?;
+        let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&self.join(name), e))?;
+        let expected = if dir { Kind::Folder } else { Kind::File };
+        if Kind::of(&stat) != expected {
+            return Err(self.not_ours(name, Kind::of(&stat), if dir { "folder" } else { "file" }));
+        }
+        let bits = if dir {
+            self.share.dir_mode()
+        } else {
+            self.share.file_mode()
+        };
+        nix::sys::stat::fchmod(&fd, mode(bits))
+            .map_err(|e| FolderError::io(&self.join(name), e))?;
+        if let Share::Group(gid) = self.share
+            && stat.st_gid != gid
+        {
+            nix::unistd::fchown(&fd, None, Some(Gid::from_raw(gid)))
+                .map_err(|e| FolderError::io(&self.join(name), e))?;
+        }
+        Ok(())
+    }
+
+    /// Sets this folder's own mode and group to `share` (`team init`).
+    pub fn make_shared(&mut self, share: Share) -> Result<(), FolderError> {
+        if let Share::Group(gid) = share {
+            nix::unistd::fchown(&self.fd, None, Some(Gid::from_raw(gid)))
+                .map_err(|e| FolderError::io(&self.path, e))?;
+        }
+        nix::sys::stat::fchmod(&self.fd, mode(share.dir_mode()))
+            .map_err(|e| FolderError::io(&self.path, e))?;
+        self.share = share;
+        Ok(())
+    }
+
+    /// Whether `path` (with links in its folders resolved) is this folder.
+    pub fn is(&self, path: &Path) -> bool {
+        let Ok(stat) = nix::sys::stat::stat(path) else {
+            return false;
+        };
+        self.stat_self()
+            .is_ok_and(|me| me.st_dev == stat.st_dev && me.st_ino == stat.st_ino)
+    }
+}
+
+/// Opens a file the user named (an import, `--rubric FILE`, `open PATH`)
+/// for reading. Links are followed (the user chose the path), but only a
+/// regular file is read: a named pipe would hang, a device would be read.
+pub fn open_named(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags((OFlag::O_NONBLOCK | OFlag::O_CLOEXEC).bits())
+        .open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_file() {
+        Ok(file)
+    } else if kind.is_dir() {
+        Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "this is a folder, not a file.",
+        ))
+    } else {
+        let what = if std::os::unix::fs::FileTypeExt::is_fifo(&kind) {
+            Kind::Fifo
+        } else if std::os::unix::fs::FileTypeExt::is_socket(&kind) {
+            Kind::Socket
+        } else if std::os::unix::fs::FileTypeExt::is_char_device(&kind)
+            || std::os::unix::fs::FileTypeExt::is_block_device(&kind)
+        {
+            Kind::Device
+        } else {
+            Kind::Other
+        };
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "this is {}, not a file; ietkit reads only plain files.",
+                what.noun()
+            ),
+        ))
+    }
+}
+
+/// A failing disk, on demand, for tests of what a failed save leaves
+/// behind. Off unless a test on this thread turns it on.
+pub mod fault {
+    use std::cell::Cell;
+    use std::io::{self, ErrorKind, Write};
+
+    thread_local! {
+        static FAIL: Cell<Option<(ErrorKind, usize)>> = const { Cell::new(None) };
+    }
+
+    /// From now on, on this thread, every save writes `after` bytes and
+    /// then fails with `kind`; `None` turns the fault off.
+    pub fn set(fault: Option<(ErrorKind, usize)>) {
+        FAIL.with(|f| f.set(fault));
+    }
+
+    pub(super) fn write_all(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+        match FAIL.with(Cell::get) {
+            None => out.write_all(bytes),
+            Some((kind, after)) => {
+                out.write_all(&bytes[..after.min(bytes.len())])?;
+                Err(io::Error::new(kind, "injected by a test"))
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to `path`, a path the user chose outside the data folder
+/// (save a copy): whole or not at all, never through a link at `path`,
+/// never over anything but a regular file.
+pub fn write_at(path: &Path, bytes: &[u8], replace: bool) -> Result<(), FolderError> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = Folder::open(parent, false)?;
+    if replace {
+        folder.replace(&name, bytes)
+    } else {
+        folder.create_new(&name, bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn temp(label: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("ietkit-folder-{label}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn sharing_follows_the_group_write_bit_but_not_a_folder_open_to_all() {
+        assert_eq!(Share::of(0o40700, 5), Share::Private);
+        assert_eq!(Share::of(0o42770, 5), Share::Group(5));
+        assert_eq!(Share::of(0o40775, 5), Share::Group(5));
+        assert_eq!(Share::of(0o41777, 5), Share::Private);
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_and_a_replace_never_follows_a_link() {
+        let dir = temp("replace");
+        let outside = temp("replace-outside");
+        let target = outside.join("precious");
+        std::fs::write(&target, "keep me").unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("a.ron")).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        let err = folder.replace("a.ron", b"new").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                FolderError::NotOurs {
+                    kind: Kind::Link,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(matches!(
+            folder.create_new("a.ron", b"new").unwrap_err(),
+            FolderError::Exists { .. }
+        ));
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+        folder.create_new("b.ron", b"one").unwrap();
+        assert!(matches!(
+            folder.create_new("b.ron", b"two").unwrap_err(),
+            FolderError::Exists { .. }
+        ));
+        assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "one");
+        folder.replace("b.ron", b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "two");
+        let mode = std::fs::metadata(dir.join("b.ron"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let names: Vec<String> = folder
+            .entries()
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, ["a.ron", "b.ron"], "no temporary file left");
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
+    }
+
+    #[test]
+    fn reading_a_fifo_or_a_link_is_refused_at_once() {
+        let dir = temp("fifo");
+        nix::unistd::mkfifo(&dir.join("pipe.ron"), mode(0o600)).unwrap();
+        std::os::unix::fs::symlink("/etc/hostname", dir.join("link.ron")).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        let err = folder.read("pipe.ron", 100).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        let err = folder.read("link.ron", 100).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        let err = open_named(&dir.join("pipe.ron")).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        let err = folder.open_lock("pipe.ron").unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_sub_folder_that_is_a_link_is_not_entered() {
+        let dir = temp("sub");
+        let outside = temp("sub-outside");
+        std::fs::write(outside.join("x.ron"), "x").unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join("history")).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        let err = folder.sub("history", true).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(outside.join("x.ron").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
+    }
+
+    #[test]
+    fn files_and_folders_in_a_group_folder_are_shared_with_its_group() {
+        let dir = temp("group");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2770)).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        assert!(matches!(folder.share(), Share::Group(_)));
+        let sub = folder.sub("assessments", true).unwrap();
+        sub.create_new("a.ron", b"x").unwrap();
+        let dmode = std::fs::metadata(dir.join("assessments"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(dmode & 0o7777, 0o2770);
+        let fmode = std::fs::metadata(dir.join("assessments/a.ron"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(fmode & 0o777, 0o660);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
