@@ -56,16 +56,18 @@ pub fn describe(what: &What, scale: &Scale) -> String {
             from,
             to,
         } => match (from, to) {
-            (Rating::Unrated, to @ Rating::NotApplicable { .. }) => {
-                format!("{indicator}: marked {}", words(to))
+            (Rating::Unrated, Rating::NotApplicable { reason }) => {
+                format!("{indicator}: marked N/A: {}", reason.trim())
             }
             (Rating::Unrated, to) => format!("{indicator}: rated {}", words(to)),
             (from, Rating::Unrated) => {
                 format!("{indicator}: rating cleared (was {})", words(from))
             }
-            (from, to @ Rating::NotApplicable { .. }) => {
-                format!("{indicator}: marked {} (was {})", words(to), words(from))
-            }
+            (from, Rating::NotApplicable { reason }) => format!(
+                "{indicator}: marked N/A: {} (was {})",
+                reason.trim(),
+                words(from)
+            ),
             (from, to) => format!(
                 "{indicator}: rating changed from {} to {}",
                 words(from),

@@ -179,6 +179,17 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+fn temp_name(name: &str, n: u64) -> String {
+    format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id())
+}
+
+/// The names the next `count` temporary files for `name` would be given
+/// in this process: for tests that plant something there first.
+pub fn upcoming_temp_names(name: &str, count: u64) -> Vec<String> {
+    let next = TEMP_COUNTER.load(Ordering::Relaxed);
+    (next..next + count).map(|n| temp_name(name, n)).collect()
+}
+
 /// A folder held open. Everything below is done relative to it, so a link
 /// put in place of the folder after it was opened changes nothing.
 #[derive(Debug)]
@@ -392,7 +403,7 @@ impl Folder {
             OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
         for _ in 0..1000 {
             let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-            let temp = format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id());
+            let temp = temp_name(name, n);
             let fd = match nix::fcntl::openat(&self.fd, temp.as_str(), flags, mode(0o600)) {
                 Ok(fd) => fd,
                 Err(Errno::EEXIST) => continue,

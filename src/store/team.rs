@@ -96,9 +96,9 @@ impl Report {
                 self.mode, self.owner
             ),
             None => format!(
-                "Private to {} (mode {:04o}): only {} can use it. To share it with a team: ietkit team init {} --group GROUP",
-                self.owner,
+                "Not shared with a group (mode {:04o}, owner {}): only {} can change what is in it. To share it with a team: ietkit team init {} --group GROUP",
                 self.mode,
+                self.owner,
                 self.owner,
                 self.folder.display()
             ),

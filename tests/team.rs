@@ -1,0 +1,900 @@
+//! Teams on one server: partners with their own logins sharing a folder
+//! made with `ietkit team init`; a folder where links, named pipes and
+//! races are planted; locks that cannot be taken; who changed what.
+//!
+//! The tests that need other users run the real binary as other uids
+//! (no system accounts needed) and need root, as CI has; elsewhere they
+//! say why they are skipped.
+
+mod common;
+#[path = "common/pty.rs"]
+mod pty;
+#[path = "common/tui.rs"]
+mod tui;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use common::TempDir;
+use ietkit::model::assessment::{Partner, Rating};
+use ietkit::model::changes::{self, Edit, Origin, Person, What, Who};
+use ietkit::model::timestamp::Timestamp;
+use ietkit::store::assessment_file;
+use ietkit::store::folder;
+use ietkit::store::library::Library;
+use ietkit::store::lock::Lock;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::tui::app::SaveState;
+use ietkit::tui::session::Session;
+
+const ABS_VIEW: &str = "examples/assessments/welding-fabrication-iet-2026-27-abs-view.ron";
+const CTE_VIEW: &str = "examples/assessments/welding-fabrication-iet-2026-27-cte-view.ron";
+
+/// The team's group, and two members and one outsider.
+const TEAM: u32 = 61_000;
+const ALICE: u32 = 61_001;
+const BOB: u32 = 61_002;
+const OUTSIDER: u32 = 61_003;
+
+fn is_root() -> bool {
+    nix::unistd::Uid::effective().is_root()
+}
+
+fn library(dir: &Path) -> Library {
+    Library::new(DataDir {
+        path: dir.to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    })
+}
+
+fn mode(p: &Path) -> u32 {
+    std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o7777
+}
+
+fn gid(p: &Path) -> u32 {
+    std::fs::symlink_metadata(p).unwrap().gid()
+}
+
+/// The binary, copied where any user may run it (the build folder may
+/// be private to root).
+fn shared_binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("ietkit-bin-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = dir.join("ietkit");
+        std::fs::copy(env!("CARGO_BIN_EXE_ietkit"), &bin).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        bin
+    })
+}
+
+/// Waits for `child`, killing it and failing the test if it hangs.
+fn wait_or_fail(mut child: std::process::Child, what: &str) -> Output {
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("{what} hung");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The binary as user `uid` in group `gid`, with its own home.
+fn as_user(uid: u32, gid: u32, home: &Path, data: &Path, args: &[&str]) -> Output {
+    let child = Command::new(shared_binary())
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("IETKIT_DATA_DIR", data)
+        .current_dir(home)
+        .uid(uid)
+        .gid(gid)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run ietkit as another user");
+    wait_or_fail(child, &format!("ietkit {args:?} as uid {uid}"))
+}
+
+/// The binary as root, on `data`, failing if it hangs.
+fn ietkit(data: &Path, args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(args)
+        .current_dir(common::root())
+        .env("IETKIT_DATA_DIR", data)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    wait_or_fail(child, &format!("ietkit {args:?}"))
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn home_of(base: &Path, name: &str, uid: u32, gid: u32) -> PathBuf {
+    let home = base.join(name);
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(uid), Some(gid)).unwrap();
+    home
+}
+
+/// A partner in a real terminal under their own login: says who they are
+/// the first time, then types `keys`, waiting for `until` after each step.
+fn in_terminal(uid: u32, home: &Path, data: &Path, args: &[&str], steps: &[(&str, &str)]) {
+    let mut s = pty::Pty::start_as(uid, TEAM, shared_binary(), args, data, home);
+    // Keys typed before the app reads them would meet a line-editing
+    // terminal.
+    s.wait_for("Navigator");
+    for (keys, until) in steps {
+        s.type_keys(keys.as_bytes());
+        s.wait_for(until);
+    }
+    s.type_keys(b"q");
+    let (status, _) = s.finish();
+    assert!(status.success(), "a clean exit");
+}
+
+#[test]
+fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus() {
+    if !is_root() {
+        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("team-two");
+    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let alice = home_of(base.path(), "alice", ALICE, ALICE);
+    let bob = home_of(base.path(), "bob", BOB, TEAM);
+    let outsider = home_of(base.path(), "outsider", OUTSIDER, OUTSIDER);
+    let srv = home_of(base.path(), "srv", ALICE, ALICE);
+    let team = srv.join("welding");
+
+    // Alice prepares the folder for the team's group.
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &team,
+        &[
+            "team",
+            "init",
+            team.to_str().unwrap(),
+            "--group",
+            &TEAM.to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("Team folder ready"), "{}", text(&out));
+    assert!(text(&out).contains("sudo usermod -aG"), "{}", text(&out));
+    for dir in [
+        "",
+        "assessments",
+        "assessments/history",
+        "trash",
+        "people",
+        "state",
+    ] {
+        let p = team.join(dir);
+        assert_eq!(mode(&p), 0o2770, "{}", p.display());
+        assert_eq!(gid(&p), TEAM, "{}", p.display());
+    }
+
+    // Each imports their own view of the program.
+    for (uid, home, sample, name) in [
+        (ALICE, &alice, ABS_VIEW, "welding-abs"),
+        (BOB, &bob, CTE_VIEW, "welding-cte"),
+    ] {
+        let copy = home.join("view.ron");
+        std::fs::copy(common::root().join(sample), &copy).unwrap();
+        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = as_user(
+            uid,
+            TEAM,
+            home,
+            &team,
+            &["import", copy.to_str().unwrap(), "--name", name],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+        let file = team.join(format!("assessments/{name}.ron"));
+        assert_eq!(mode(&file), 0o660, "{name}");
+        assert_eq!(gid(&file), TEAM, "{name}");
+    }
+
+    // Bob lists and opens Alice's file: he can read it, and it is open
+    // read-only for nobody.
+    let out = as_user(BOB, TEAM, &bob, &team, &["list"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("welding-abs\n"), "{}", text(&out));
+    assert!(!text(&out).contains("cannot be read"), "{}", text(&out));
+
+    // Alice rates PD-6 in her view; Bob changes CI-4 in it too, then
+    // Alice again: each says who they are the first time.
+    in_terminal(
+        ALICE,
+        &alice,
+        &team,
+        &["open", "welding-abs"],
+        &[
+            ("", "Who is working?"),
+            ("Alice Ng\t\x1b[C\r", "recorded as Alice Ng (ABS)"),
+            ("jj\rjjjjj2", "PD-6 2 Developing"),
+        ],
+    );
+    in_terminal(
+        BOB,
+        &bob,
+        &team,
+        &["open", "welding-abs"],
+        &[
+            ("", "Who is working?"),
+            ("Bob Diaz\t\x1b[C\x1b[C\r", "recorded as Bob Diaz (CTE)"),
+            ("jjj\rjjj", "CI-4"),
+            ("3", "CI-4 3 Established"),
+        ],
+    );
+    let abs = team.join("assessments/welding-abs.ron");
+    assert_eq!(
+        std::fs::metadata(&abs).unwrap().uid(),
+        BOB,
+        "Bob saved last"
+    );
+    assert_eq!((mode(&abs), gid(&abs)), (0o660, TEAM), "still shared");
+    for copy in assessment_file::history_of(&abs) {
+        assert_eq!(
+            (mode(&copy), gid(&copy)),
+            (0o660, TEAM),
+            "{}",
+            copy.display()
+        );
+    }
+    in_terminal(
+        ALICE,
+        &alice,
+        &team,
+        &["open", "welding-abs"],
+        &[("jjj\rjjj", "CI-4"), ("2", "CI-4 2 Developing")],
+    );
+    assert_eq!(
+        std::fs::metadata(&abs).unwrap().uid(),
+        ALICE,
+        "Alice saved last"
+    );
+    assert_eq!((mode(&abs), gid(&abs)), (0o660, TEAM), "still shared");
+
+    // Bob compares the two views and agrees the consensus where they
+    // still differ: CI-3, CI-4, CU-2, CU-5 and SE-6 (PD-6 agrees now).
+    in_terminal(
+        BOB,
+        &bob,
+        &team,
+        &[],
+        &[
+            ("o", "Library of saved assessments"),
+            (" j v", "Side by side"),
+            ("c", "Consensus"),
+            (
+                "3Committee reviewed it\r2Referrals checked monthly\r2Math yes, writing not yet\r3Weekly planning\r1First look at results\r",
+                "Consensus saved",
+            ),
+        ],
+    );
+    let consensus = team.join("assessments/welding-fabrication-iet-2026-27-consensus.ron");
+    assert_eq!(std::fs::metadata(&consensus).unwrap().uid(), BOB);
+    assert_eq!((mode(&consensus), gid(&consensus)), (0o660, TEAM));
+
+    // Who did what.
+    let out = as_user(ALICE, TEAM, &alice, &team, &["log", "welding-abs"]);
+    let log = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{log}");
+    assert!(
+        log.contains("Alice Ng (ABS)\n  CI-4: rating changed from 3 Established to 2 Developing"),
+        "{log}"
+    );
+    assert!(
+        log.contains("Bob Diaz (CTE)\n  CI-4: rating changed from 1 Beginning to 3 Established"),
+        "{log}"
+    );
+    assert!(
+        log.contains("PD-6: rating changed from 1 Beginning to 2 Developing"),
+        "{log}"
+    );
+    assert!(log.contains("imported it from view.ron"), "{log}");
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &team,
+        &["log", "welding-fabrication-iet-2026-27-consensus"],
+    );
+    assert!(text(&out).contains("Bob Diaz (CTE)"), "{}", text(&out));
+    assert!(
+        text(&out).contains("agreed it as the consensus of"),
+        "{}",
+        text(&out)
+    );
+
+    // Everything stayed shared; nobody else gets in, and is told why.
+    let out = as_user(ALICE, TEAM, &alice, &team, &["team", "check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("No problems found"), "{}", text(&out));
+    let out = as_user(OUTSIDER, OUTSIDER, &outsider, &team, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("are not in it"), "{}", text(&out));
+    assert!(text(&out).contains("sudo usermod -aG"), "{}", text(&out));
+    let out = as_user(
+        OUTSIDER,
+        OUTSIDER,
+        &outsider,
+        &team,
+        &["open", "welding-abs"],
+    );
+    assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+}
+
+#[test]
+fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() {
+    if !is_root() {
+        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("team-private");
+    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let bob = home_of(base.path(), "bob", BOB, TEAM);
+    let data = alice.join("ietkit");
+    let copy = alice.join("view.ron");
+    std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &data,
+        &["import", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("assessments")), 0o700);
+    assert_eq!(mode(&data.join("assessments/view.ron")), 0o600);
+    // Even a group-readable file in it is Alice's alone: Bob cannot get
+    // into the folder, and is told whose it is and what to run.
+    let out = as_user(BOB, TEAM, &bob, &data, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("is private to them"), "{}", text(&out));
+    assert!(text(&out).contains("ietkit team init"), "{}", text(&out));
+}
+
+/// A listing of everything under `dir`: path, kind, mode and contents.
+fn snapshot(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = entry.path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            let body = if meta.is_file() {
+                std::fs::read_to_string(&p).unwrap_or_default()
+            } else if meta.is_dir() {
+                stack.push(p.clone());
+                String::new()
+            } else {
+                String::new()
+            };
+            out.push(format!(
+                "{} {:o} {body}",
+                p.display(),
+                meta.permissions().mode()
+            ));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn fifo(p: &Path) {
+    nix::unistd::mkfifo(p, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+}
+
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[test]
+fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_reported() {
+    let data = TempDir::new("team-planted");
+    let outside = TempDir::new("team-outside");
+    let o = outside.path();
+    std::fs::write(o.join("victim"), "precious").unwrap();
+    std::fs::create_dir(o.join("history")).unwrap();
+    for n in 0..12 {
+        // Named as history copies of c.ron, to tempt the pruning.
+        std::fs::write(
+            o.join(format!("history/c.2020-01-01T0000{n:02}Z.ron")),
+            "keep",
+        )
+        .unwrap();
+    }
+    std::fs::create_dir(o.join("trash")).unwrap();
+    std::fs::create_dir(o.join("state")).unwrap();
+    std::fs::write(o.join("rubric.ron"), "not read").unwrap();
+    std::fs::copy(common::root().join(ABS_VIEW), o.join("elsewhere.ron")).unwrap();
+
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    for name in ["a", "b", "c"] {
+        lib.create_named(&sample, name).unwrap();
+    }
+    let assessments = lib.assessments();
+    let d = data.path();
+    std::fs::remove_file(assessments.join("a.ron.lock")).unwrap();
+    link(&o.join("victim"), &assessments.join("a.ron.lock"));
+    std::fs::remove_file(assessments.join("b.ron.lock")).unwrap();
+    link(
+        &o.join("made-through-a-link"),
+        &assessments.join("b.ron.lock"),
+    );
+    link(&o.join("history"), &assessments.join("history"));
+    fifo(&assessments.join("fifo.ron"));
+    link(&o.join("elsewhere.ron"), &assessments.join("link.ron"));
+    link(&o.join("trash"), &d.join("trash"));
+    link(&o.join("state"), &d.join("state"));
+    fifo(&d.join("people"));
+    std::fs::create_dir(d.join("rubrics")).unwrap();
+    fifo(&d.join("rubrics/fifo.ron"));
+    link(&o.join("rubric.ron"), &d.join("rubrics/link.ron"));
+    fifo(&d.join("state.ron"));
+    // The temporary files the next saves in this process would make.
+    // (Other tests in this process may take a few names first.)
+    for name in folder::upcoming_temp_names("c.ron", 50) {
+        link(&o.join("victim"), &assessments.join(name));
+    }
+    for name in folder::upcoming_temp_names("d.ron", 50) {
+        link(&o.join("made-through-a-temp-link"), &assessments.join(name));
+    }
+    let before = snapshot(o);
+
+    // Opening through a linked lock: read-only, saying why, the target
+    // neither truncated nor created.
+    for name in ["a", "b"] {
+        let mut app = tui::app(80, 24);
+        let mut session = Session::new(Some(library(d)));
+        session
+            .open(&mut app, &assessments.join(format!("{name}.ron")))
+            .unwrap();
+        let why = app.read_only.clone().expect("read-only");
+        assert!(why.contains("cannot be locked"), "{why}");
+        assert!(why.contains("symbolic link"), "{why}");
+        tui::feed(&mut app, "jj<Enter>0");
+        session.apply(&mut app);
+        assert!(app.message.clone().unwrap().0.starts_with("Read-only"));
+        assert!(matches!(app.save, SaveState::ReadOnly(_)), "{:?}", app.save);
+    }
+
+    // Saving c: the temporary names taken by links are passed over, the
+    // history link is not followed (and the user is told), the save
+    // itself works.
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(d)));
+    session.open(&mut app, &assessments.join("c.ron")).unwrap();
+    assert!(app.read_only.is_none());
+    tui::feed(&mut app, "jj<Enter>0");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)), "{:?}", app.save);
+    let told = app.message.clone().unwrap().0;
+    assert!(told.contains("no earlier version was kept"), "{told}");
+    let saved = lib.read(&assessments.join("c.ron")).unwrap().assessment;
+    assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(0));
+    drop(session);
+
+    // A new file, the trash, the state: nothing through the links.
+    let d_file = lib.create_named(&sample, "d").unwrap();
+    assert!(d_file.ends_with("d.ron"));
+    let err = lib.delete(&assessments.join("c.ron")).unwrap_err();
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(assessments.join("c.ron").is_file(), "not moved");
+    lib.set_last(&assessments.join("c.ron"));
+    assert_eq!(lib.last(), None, "no state read through a link or a pipe");
+
+    // The library lists the pipe and the link as such, without hanging or
+    // reading them.
+    let entries = lib
+        .list(&ietkit::store::embedded::builtin().unwrap().rubric)
+        .unwrap();
+    let problem = |name: &str| {
+        entries
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.summary.as_ref().err())
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    assert!(
+        problem("fifo").contains("named pipe (FIFO)"),
+        "{}",
+        problem("fifo")
+    );
+    assert!(
+        problem("link").contains("symbolic link"),
+        "{}",
+        problem("link")
+    );
+
+    // The binary on the same folder: nothing hangs, each is reported.
+    let out = ietkit(d, &["list"]);
+    assert!(text(&out).contains("named pipe"), "{}", text(&out));
+    let out = ietkit(d, &["rubric", "list"]);
+    assert!(text(&out).contains("fifo.ron"), "{}", text(&out));
+    assert!(text(&out).contains("named pipe"), "{}", text(&out));
+    assert!(text(&out).contains("symbolic link"), "{}", text(&out));
+    for args in [
+        vec!["summary", "fifo"],
+        vec!["import", "assessments/fifo.ron"],
+        vec!["rubric", "check", "rubrics/fifo.ron"],
+        vec!["--rubric", "rubrics/fifo.ron", "summary", "c"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+            .args(&args)
+            .current_dir(d)
+            .env("IETKIT_DATA_DIR", d)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = wait_or_fail(out, &format!("{args:?}"));
+        assert_ne!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            text(&out).contains("named pipe"),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+    let out = ietkit(d, &["team", "check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("Problems ("), "{}", text(&out));
+    let report = ietkit::store::team::check(d, false)
+        .unwrap()
+        .problems
+        .join("\n");
+    for planted in [
+        "a.ron.lock is a symbolic link",
+        "b.ron.lock is a symbolic link",
+        "assessments/history is a symbolic link",
+        "fifo.ron is a named pipe",
+        "link.ron is a symbolic link",
+        "trash is a symbolic link",
+        "state is a symbolic link",
+        "people is a named pipe",
+        "state.ron is a named pipe",
+        "rubrics/link.ron is a symbolic link",
+        ".tmp is a symbolic link",
+    ] {
+        assert!(
+            report.contains(planted),
+            "{planted} not reported:\n{report}"
+        );
+    }
+
+    // The app over it all, in a real terminal: the question of who is
+    // working (people/ is a pipe), the library and a new assessment
+    // (which lists the rubrics) do not hang.
+    let mut s = pty::Pty::start_as_newcomer(&[], d);
+    s.wait_for("Who is working?");
+    s.type_keys(b"\x1b");
+    s.wait_for("could not be kept");
+    s.type_keys(b"o");
+    s.wait_for("named pipe");
+    s.type_keys(b"n");
+    s.wait_for("Program profile");
+    s.type_keys(b"\x1b");
+    std::thread::sleep(Duration::from_millis(200));
+    s.type_keys(b"q");
+    let (status, _) = s.finish();
+    assert!(status.success());
+
+    assert_eq!(
+        snapshot(o),
+        before,
+        "nothing outside the data folder changed"
+    );
+    assert!(!o.join("made-through-a-link").exists());
+    assert!(!o.join("made-through-a-temp-link").exists());
+}
+
+#[test]
+fn two_imports_racing_on_one_name_both_keep_their_file() {
+    let data = TempDir::new("team-race");
+    let sources = TempDir::new("team-race-sources");
+    let (first, second) = (sources.path().join("a.ron"), sources.path().join("b.ron"));
+    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    a.cycle = "first".into();
+    assessment_file::save(&first, &a).unwrap();
+    a.cycle = "second".into();
+    assessment_file::save(&second, &a).unwrap();
+    let trials = 50;
+    for trial in 0..trials {
+        let name = format!("same-{trial}");
+        let spawn = |source: &Path| {
+            Command::new(env!("CARGO_BIN_EXE_ietkit"))
+                .args(["import", source.to_str().unwrap(), "--name", &name])
+                .env("IETKIT_DATA_DIR", data.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (x, y) = (spawn(&first), spawn(&second));
+        let (x, y) = (wait_or_fail(x, "import"), wait_or_fail(y, "import"));
+        assert!(
+            x.status.success() && y.status.success(),
+            "{}{}",
+            text(&x),
+            text(&y)
+        );
+        assert_ne!(text(&x), text(&y), "each says where its file went");
+    }
+    let lib = library(data.path());
+    let mut cycles: Vec<String> = lib
+        .list(&ietkit::store::embedded::builtin().unwrap().rubric)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.summary.expect("every file whole").cycle)
+        .collect();
+    cycles.sort();
+    assert_eq!(cycles.len(), 2 * trials, "no file lost");
+    assert_eq!(cycles.iter().filter(|c| *c == "first").count(), trials);
+}
+
+#[test]
+fn when_the_lock_is_held_the_second_session_is_read_only_and_rename_and_trash_are_refused() {
+    let data = TempDir::new("team-held");
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    let path = lib.create_named(&sample, "open-one").unwrap();
+    let folder = lib.folder(false).unwrap();
+    let held = Lock::take(
+        &folder,
+        "open-one.ron",
+        "Maria Lopez (ABS), maria on srv (process 7)",
+    )
+    .unwrap();
+
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    let why = app.read_only.clone().expect("read-only");
+    assert!(
+        why.contains("Maria Lopez (ABS), maria on srv (process 7)"),
+        "{why}"
+    );
+    let before = std::fs::read_to_string(&path).unwrap();
+    tui::feed(&mut app, "jj<Enter>0");
+    session.apply(&mut app);
+    assert!(app.message.clone().unwrap().0.starts_with("Read-only"));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written"
+    );
+
+    for refused in [
+        lib.rename(&path, "new-name").unwrap_err(),
+        lib.delete(&path).unwrap_err(),
+    ] {
+        assert!(refused.contains("is open in another session"), "{refused}");
+        assert!(refused.contains("Maria Lopez (ABS)"), "{refused}");
+    }
+    assert!(path.is_file(), "still there, under its name");
+
+    // Free again: the read-only view follows and may change it.
+    drop(held);
+    tui::feed(&mut app, "j");
+    session.apply(&mut app);
+    assert!(app.read_only.is_none(), "{:?}", app.read_only);
+    drop(session);
+    let renamed = lib.rename(&path, "new-name").unwrap();
+    assert!(renamed.ends_with("new-name.ron"));
+}
+
+fn maria() -> Who {
+    Who {
+        login: "maria".into(),
+        person: Person {
+            name: "Maria Lopez".into(),
+            role: Some(Partner::AdultBasicSkills),
+        },
+    }
+}
+
+#[test]
+fn a_session_of_keys_is_recorded_with_who_and_what() {
+    let data = TempDir::new("team-record");
+    let mut app = tui::app(80, 24);
+    app.who = maria();
+    let mut session = Session::new(Some(library(data.path())));
+    let blank = app.assessment.clone();
+    session.start_new(&mut app, blank, Origin::New);
+    // Rate PD-1 2 then 3 (one change), mark it unsure, open it, write
+    // notes, add evidence and an action, then the profile's program.
+    for keys in [
+        "]2",
+        "3",
+        "u",
+        "<Enter>wShared calendar<C-s>",
+        "eSigned MOU<Enter>",
+        "aAlign start weeks<Enter>",
+        "<Esc>pExample CC<Tab>Welding IET<Enter>",
+    ] {
+        tui::feed(&mut app, keys);
+        session.apply(&mut app);
+    }
+    let path = session.path.clone().expect("saved");
+    let saved = assessment_file::read(&path).unwrap().assessment;
+    let whats: Vec<&What> = saved.changes.iter().map(|c| &c.what).collect();
+    assert_eq!(
+        whats,
+        [
+            &What::Created { how: Origin::New },
+            &What::Rating {
+                indicator: "PD-1".into(),
+                from: Rating::Unrated,
+                to: Rating::Level(3)
+            },
+            &What::Unsure {
+                indicator: "PD-1".into(),
+                now: true
+            },
+            &What::Notes {
+                indicator: "PD-1".into()
+            },
+            &What::Evidence {
+                indicator: "PD-1".into(),
+                change: Edit::Added,
+                what: "Signed MOU".into()
+            },
+            &What::Action {
+                indicator: "PD-1".into(),
+                change: Edit::Added,
+                what: "Align start weeks".into(),
+                status: ietkit::model::assessment::ActionStatus::Planned
+            },
+            &What::Profile {
+                field: "college".into(),
+                from: String::new(),
+                to: "Example CC".into()
+            },
+            &What::Profile {
+                field: "program".into(),
+                from: String::new(),
+                to: "Welding IET".into()
+            },
+        ]
+    );
+    assert!(saved.changes.iter().all(|c| c.by == "maria"));
+    assert_eq!(saved.people["maria"], maria().person);
+    // The detail names who changed the indicator last.
+    tui::feed(&mut app, "<Enter>");
+    let screen = tui::screen(&app);
+    assert!(
+        screen.contains("Last changed by Maria Lopez (ABS),"),
+        "{screen}"
+    );
+    // L lists the changes, newest first.
+    tui::feed(&mut app, "<Esc>L");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Who changed what"), "{screen}");
+    assert!(screen.contains("Maria Lopez (ABS)"), "{screen}");
+    assert!(screen.contains("PD-1: rated 3 Established"), "{screen}");
+}
+
+#[test]
+fn ietkit_log_prints_who_did_what_newest_first() {
+    let data = TempDir::new("team-log");
+    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    a.changes.clear();
+    a.people.clear();
+    let sam = Who {
+        login: "sam".into(),
+        person: Person {
+            name: "Sam Ortiz".into(),
+            role: Some(Partner::CareerTechnicalEducation),
+        },
+    };
+    let t = |s: &str| s.parse::<Timestamp>().unwrap();
+    changes::record(
+        &mut a,
+        &maria(),
+        t("2026-11-02T09:00:00Z"),
+        vec![What::Created {
+            how: Origin::Imported {
+                from: "abs-view.ron".into(),
+            },
+        }],
+    );
+    changes::record(
+        &mut a,
+        &maria(),
+        t("2026-11-02T09:05:00Z"),
+        vec![
+            What::Rating {
+                indicator: "PD-6".into(),
+                from: Rating::Level(1),
+                to: Rating::Level(2),
+            },
+            What::Profile {
+                field: "cycle".into(),
+                from: "2025-26".into(),
+                to: "2026-27".into(),
+            },
+        ],
+    );
+    changes::record(
+        &mut a,
+        &sam,
+        t("2026-11-03T15:30:00Z"),
+        vec![
+            What::Rating {
+                indicator: "CI-6".into(),
+                from: Rating::Level(2),
+                to: Rating::NotApplicable {
+                    reason: "Runs on campus".into(),
+                },
+            },
+            What::Unsure {
+                indicator: "CU-2".into(),
+                now: true,
+            },
+            What::Action {
+                indicator: "CU-2".into(),
+                change: Edit::Changed,
+                what: "Co-plan the first four weeks".into(),
+                status: ietkit::model::assessment::ActionStatus::Done,
+            },
+            What::Screener {
+                question: "OR-2".into(),
+                from: Some(ietkit::model::screener::Answer::NotSure),
+                to: Some(ietkit::model::screener::Answer::Yes),
+            },
+        ],
+    );
+    let path = library(data.path()).create_named(&a, "welding").unwrap();
+    let out = ietkit(data.path(), &["log", "welding"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let log = String::from_utf8(out.stdout).unwrap();
+    assert!(log.lines().all(|l| l.chars().count() <= 80), "{log}");
+    insta::assert_snapshot!(log);
+    // The same by path, and for a file with no record.
+    let by_path = ietkit(data.path(), &["log", path.to_str().unwrap()]);
+    assert!(text(&by_path).contains("Sam Ortiz (CTE)"));
+    let older = common::root().join("examples/assessments/welding-fabrication-iet-2025-26.ron");
+    let old = ietkit(data.path(), &["log", older.to_str().unwrap()]);
+    assert!(
+        text(&old).contains("No changes are recorded"),
+        "{}",
+        text(&old)
+    );
+}
