@@ -379,6 +379,72 @@ fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() 
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out).contains("is private to them"), "{}", text(&out));
     assert!(text(&out).contains("ietkit team init"), "{}", text(&out));
+
+    // Opened up for reading only: Bob may look, not change, and is told so.
+    for (p, m) in [
+        (data.clone(), 0o755),
+        (data.join("assessments"), 0o755),
+        (data.join("assessments/view.ron"), 0o644),
+    ] {
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(m)).unwrap();
+    }
+    let before = std::fs::read_to_string(data.join("assessments/view.ron")).unwrap();
+    let mut s = pty::Pty::start_as(BOB, TEAM, shared_binary(), &["open", "view"], &data, &bob);
+    s.wait_for("Who is working?");
+    s.type_keys(b"\x1b");
+    // Bob may not write in Alice's folder: his name is not kept either.
+    s.wait_for("could not be kept");
+    s.type_keys(b"jj\r0");
+    s.wait_for("Read-only: you may read this folder but not change what is in it.");
+    s.type_keys(b"q");
+    assert!(s.finish().0.success());
+    assert_eq!(
+        std::fs::read_to_string(data.join("assessments/view.ron")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_format_1_file_opens_and_gains_a_record_from_its_next_change() {
+    let data = TempDir::new("team-format-1");
+    let lib = library(data.path());
+    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    a.changes.clear();
+    a.people.clear();
+    // As an ietkit of format 1 wrote it: no people, no changes.
+    let text = assessment_file::to_text(&a)
+        .replace("format: 2,", "format: 1,")
+        .replace("    people: {},\n    changes: [],\n", "");
+    assert!(!text.contains("changes: ["), "{text}");
+    std::fs::create_dir_all(lib.assessments()).unwrap();
+    let path = lib.assessments().join("old.ron");
+    std::fs::write(&path, &text).unwrap();
+    let mut app = tui::app(80, 24);
+    app.who = maria();
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    assert!(app.read_only.is_none());
+    tui::feed(&mut app, "jj<Enter>0");
+    session.apply(&mut app);
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("format: 2,"), "{saved}");
+    let saved = lib.read(&path).unwrap().assessment;
+    assert_eq!(saved.changes.len(), 1);
+    assert_eq!(
+        saved.changes[0].what,
+        What::Rating {
+            indicator: "PD-1".into(),
+            from: Rating::Level(3),
+            to: Rating::Level(0)
+        }
+    );
+    assert_eq!(saved.changes[0].by, "maria");
+    // The earlier version is kept as it was.
+    let copies = assessment_file::history_of(&path);
+    assert_eq!(copies.len(), 1);
+    assert_eq!(std::fs::read_to_string(&copies[0]).unwrap(), text);
 }
 
 /// A listing of everything under `dir`: path, kind, mode and contents.
@@ -481,8 +547,7 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
             .open(&mut app, &assessments.join(format!("{name}.ron")))
             .unwrap();
         let why = app.read_only.clone().expect("read-only");
-        assert!(why.contains("cannot be locked"), "{why}");
-        assert!(why.contains("symbolic link"), "{why}");
+        assert!(why.contains("its lock file is a symbolic link"), "{why}");
         tui::feed(&mut app, "jj<Enter>0");
         session.apply(&mut app);
         assert!(app.message.clone().unwrap().0.starts_with("Read-only"));

@@ -25,8 +25,14 @@ const HEADER: &str = "// An ietkit assessment. Plain text: it can be read, compa
 control. The format is described in docs/FORMAT.md.\n";
 
 /// The text of a saved assessment: a comment line, then pretty RON with
-/// fields in a fixed order.
+/// fields in a fixed order. A file read in an older format is written in
+/// this one (it may now hold what that format did not).
 pub fn to_text(a: &Assessment) -> String {
+    if a.format < FORMAT {
+        let mut current = a.clone();
+        current.format = FORMAT;
+        return to_text(&current);
+    }
     let config = ron::ser::PrettyConfig::new().indentor("    ".to_string());
     // Plain owned data always serialises; an empty body would fail to load
     // and so could never silently replace a good file.

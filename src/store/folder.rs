@@ -299,6 +299,17 @@ impl Folder {
         }
     }
 
+    /// Whether this user may make and replace files in this folder.
+    pub fn writable(&self) -> bool {
+        nix::unistd::faccessat(
+            &self.fd,
+            ".",
+            nix::unistd::AccessFlags::W_OK | nix::unistd::AccessFlags::X_OK,
+            AtFlags::AT_EACCESS,
+        )
+        .is_ok()
+    }
+
     /// Where a link points, for messages.
     pub fn link_target(&self, name: &str) -> Option<String> {
         nix::fcntl::readlinkat(&self.fd, name)

@@ -296,11 +296,17 @@ impl Library {
         }
     }
 
-    /// Takes the lock of one of the library's files.
+    /// Takes the lock of one of the library's files, for changing it: not
+    /// in a folder this user may only read.
     pub fn lock(&self, path: &Path) -> Result<Lock, LockError> {
         let (folder, name) = self
             .locate(path)
             .map_err(|reason| LockError::Unavailable { reason })?;
+        if !folder.writable() {
+            return Err(LockError::Unavailable {
+                reason: "you may read this folder but not change what is in it".into(),
+            });
+        }
         Lock::take(&folder, &name, &self.holder())
     }
 
@@ -426,10 +432,9 @@ impl Library {
                 "{} is open in another session ({holder}): it cannot be {doing} until that session closes it.",
                 stem(name)
             ),
-            LockError::Unavailable { reason } => format!(
-                "{} cannot be {doing}: it cannot be locked ({reason})",
-                stem(name)
-            ),
+            LockError::Unavailable { reason } => {
+                format!("{} cannot be {doing}: {reason}.", stem(name))
+            }
         })
     }
 

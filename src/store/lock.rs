@@ -12,7 +12,7 @@ use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use super::folder::Folder;
+use super::folder::{Folder, FolderError};
 
 /// Held while an assessment is open for changing; dropping it releases it.
 #[derive(Debug)]
@@ -34,10 +34,19 @@ impl LockError {
     pub fn why(&self) -> String {
         match self {
             LockError::Held { holder } => format!("open in another session: {holder}"),
-            LockError::Unavailable { reason } => {
-                format!("it cannot be locked for you, so that nobody's changes are lost: {reason}")
-            }
+            LockError::Unavailable { reason } => reason.clone(),
         }
+    }
+
+    fn from_folder(e: &FolderError) -> LockError {
+        let reason = match e {
+            FolderError::NotOurs { kind, .. } => format!(
+                "its lock file is {}, not one ietkit made; `ietkit team check` says more",
+                kind.noun()
+            ),
+            e => format!("its lock file cannot be made: {}", e.reason()),
+        };
+        LockError::Unavailable { reason }
     }
 }
 
@@ -69,9 +78,7 @@ impl Lock {
     pub fn take(folder: &Folder, name: &str, me: &str) -> Result<Lock, LockError> {
         let mut file = folder
             .open_lock(&lock_name(name))
-            .map_err(|e| LockError::Unavailable {
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| LockError::from_folder(&e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
@@ -81,7 +88,7 @@ impl Lock {
             }
             Err(TryLockError::Error(e)) => {
                 return Err(LockError::Unavailable {
-                    reason: e.to_string(),
+                    reason: format!("it cannot be locked: {e}"),
                 });
             }
         }
@@ -194,7 +201,10 @@ mod tests {
         for name in ["c.ron", "d.ron"] {
             match Lock::take(&folder, name, "me") {
                 Err(LockError::Unavailable { reason }) => {
-                    assert!(reason.contains("symbolic link"), "{reason}")
+                    assert!(
+                        reason.contains("its lock file is a symbolic link"),
+                        "{reason}"
+                    )
                 }
                 other => panic!("expected Unavailable, got {other:?}"),
             }
