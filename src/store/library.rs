@@ -438,31 +438,50 @@ impl Library {
         })
     }
 
+    /// Moves `name` from `from` into the library's `folder` under the first
+    /// free name made from `base`, holding that name's lock while it does,
+    /// and never over another file; `None` when no name was free. Reaching
+    /// `keep` (the file's own name) leaves it where it is.
+    fn move_in(
+        &self,
+        from: &Folder,
+        name: &str,
+        folder: &Folder,
+        base: &str,
+        keep: Option<&str>,
+    ) -> Result<Option<String>, FolderError> {
+        for to in candidates(base) {
+            if keep == Some(to.as_str()) {
+                return Ok(Some(to));
+            }
+            if folder.kind(&to) != Kind::Missing {
+                continue;
+            }
+            let Ok(_target) = Lock::take(folder, &to, &self.holder()) else {
+                continue;
+            };
+            match from.move_to(name, folder, &to) {
+                Ok(()) => return Ok(Some(to)),
+                Err(FolderError::Exists { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
+    }
+
     /// Gives an assessment a new library name (its file name). Refused
     /// while anyone has it open; never replaces another file.
     pub fn rename(&self, path: &Path, name: &str) -> Result<PathBuf, String> {
         let (folder, from) = self.locate(path)?;
         let _held = self.refuse_if_open(&folder, &from, "renamed")?;
-        for to in candidates(&slug(name)) {
-            if to == from {
-                return Ok(path.to_path_buf());
-            }
-            if folder.kind(&to) != Kind::Missing {
-                continue;
-            }
-            let Ok(_target) = Lock::take(&folder, &to, &self.holder()) else {
-                continue;
-            };
-            match folder.move_to(&from, &folder, &to) {
-                Ok(()) => return Ok(folder.join(&to)),
-                Err(FolderError::Exists { .. }) => {}
-                Err(e) => return Err(format!("could not rename {}: {e}", path.display())),
-            }
+        match self.move_in(&folder, &from, &folder, &slug(name), Some(&from)) {
+            Ok(Some(to)) => Ok(folder.join(&to)),
+            Ok(None) => Err(format!(
+                "could not rename {}: no free name.",
+                path.display()
+            )),
+            Err(e) => Err(format!("could not rename {}: {e}", path.display())),
         }
-        Err(format!(
-            "could not rename {}: no free name.",
-            path.display()
-        ))
     }
 
     /// Moves an assessment to the trash, from where it can be restored.
@@ -513,23 +532,14 @@ impl Library {
         let stem = stem(&name);
         let original = stem.rsplit_once('.').map_or(stem.as_str(), |(n, _)| n);
         let folder = self.folder(true).map_err(|e| e.to_string())?;
-        for to in candidates(&slug(original)) {
-            if folder.kind(&to) != Kind::Missing {
-                continue;
-            }
-            let Ok(_target) = Lock::take(&folder, &to, &self.holder()) else {
-                continue;
-            };
-            match trash.move_to(&name, &folder, &to) {
-                Ok(()) => return Ok(folder.join(&to)),
-                Err(FolderError::Exists { .. }) => {}
-                Err(e) => return Err(format!("could not restore {}: {e}", trashed.display())),
-            }
+        match self.move_in(&trash, &name, &folder, &slug(original), None) {
+            Ok(Some(to)) => Ok(folder.join(&to)),
+            Ok(None) => Err(format!(
+                "could not restore {}: no free name.",
+                trashed.display()
+            )),
+            Err(e) => Err(format!("could not restore {}: {e}", trashed.display())),
         }
-        Err(format!(
-            "could not restore {}: no free name.",
-            trashed.display()
-        ))
     }
 
     /// Copies a `.ron` assessment from anywhere into the library, after

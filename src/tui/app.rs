@@ -29,6 +29,22 @@ pub enum MainView {
     Screener,
 }
 
+/// Scrolls a text overlay of `max + page` lines by `action`; returns
+/// whether the action closes it.
+fn scroll_text(scroll: &mut u16, action: Action, max: u16, page: u16) -> bool {
+    match action {
+        Action::Down => *scroll = (*scroll + 1).min(max),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = (*scroll + page).min(max),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::Top => *scroll = 0,
+        Action::Bottom => *scroll = max,
+        Action::Close => return true,
+        _ => {}
+    }
+    false
+}
+
 /// One editable part of an indicator's detail view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -1231,18 +1247,10 @@ impl App {
                 let page = area.height.saturating_sub(2).max(1);
                 let max = (super::ui::overlays::help_lines(self, width).len() as u16)
                     .saturating_sub(page);
-                let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
-                    return;
-                };
-                match action {
-                    Action::Down => *scroll = (*scroll + 1).min(max),
-                    Action::Up => *scroll = scroll.saturating_sub(1),
-                    Action::PageDown => *scroll = (*scroll + page).min(max),
-                    Action::PageUp => *scroll = scroll.saturating_sub(page),
-                    Action::Close => {
-                        self.overlays.pop();
-                    }
-                    _ => {}
+                if let Some(Overlay::Help { scroll }) = self.overlays.last_mut()
+                    && scroll_text(scroll, action, max, page)
+                {
+                    self.overlays.pop();
                 }
             }
             Overlay::Explain { .. } => {
@@ -1257,20 +1265,10 @@ impl App {
                 let rows =
                     crate::report::log::rows(&self.assessment, &self.content.rubric.scale, width);
                 let max = (rows.len() as u16).saturating_sub(page);
-                let Some(Overlay::Log { scroll }) = self.overlays.last_mut() else {
-                    return;
-                };
-                match action {
-                    Action::Down => *scroll = (*scroll + 1).min(max),
-                    Action::Up => *scroll = scroll.saturating_sub(1),
-                    Action::PageDown => *scroll = (*scroll + page).min(max),
-                    Action::PageUp => *scroll = scroll.saturating_sub(page),
-                    Action::Top => *scroll = 0,
-                    Action::Bottom => *scroll = max,
-                    Action::Close => {
-                        self.overlays.pop();
-                    }
-                    _ => {}
+                if let Some(Overlay::Log { scroll }) = self.overlays.last_mut()
+                    && scroll_text(scroll, action, max, page)
+                {
+                    self.overlays.pop();
                 }
             }
             Overlay::Confirm { on_yes, .. } => {
