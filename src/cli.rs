@@ -373,6 +373,15 @@ fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
     if std::fs::symlink_metadata(&path).is_ok() {
         return Ok(path);
     }
+    // The library itself may be out of reach: say why, not "no such name".
+    if let Some(lib) = library
+        && !name.contains('/')
+        && let Err(e) = lib.folder(false)
+        && e.io_kind() != Some(std::io::ErrorKind::NotFound)
+    {
+        let why = crate::store::team::no_access(&lib.dir.path).unwrap_or_else(|| e.to_string());
+        return Err(format!("ietkit: the library cannot be read: {why}"));
+    }
     Err(match library {
         Some(lib) => format!(
             "ietkit: no assessment called \"{name}\" in {} and no file by that name. `ietkit list` shows the saved ones.",

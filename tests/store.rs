@@ -349,18 +349,22 @@ fn a_change_is_saved_at_once_privately_with_history() {
         path,
         library(data).assessments().join("welding-iet-2026-27.ron")
     );
+    let mut before_last = String::new();
     for _ in 0..(HISTORY_KEEP + 3) {
+        before_last = std::fs::read_to_string(&path).unwrap();
         tui::feed(&mut app, "]1");
         session.apply(&mut app);
     }
     let saved = assessment_file::read(&path).unwrap().assessment;
     assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(1));
     assert_eq!(saved.profile.college, "Cascade Ridge CC");
+    // Saves within one second each keep their earlier version; the ten
+    // newest are kept, the newest last.
     let history = assessment_file::history_of(&path);
-    assert!(
-        !history.is_empty() && history.len() <= HISTORY_KEEP,
-        "{}",
-        history.len()
+    assert_eq!(history.len(), HISTORY_KEEP);
+    assert_eq!(
+        std::fs::read_to_string(history.last().unwrap()).unwrap(),
+        before_last
     );
     for copy in &history {
         assessment_file::read(copy).unwrap_or_else(|e| panic!("history copy unreadable: {e}"));
@@ -393,12 +397,13 @@ fn when_saving_fails_the_work_stays_open_and_the_user_is_told() {
     let (mut app, mut session) = open_app(&blocker.join("data"));
     tui::feed(&mut app, "]2");
     session.apply(&mut app);
-    match &app.save {
-        SaveState::Failed(reason) => {
-            assert!(reason.contains("Your work is still open here"), "{reason}")
-        }
-        other => panic!("expected a failed save, got {other:?}"),
-    }
+    assert!(
+        matches!(&app.save, SaveState::Failed(_)),
+        "expected a failed save, got {:?}",
+        app.save
+    );
+    let told = &app.message.as_ref().unwrap().0;
+    assert!(told.contains("Your work is still open here"), "{told}");
     assert_eq!(
         app.assessment.response("PD-1").unwrap().rating,
         Rating::Level(2)

@@ -304,11 +304,15 @@ fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus(
     let log = text(&out);
     assert_eq!(out.status.code(), Some(0), "{log}");
     assert!(
-        log.contains("Alice Ng (ABS)\n  CI-4: rating changed from 3 Established to 2 Developing"),
+        log.contains(
+            "Alice Ng (ABS), login uid 61001\n  CI-4: rating changed from 3 Established to 2 Developing"
+        ),
         "{log}"
     );
     assert!(
-        log.contains("Bob Diaz (CTE)\n  CI-4: rating changed from 1 Beginning to 3 Established"),
+        log.contains(
+            "Bob Diaz (CTE), login uid 61002\n  CI-4: rating changed from 1 Beginning to 3 Established"
+        ),
         "{log}"
     );
     assert!(
@@ -962,4 +966,357 @@ fn ietkit_log_prints_who_did_what_newest_first() {
         "{}",
         text(&old)
     );
+}
+
+#[test]
+fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
+    if !is_root() {
+        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("team-check");
+    let dir = base.path().join("welding");
+    let init = ietkit::store::team::init(&dir, Some(&TEAM.to_string())).unwrap();
+    assert!(init.check.problems.is_empty(), "{:?}", init.check.problems);
+    let assessments = dir.join("assessments");
+    let private = assessments.join("x.ron");
+    std::fs::write(&private, "copied in by hand").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::chown(&private, None, Some(0)).unwrap();
+    let stale = assessments.join(".x.ron.1-1.tmp");
+    let fresh = assessments.join(".x.ron.1-2.tmp");
+    for p in [&stale, &fresh] {
+        std::fs::write(p, "half a save").unwrap();
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o660)).unwrap();
+        std::os::unix::fs::chown(p, None, Some(TEAM)).unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let folder = ietkit::store::folder::Folder::open(&assessments, false).unwrap();
+    let _held = Lock::take(&folder, "x.ron", "Sam Ortiz (CTE), sam on srv (process 9)").unwrap();
+
+    let report = ietkit::store::team::check(&dir, false).unwrap();
+    let problems = report.problems.join("\n");
+    assert_eq!(report.problems.len(), 2, "{problems}");
+    assert!(
+        problems.contains(
+            "x.ron: members of the group cannot all read and change this file (mode 0600"
+        ),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(".x.ron.1-1.tmp: a temporary file left by an interrupted save"),
+        "{problems}"
+    );
+    assert!(
+        !problems.contains(".x.ron.1-2.tmp"),
+        "a save in progress is no problem"
+    );
+    assert_eq!(report.open, ["x: Sam Ortiz (CTE), sam on srv (process 9)"]);
+    assert!(
+        report.text().contains("Shared with the group"),
+        "{}",
+        report.text()
+    );
+
+    let fixed = ietkit::store::team::check(&dir, true).unwrap();
+    assert_eq!(fixed.fixed.len(), 2, "{:?}", fixed.fixed);
+    assert!(fixed.problems.is_empty(), "{:?}", fixed.problems);
+    assert_eq!((mode(&private), gid(&private)), (0o660, TEAM));
+    assert!(!stale.exists(), "the leftover is removed");
+    assert!(fresh.exists(), "a save in progress is left alone");
+    assert!(
+        ietkit::store::team::check(&dir, false)
+            .unwrap()
+            .problems
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_session_keeps_saving_into_its_own_folder_when_a_link_is_put_in_its_place() {
+    let data = TempDir::new("team-swap");
+    let outside = TempDir::new("team-swap-outside");
+    let o = outside.path();
+    std::fs::create_dir_all(o.join("fakeroot/assessments")).unwrap();
+    std::fs::write(o.join("weld.ron"), "outside, keep").unwrap();
+    std::fs::write(o.join("fakeroot/assessments/weld.ron"), "outside, keep").unwrap();
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    let path = lib.create_named(&sample, "weld").unwrap();
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    let before = snapshot(o);
+
+    // Someone swaps the library's folder for a link to elsewhere.
+    let moved = data.path().join("assessments.moved");
+    std::fs::rename(lib.assessments(), &moved).unwrap();
+    link(o, &lib.assessments());
+    tui::feed(&mut app, "jj<Enter>0");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)), "{:?}", app.save);
+    let saved = assessment_file::read(&moved.join("weld.ron"))
+        .unwrap()
+        .assessment;
+    assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(0));
+    assert_eq!(snapshot(o), before, "nothing written through the link");
+    // Commands that read by name refuse the link rather than follow it.
+    for args in [["log", "weld"], ["summary", "weld"]] {
+        let out = ietkit(data.path(), &args);
+        assert_ne!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("symbolic link"),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+
+    // The data folder itself swapped: the session holds on to the one it
+    // opened.
+    std::fs::remove_file(lib.assessments()).unwrap();
+    std::fs::rename(&moved, lib.assessments()).unwrap();
+    let real = TempDir::new("team-swap-real");
+    let real_root = real.path().join("data");
+    std::fs::rename(data.path(), &real_root).unwrap();
+    link(&o.join("fakeroot"), data.path());
+    tui::feed(&mut app, "1");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)), "{:?}", app.save);
+    let saved = assessment_file::read(&real_root.join("assessments/weld.ron"))
+        .unwrap()
+        .assessment;
+    assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(1));
+    assert_eq!(snapshot(o), before, "nothing written through the link");
+    std::fs::remove_file(data.path()).unwrap();
+}
+
+#[test]
+fn team_init_and_check_touch_only_what_is_ietkits() {
+    if !is_root() {
+        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("team-only-ours");
+    // A folder holding someone's own files is not taken over.
+    let home = base.path().join("home");
+    std::fs::create_dir_all(home.join("docs")).unwrap();
+    std::fs::write(home.join(".netrc"), "secret").unwrap();
+    std::fs::set_permissions(home.join(".netrc"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let err = ietkit::store::team::init(&home, Some(&TEAM.to_string())).unwrap_err();
+    assert!(
+        err.contains("holds files that are not ietkit's (.netrc, docs)"),
+        "{err}"
+    );
+    assert_eq!(mode(&home.join(".netrc")), 0o600);
+    assert_ne!(gid(&home), TEAM);
+
+    let dir = base.path().join("welding");
+    ietkit::store::team::init(&dir, Some(&TEAM.to_string())).unwrap();
+    // Run again without --group: the folder stays with its group.
+    ietkit::store::team::init(&dir, None).unwrap();
+    assert_eq!((mode(&dir), gid(&dir)), (0o2770, TEAM));
+    // Files that are not ietkit's, and a hard link to a file elsewhere:
+    // never changed; the hard link is named.
+    let stray = dir.join("assessments/notes.txt");
+    std::fs::write(&stray, "mine").unwrap();
+    std::fs::set_permissions(&stray, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let elsewhere = base.path().join("elsewhere.ron");
+    std::fs::write(&elsewhere, "not ietkit's").unwrap();
+    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::hard_link(&elsewhere, dir.join("assessments/hard.ron")).unwrap();
+    let report = ietkit::store::team::check(&dir, true).unwrap();
+    let problems = report.problems.join("\n");
+    assert!(
+        problems.contains("hard.ron is a file with other names (a hard link)"),
+        "{problems}"
+    );
+    assert!(!problems.contains("notes.txt"), "{problems}");
+    assert!(report.fixed.is_empty(), "{:?}", report.fixed);
+    assert_eq!(mode(&stray), 0o600);
+    assert_eq!((mode(&elsewhere), gid(&elsewhere)), (0o644, 0));
+    // A folder others can see into is named and mended.
+    std::fs::set_permissions(dir.join("trash"), std::fs::Permissions::from_mode(0o2775)).unwrap();
+    let report = ietkit::store::team::check(&dir, false).unwrap();
+    assert!(
+        report
+            .problems
+            .join("\n")
+            .contains("people outside the group can see into it"),
+        "{:?}",
+        report.problems
+    );
+    ietkit::store::team::check(&dir, true).unwrap();
+    assert_eq!(mode(&dir.join("trash")), 0o2770);
+}
+
+#[test]
+fn who_someone_is_counts_only_from_their_own_file() {
+    if !is_root() {
+        eprintln!("skipped: a file owned by another user needs root (CI runs as root)");
+        return;
+    }
+    let data = TempDir::new("team-people");
+    let root = folder::Folder::open(data.path(), true).unwrap();
+    let me = Who {
+        login: ietkit::store::people::login(),
+        person: Person {
+            name: "Someone else".into(),
+            role: Some(Partner::Corrections),
+        },
+    };
+    ietkit::store::people::write(&root, &me).unwrap();
+    let file = data
+        .path()
+        .join("people")
+        .join(ietkit::store::people::file_name(&me.login));
+    assert!(ietkit::store::people::read(&root, &me.login).is_some());
+    // Written by a teammate in my name: not believed, so I am asked.
+    std::os::unix::fs::chown(&file, Some(ALICE), None).unwrap();
+    assert_eq!(ietkit::store::people::read(&root, &me.login), None);
+    let (_, known) = ietkit::store::people::who(Some(&DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    }));
+    assert!(!known);
+}
+
+#[test]
+fn what_cannot_be_read_back_is_never_written() {
+    let data = TempDir::new("team-limits");
+    let sources = TempDir::new("team-limits-src");
+    let lib = library(data.path());
+    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    // Notes that make the saved file larger than ietkit reads back.
+    a.response_mut("PD-1").notes = "x".repeat(17 * 1024 * 1024);
+    let err = lib.create_named(&a, "huge").unwrap_err();
+    assert!(err.reason.contains("larger than 16 MB"), "{}", err.reason);
+    assert!(
+        lib.list(&ietkit::store::embedded::builtin().unwrap().rubric)
+            .unwrap()
+            .is_empty()
+    );
+    // A file from a newer ietkit, or one claiming format 0, is not imported.
+    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    a.format = 3;
+    let newer = sources.path().join("newer.ron");
+    std::fs::write(&newer, assessment_file::to_text(&a)).unwrap();
+    let err = lib.import(&newer, None).unwrap_err();
+    assert!(err.contains("newer ietkit (format 3)"), "{err}");
+    let zero = sources.path().join("zero.ron");
+    std::fs::write(
+        &zero,
+        std::fs::read_to_string(&newer)
+            .unwrap()
+            .replace("format: 3,", "format: 0,"),
+    )
+    .unwrap();
+    let err = lib.import(&zero, None).unwrap_err();
+    assert!(err.contains("format 0, which no ietkit writes"), "{err}");
+}
+
+#[test]
+fn a_link_among_the_earlier_versions_neither_stops_the_tidying_nor_is_followed() {
+    let data = TempDir::new("team-history-link");
+    let outside = TempDir::new("team-history-outside");
+    std::fs::write(outside.path().join("old"), "keep").unwrap();
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    let path = lib.create_named(&sample, "weld").unwrap();
+    let history = lib.assessments().join("history");
+    std::fs::create_dir_all(&history).unwrap();
+    link(
+        &outside.path().join("old"),
+        &history.join("weld.2000-01-01T000000Z.ron"),
+    );
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    tui::feed(&mut app, "jj<Enter>");
+    for key in ["0", "1", "2", "3"].iter().cycle().take(14) {
+        tui::feed(&mut app, key);
+        session.apply(&mut app);
+        let told = app.message.clone().map(|m| m.0).unwrap_or_default();
+        assert!(!told.contains("no earlier version"), "{told}");
+    }
+    let copies = assessment_file::history_of(&path);
+    assert_eq!(
+        copies.len(),
+        ietkit::store::assessment_file::HISTORY_KEEP + 1,
+        "ten and the link"
+    );
+    assert!(
+        std::fs::symlink_metadata(&copies[0])
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("old")).unwrap(),
+        "keep"
+    );
+}
+
+#[test]
+fn two_members_importing_one_name_at_once_both_succeed() {
+    if !is_root() {
+        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("team-race-users");
+    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let bob = home_of(base.path(), "bob", BOB, TEAM);
+    let team = base.path().join("welding");
+    ietkit::store::team::init(&team, Some(&TEAM.to_string())).unwrap();
+    let source = base.path().join("view.ron");
+    std::fs::copy(common::root().join(ABS_VIEW), &source).unwrap();
+    std::fs::set_permissions(&source, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let rounds = 40;
+    for round in 0..rounds {
+        let name = format!("race-{round}");
+        let spawn = |uid: u32, home: &Path| {
+            Command::new(shared_binary())
+                .args(["import", source.to_str().unwrap(), "--name", &name])
+                .env_clear()
+                .env("HOME", home)
+                .env("IETKIT_DATA_DIR", &team)
+                .current_dir(home)
+                .uid(uid)
+                .gid(TEAM)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let racers = [
+            spawn(ALICE, &alice),
+            spawn(BOB, &bob),
+            spawn(ALICE, &alice),
+            spawn(BOB, &bob),
+        ];
+        for racer in racers {
+            let out = wait_or_fail(racer, "import");
+            assert!(out.status.success(), "round {round}: {}", text(&out));
+        }
+    }
+    let files = std::fs::read_dir(team.join("assessments"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".ron"))
+        .count();
+    assert_eq!(files, 4 * rounds);
 }

@@ -19,6 +19,11 @@ use super::timestamp::Timestamp;
 /// thing, are merged.
 pub const MERGE_SECONDS: i64 = 600;
 
+/// The most changes an assessment keeps; the oldest go first. Far more than
+/// a team makes in years, and small enough that the record can never make
+/// the file too large to save.
+pub const MAX_CHANGES: usize = 5_000;
+
 /// A person as an assessment records them, keyed by login name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -230,6 +235,10 @@ pub fn record(a: &mut Assessment, who: &Who, at: Timestamp, whats: Vec<What>) {
             by: who.login.clone(),
             what,
         });
+    }
+    if a.changes.len() > MAX_CHANGES {
+        let extra = a.changes.len() - MAX_CHANGES;
+        a.changes.drain(..extra);
     }
 }
 
@@ -558,6 +567,20 @@ mod tests {
         record(&mut a, &me, Timestamp(9101), vec![unsure(false)]);
         assert_eq!(a.changes.len(), 3, "marked and unmarked: nothing to record");
         assert_eq!(last_for(&a, "PD-1").map(|c| c.by.as_str()), Some("sam"));
+    }
+
+    #[test]
+    fn the_record_keeps_the_newest_changes_when_it_is_full() {
+        let mut a = blank();
+        let me = who("maria");
+        for i in 0..(MAX_CHANGES + 10) {
+            let what = What::Notes {
+                indicator: format!("X-{i}"),
+            };
+            record(&mut a, &me, Timestamp(i as i64 * 1000), vec![what]);
+        }
+        assert_eq!(a.changes.len(), MAX_CHANGES);
+        assert_eq!(a.changes[0].what.indicator(), Some("X-10"));
     }
 
     #[test]

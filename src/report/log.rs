@@ -137,10 +137,21 @@ pub fn who(a: &Assessment, change: &Change) -> String {
     changes::label(&change.by, a.people.get(&change.by))
 }
 
+/// Who made a change, with the login that vouches for them (names are
+/// what people say of themselves): "Maria Lopez (ABS), login mlopez".
+fn who_and_login(a: &Assessment, change: &Change) -> String {
+    let label = who(a, change);
+    if label == change.by {
+        format!("login {label}")
+    } else {
+        format!("{label}, login {}", change.by)
+    }
+}
+
 /// The record, newest first: a heading for each run of changes one person
 /// made within one minute, then one line per change in the order made.
 pub fn lines(a: &Assessment, scale: &Scale) -> Vec<Line> {
-    let heading = |c: &Change| (when(c.at), who(a, c));
+    let heading = |c: &Change| (when(c.at), who_and_login(a, c));
     let mut runs: Vec<&[Change]> = Vec::new();
     let mut rest: &[Change] = &a.changes;
     while let Some(last) = rest.last() {
@@ -199,7 +210,8 @@ pub fn text(name: &str, a: &Assessment, scale: &Scale) -> String {
         text::count(a.changes.len(), "change", "changes")
     ));
     for line in rows(a, scale, 78) {
-        if line.heading {
+        // A blank line before each heading, not within one that wraps.
+        if line.heading && !line.text.starts_with(' ') {
             out.push('\n');
         }
         out.push_str(&line.text);

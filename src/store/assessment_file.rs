@@ -81,6 +81,14 @@ pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
             return Err(e);
         }
     };
+    if assessment.format == 0 {
+        return Err(LoadError::one(
+            file,
+            None,
+            None,
+            "it says format 0, which no ietkit writes: check that this is the right file.".into(),
+        ));
+    }
     let mut loaded = Loaded {
         read_only: (assessment.format > FORMAT).then(|| {
             format!(
@@ -315,20 +323,20 @@ pub struct SaveError {
     pub reason: String,
 }
 
-/// A failed save in words a user can act on; the work is still open.
+/// A failed save in words a user can act on.
 pub fn save_error(path: &Path, e: &FolderError) -> SaveError {
     use std::io::ErrorKind;
     let reason = match e.io_kind() {
         Some(ErrorKind::PermissionDenied) => {
-            "you may not write in this folder. Your work is still open here: choose another folder with --data-dir, or ask for write access (`ietkit team check` says who can give it).".to_string()
+            "you may not write in this folder: choose another folder with --data-dir, or ask for write access (`ietkit team check` says who can give it).".to_string()
         }
         Some(ErrorKind::ReadOnlyFilesystem) => {
-            "the disk is read-only. Your work is still open here: choose another folder with --data-dir.".to_string()
+            "the disk is read-only: choose another folder with --data-dir.".to_string()
         }
         Some(ErrorKind::StorageFull | ErrorKind::QuotaExceeded) => {
-            "the disk is full. Your work is still open here: free some space, then press Ctrl-S.".to_string()
+            "the disk is full: free some space, then press Ctrl-S.".to_string()
         }
-        _ => format!("{e} Your work is still open here; the file on disk is unchanged."),
+        _ => e.to_string(),
     };
     SaveError {
         file: path.display().to_string(),
@@ -439,8 +447,18 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
     let history = folder.sub("history", true)?;
     let stem = stem_of(name);
     let stamp = now.to_string().replace(':', "");
+    // After the copies of this second already there (some may have been
+    // pruned), so that the newest copy always sorts last.
+    let names = history.entries()?.into_iter().map(|(n, _)| n);
+    let first = history_names(stem, names)
+        .iter()
+        .filter_map(|n| history_key(stem, n))
+        .filter(|(s, _)| *s == stamp)
+        .map(|(_, k)| k + 1)
+        .max()
+        .unwrap_or(1);
     let mut kept = false;
-    for n in 1..=1000 {
+    for n in first..first + 1000 {
         let copy = if n == 1 {
             format!("{stem}.{stamp}.ron")
         } else {
@@ -458,11 +476,18 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
     if !kept {
         return Ok(());
     }
-    let names = history.entries()?.into_iter().map(|(n, _)| n);
-    let mut copies = history_names(stem, names);
-    while copies.len() > HISTORY_KEEP {
-        let oldest = copies.remove(0);
-        history.remove(&oldest)?;
+    // The copy is kept; clearing out the oldest is tidying, and a failure
+    // there (a copy someone else may not let go) costs nothing now. Only
+    // plain files are ever removed; anything else is not ietkit's.
+    let names = history
+        .entries()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(_, kind)| *kind == super::folder::Kind::File)
+        .map(|(n, _)| n);
+    let copies = history_names(stem, names);
+    for oldest in &copies[..copies.len().saturating_sub(HISTORY_KEEP)] {
+        let _ = history.remove(oldest);
     }
     Ok(())
 }
@@ -536,6 +561,20 @@ pub fn folder_reason(folder: &Folder, name: &str, e: &FolderError) -> String {
     }
 }
 
+/// Refuses to write an assessment ietkit could not read back.
+pub fn within_limit(path: &Path, text: &str) -> Result<(), SaveError> {
+    if text.len() as u64 > MAX_ASSESSMENT_BYTES {
+        return Err(SaveError {
+            file: path.display().to_string(),
+            reason: format!(
+                "it would be larger than {} MB, the most ietkit reads back: shorten the longest notes.",
+                MAX_ASSESSMENT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Saves `a` as the file `name` in `folder`: the previous version into
 /// `history/`, then written whole or not at all.
 pub fn save_in(folder: &Folder, name: &str, a: &Assessment) -> Result<(), SaveError> {
@@ -551,15 +590,7 @@ pub fn save_keeping(
 ) -> Result<Option<String>, SaveError> {
     let path = folder.join(name);
     let text = to_text(a);
-    if text.len() as u64 > MAX_ASSESSMENT_BYTES {
-        return Err(SaveError {
-            file: path.display().to_string(),
-            reason: format!(
-                "it would be larger than {} MB, the most ietkit reads back. Your work is still open here: shorten the longest notes, then press Ctrl-S.",
-                MAX_ASSESSMENT_BYTES / (1024 * 1024)
-            ),
-        });
-    }
+    within_limit(&path, &text)?;
     // History is a safety net: failing to keep a copy must not stop the save.
     let history = keep_history(folder, name, Timestamp::now())
         .err()

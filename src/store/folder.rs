@@ -70,6 +70,8 @@ pub enum Kind {
     Fifo,
     Socket,
     Device,
+    /// A regular file that has other names too.
+    HardLink,
     Other,
 }
 
@@ -96,6 +98,7 @@ impl Kind {
             Kind::Fifo => "a named pipe (FIFO)",
             Kind::Socket => "a socket",
             Kind::Device => "a device",
+            Kind::HardLink => "a file with other names (a hard link)",
             Kind::Other => "a special file",
         }
     }
@@ -161,10 +164,7 @@ impl FolderError {
 fn plain(errno: Errno) -> String {
     match errno {
         Errno::ENOENT => "there is no such file or folder.".into(),
-        Errno::EACCES | Errno::EPERM => {
-            "permission denied: you may not do this here. `ietkit team check` says who can fix it."
-                .into()
-        }
+        Errno::EACCES | Errno::EPERM => "permission denied: you may not do this here.".into(),
         Errno::EROFS => "the disk is read-only.".into(),
         Errno::ENOSPC | Errno::EDQUOT => "the disk is full.".into(),
         Errno::EFBIG => "the file would be larger than this system allows.".into(),
@@ -260,6 +260,19 @@ impl Folder {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The same folder, held open once more.
+    pub fn try_clone(&self) -> Result<Folder, FolderError> {
+        Ok(Folder {
+            fd: self.fd.try_clone().map_err(|e| FolderError::Io {
+                path: self.path.display().to_string(),
+                kind: e.kind(),
+                reason: e.to_string(),
+            })?,
+            path: self.path.clone(),
+            share: self.share,
+        })
     }
 
     pub fn share(&self) -> Share {
@@ -590,11 +603,14 @@ impl Folder {
             kind => return Err(self.not_ours(name, kind, "lock file")),
         }
         let base = OFlag::O_NOFOLLOW | OFlag::O_NONBLOCK | OFlag::O_CLOEXEC;
+        // Made with the folder's mode at once: a teammate opening it in the
+        // same moment must not find it private (the umask may still take
+        // write away; reading is enough for a lock).
         let opened = match nix::fcntl::openat(
             &self.fd,
             name,
             base | OFlag::O_RDWR | OFlag::O_CREAT,
-            mode(0o600),
+            mode(self.share.file_mode()),
         ) {
             Err(Errno::EACCES) => {
                 match nix::fcntl::openat(&self.fd, name, base | OFlag::O_RDONLY, Mode::empty()) {
@@ -612,13 +628,7 @@ impl Folder {
         let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&self.join(name), e))?;
         match Kind::of(&stat) {
             Kind::File if stat.st_nlink == 1 => {}
-            Kind::File => {
-                return Err(FolderError::NotOurs {
-                    path: self.shown(name),
-                    kind: Kind::Other,
-                    expected: "lock file (it has other names: a hard link)",
-                });
-            }
+            Kind::File => return Err(self.not_ours(name, Kind::HardLink, "lock file")),
             kind => return Err(self.not_ours(name, kind, "lock file")),
         }
         if stat.st_uid == Uid::effective().as_raw()
@@ -644,6 +654,11 @@ impl Folder {
         let expected = if dir { Kind::Folder } else { Kind::File };
         if Kind::of(&stat) != expected {
             return Err(self.not_ours(name, Kind::of(&stat), if dir { "folder" } else { "file" }));
+        }
+        // Changing the mode of a file with other names would change it
+        // wherever those names are.
+        if !dir && stat.st_nlink != 1 {
+            return Err(self.not_ours(name, Kind::HardLink, "file"));
         }
         let bits = if dir {
             self.share.dir_mode()
@@ -822,6 +837,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "one");
         folder.replace("b.ron", b"two").unwrap();
         assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "two");
+        // A move onto a name that is taken leaves both files as they were.
+        folder.create_new("c.ron", b"three").unwrap();
+        assert!(matches!(
+            folder.move_to("c.ron", &folder, "b.ron").unwrap_err(),
+            FolderError::Exists { .. }
+        ));
+        assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "two");
+        assert_eq!(std::fs::read_to_string(dir.join("c.ron")).unwrap(), "three");
+        folder.move_to("c.ron", &folder, "d.ron").unwrap();
+        folder.remove("d.ron").unwrap();
         let mode = std::fs::metadata(dir.join("b.ron"))
             .unwrap()
             .permissions()
@@ -870,6 +895,28 @@ mod tests {
     }
 
     #[test]
+    fn a_new_file_takes_the_folder_group_even_without_the_setgid_bit() {
+        if !Uid::effective().is_root() {
+            eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+            return;
+        }
+        let dir = temp("nosetgid");
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o770)).unwrap();
+        std::os::unix::fs::chown(&dir, None, Some(61_000)).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        assert_eq!(folder.share(), Share::Group(61_000));
+        folder.create_new("a.ron", b"x").unwrap();
+        folder.replace("a.ron", b"y").unwrap();
+        let sub = folder.sub("history", true).unwrap();
+        sub.create_new("b.ron", b"x").unwrap();
+        for p in ["a.ron", "history", "history/b.ron"] {
+            let meta = std::fs::metadata(dir.join(p)).unwrap();
+            assert_eq!(std::os::unix::fs::MetadataExt::gid(&meta), 61_000, "{p}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn files_and_folders_in_a_group_folder_are_shared_with_its_group() {
         let dir = temp("group");
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2770)).unwrap();
@@ -887,6 +934,10 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(fmode & 0o777, 0o660);
+        // A lock file is shared with the group too, so that a teammate can
+        // open it to see that it is held.
+        let lock = sub.open_lock("a.ron.lock").unwrap();
+        assert_eq!(lock.metadata().unwrap().permissions().mode() & 0o777, 0o660);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -122,6 +122,53 @@ pub struct Library {
     /// Who is working: named in lock files and in the change record of
     /// what the library makes.
     pub who: Who,
+    /// The data folder, held open from its first use: a link put in its
+    /// place later changes nothing.
+    root: std::sync::OnceLock<Folder>,
+}
+
+/// A new file in the library, its folder held open, its lock held.
+pub struct Created {
+    pub path: PathBuf,
+    pub file: OpenFile,
+    pub lock: Lock,
+}
+
+/// One of the library's files: the folder it is in, held open, and its
+/// name there. Whatever happens to the folder's path later, this is where
+/// the file is read, locked and saved.
+pub struct OpenFile {
+    pub folder: Folder,
+    pub name: String,
+}
+
+impl OpenFile {
+    pub fn read(&self) -> Result<assessment_file::Loaded, LoadError> {
+        assessment_file::read_in(&self.folder, &self.name)
+    }
+
+    /// Saves `a` over the file (the caller holds its lock); says why no
+    /// earlier version was kept, when none could be.
+    pub fn save(&self, a: &Assessment) -> Result<Option<String>, SaveError> {
+        assessment_file::save_keeping(&self.folder, &self.name, a)
+    }
+
+    /// When the file last changed and its size: enough to notice a save.
+    pub fn stamp(&self) -> Option<(i64, i64, i64)> {
+        let s = self.folder.stat(&self.name).ok()??;
+        Some((s.st_mtime, s.st_mtime_nsec, s.st_size))
+    }
+
+    /// Takes the file's lock, for changing it: not in a folder this user
+    /// may only read.
+    pub fn lock(&self, holder: &str) -> Result<Lock, LockError> {
+        if !self.folder.writable() {
+            return Err(LockError::Unavailable {
+                reason: "you may read this folder but not change what is in it".into(),
+            });
+        }
+        Lock::take(&self.folder, &self.name, holder)
+    }
 }
 
 /// The name of the file a library name stands for.
@@ -157,6 +204,7 @@ impl Library {
                 login: super::people::login(),
                 person: Default::default(),
             },
+            root: std::sync::OnceLock::new(),
         }
     }
 
@@ -169,8 +217,14 @@ impl Library {
     }
 
     /// The data folder itself; made (private) if missing and `create`.
+    /// Opened once and then held.
     pub fn root(&self, create: bool) -> Result<Folder, FolderError> {
-        Folder::open(&self.dir.path, create)
+        if let Some(root) = self.root.get() {
+            return root.try_clone();
+        }
+        let root = Folder::open(&self.dir.path, create)?;
+        let _ = self.root.set(root.try_clone()?);
+        Ok(root)
     }
 
     /// The `assessments/` folder, never through a link.
@@ -192,10 +246,7 @@ impl Library {
                 kind: std::io::ErrorKind::NotFound,
                 ..
             }) => return Ok(Vec::new()),
-            Err(e) => {
-                let why = super::team::no_access(&self.dir.path).unwrap_or_else(|| e.to_string());
-                return Err(format!("The library cannot be read: {why}"));
-            }
+            Err(e) => return Err(format!("The library cannot be read: {}", self.why_not(&e))),
         };
         let names = folder
             .entries()
@@ -254,17 +305,50 @@ impl Library {
         (folder.is(parent) && is_assessment_name(&name)).then_some(name)
     }
 
-    /// The library's folder and the file's name in it, for a path in it.
-    fn locate(&self, path: &Path) -> Result<(Folder, String), String> {
-        let folder = self.folder(false).map_err(|e| e.to_string())?;
+    /// Whether `path` names a place in the library's `assessments/` folder,
+    /// as written or once links in its folders are resolved: such a path
+    /// is only ever read through the library's folder.
+    fn points_into(&self, path: &Path) -> bool {
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        parent == self.assessments()
+            || matches!(
+                (parent.canonicalize(), self.assessments().canonicalize()),
+                (Ok(a), Ok(b)) if a == b
+            )
+    }
+
+    /// The library's file `path` names, held open; `None` for a path
+    /// outside the library (a file from elsewhere), an error when the path
+    /// points into the library but its folder cannot be used safely.
+    pub fn file_for(&self, path: &Path) -> Option<Result<OpenFile, String>> {
+        (self.points_into(path) || self.holds(path)).then(|| self.locate(path))
+    }
+
+    /// The library's folder, held open, and the file's name in it, for a
+    /// path in it.
+    pub fn locate(&self, path: &Path) -> Result<OpenFile, String> {
+        let folder = self.folder(false).map_err(|e| self.why_not(&e))?;
         match self.name_in(&folder, path) {
-            Some(name) => Ok((folder, name)),
+            Some(name) => Ok(OpenFile { folder, name }),
             None => Err(format!(
                 "{} is not in the library {}.",
                 path.display(),
                 self.assessments().display()
             )),
         }
+    }
+
+    /// Why the library's folder cannot be used, with who can change that.
+    fn why_not(&self, e: &FolderError) -> String {
+        super::team::no_access(&self.dir.path).unwrap_or_else(|| match e.io_kind() {
+            Some(std::io::ErrorKind::PermissionDenied) => {
+                format!("{e} `ietkit team check` says who can fix it.")
+            }
+            _ => e.to_string(),
+        })
     }
 
     /// Whether `path` is one of the library's own files: only those are ever
@@ -290,34 +374,30 @@ impl Library {
     /// Reads an assessment: one of the library's through its folder (never
     /// through a link), any other by its path.
     pub fn read(&self, path: &Path) -> Result<assessment_file::Loaded, LoadError> {
+        if !self.points_into(path) {
+            return assessment_file::read(path);
+        }
         match self.locate(path) {
-            Ok((folder, name)) => assessment_file::read_in(&folder, &name),
-            Err(_) => assessment_file::read(path),
+            Ok(file) => file.read(),
+            Err(reason) => Err(LoadError::one(
+                &path.display().to_string(),
+                None,
+                None,
+                reason,
+            )),
         }
     }
 
-    /// Takes the lock of one of the library's files, for changing it: not
-    /// in a folder this user may only read.
+    /// Takes the lock of one of the library's files, for changing it.
     pub fn lock(&self, path: &Path) -> Result<Lock, LockError> {
-        let (folder, name) = self
-            .locate(path)
-            .map_err(|reason| LockError::Unavailable { reason })?;
-        if !folder.writable() {
-            return Err(LockError::Unavailable {
-                reason: "you may read this folder but not change what is in it".into(),
-            });
-        }
-        Lock::take(&folder, &name, &self.holder())
+        self.locate(path)
+            .map_err(|reason| LockError::Unavailable { reason })?
+            .lock(&self.holder())
     }
 
-    /// Saves `a` over one of the library's files (the caller holds its
-    /// lock); says why no earlier version was kept, when none could be.
-    pub fn save(&self, path: &Path, a: &Assessment) -> Result<Option<String>, SaveError> {
-        let (folder, name) = self.locate(path).map_err(|reason| SaveError {
-            file: path.display().to_string(),
-            reason,
-        })?;
-        assessment_file::save_keeping(&folder, &name, a)
+    /// What a lock file of this library's user says of them.
+    pub fn holder_text(&self) -> String {
+        self.holder()
     }
 
     /// Saves `a` as a new file named from its program and cycle.
@@ -327,41 +407,45 @@ impl Library {
 
     /// Saves `a` as a new file with a name made safe from `name`.
     pub fn create_named(&self, a: &Assessment, name: &str) -> Result<PathBuf, SaveError> {
-        self.create_locked(a, name).map(|(path, _)| path)
+        self.create_locked(a, name).map(|created| created.path)
     }
 
     /// Saves `a` as a new file with a name made safe from `name`, and
     /// returns it with its lock, held. A name in use, or one whose lock
     /// someone holds, is passed over; no file is ever replaced, so two
     /// people creating one name at once both keep their file.
-    pub fn create_locked(&self, a: &Assessment, name: &str) -> Result<(PathBuf, Lock), SaveError> {
+    pub fn create_locked(&self, a: &Assessment, name: &str) -> Result<Created, SaveError> {
         let failed = |e: FolderError| assessment_file::save_error(&self.assessments(), &e);
         let folder = self.folder(true).map_err(failed)?;
+        if !folder.writable() {
+            return Err(failed(FolderError::Io {
+                path: folder.path().display().to_string(),
+                kind: std::io::ErrorKind::PermissionDenied,
+                reason: "permission denied.".into(),
+            }));
+        }
         let text = assessment_file::to_text(a);
+        assessment_file::within_limit(&folder.join(name), &text)?;
         for file in candidates(&slug(name)) {
             if folder.kind(&file) != Kind::Missing {
                 continue;
             }
-            let lock = match Lock::take(&folder, &file, &self.holder()) {
-                Ok(lock) => lock,
-                Err(LockError::Held { .. }) => continue,
-                Err(LockError::Unavailable { reason }) => {
-                    // Not a name to use (a link where its lock goes), or a
-                    // folder where no lock can be made at all.
-                    if matches!(
-                        folder.kind(&super::lock::lock_name(&file)),
-                        Kind::Missing | Kind::File
-                    ) {
-                        return Err(SaveError {
-                            file: folder.join(&file).display().to_string(),
-                            reason,
-                        });
-                    }
-                    continue;
-                }
+            // A name whose lock someone holds, or whose lock file is not
+            // one ietkit can use, is passed over.
+            let Ok(lock) = Lock::take(&folder, &file, &self.holder()) else {
+                continue;
             };
             match folder.create_new(&file, text.as_bytes()) {
-                Ok(()) => return Ok((folder.join(&file), lock)),
+                Ok(()) => {
+                    return Ok(Created {
+                        path: folder.join(&file),
+                        file: OpenFile {
+                            folder: folder.try_clone().map_err(failed)?,
+                            name: file,
+                        },
+                        lock,
+                    });
+                }
                 Err(FolderError::Exists { .. }) => {}
                 Err(e) => return Err(assessment_file::save_error(&folder.join(&file), &e)),
             }
@@ -472,7 +556,7 @@ impl Library {
     /// Gives an assessment a new library name (its file name). Refused
     /// while anyone has it open; never replaces another file.
     pub fn rename(&self, path: &Path, name: &str) -> Result<PathBuf, String> {
-        let (folder, from) = self.locate(path)?;
+        let OpenFile { folder, name: from } = self.locate(path)?;
         let _held = self.refuse_if_open(&folder, &from, "renamed")?;
         match self.move_in(&folder, &from, &folder, &slug(name), Some(&from)) {
             Ok(Some(to)) => Ok(folder.join(&to)),
@@ -487,7 +571,7 @@ impl Library {
     /// Moves an assessment to the trash, from where it can be restored.
     /// Refused while anyone has it open.
     pub fn delete(&self, path: &Path) -> Result<PathBuf, String> {
-        let (folder, name) = self.locate(path)?;
+        let OpenFile { folder, name } = self.locate(path)?;
         let _held = self.refuse_if_open(&folder, &name, "moved to the trash")?;
         let trash = self
             .root(true)
@@ -547,6 +631,13 @@ impl Library {
     /// the library is replaced: a name in use gets `-2`, `-3`, ...
     pub fn import(&self, source: &Path, name: Option<&str>) -> Result<PathBuf, String> {
         let loaded = assessment_file::read(source).map_err(|e| e.to_string())?;
+        if let Some(reason) = loaded.read_only {
+            return Err(format!(
+                "{} is not imported: it was {reason}. ietkit open {} shows it as it is.",
+                source.display(),
+                source.display()
+            ));
+        }
         let mut a = loaded.assessment;
         // By default the library name is the file's own name.
         let name = match name {
@@ -595,7 +686,7 @@ impl Library {
     /// Remembers the assessment open now, for this person's next start.
     /// Only files in the library are remembered.
     pub fn set_last(&self, path: &Path) {
-        let Ok((_, name)) = self.locate(path) else {
+        let Ok(OpenFile { name, .. }) = self.locate(path) else {
             return;
         };
         let state = State { last: Some(name) };

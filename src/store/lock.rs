@@ -211,6 +211,16 @@ mod tests {
         }
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
         assert!(!outside.join("dangling").exists());
+        // A hard link to a file elsewhere is refused too: emptying the lock
+        // file would empty that file.
+        std::fs::hard_link(&target, dir.join("e.ron.lock")).unwrap();
+        match Lock::take(&folder, "e.ron", "me") {
+            Err(LockError::Unavailable { reason }) => {
+                assert!(reason.contains("hard link"), "{reason}")
+            }
+            other => panic!("expected Unavailable, got {other:?}"),
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
         std::fs::remove_dir_all(&dir).unwrap();
         std::fs::remove_dir_all(&outside).unwrap();
     }

@@ -27,12 +27,13 @@ pub fn user_name(uid: u32) -> String {
         .map_or_else(|| format!("uid {uid}"), |u| u.name)
 }
 
-/// The name of group `gid`, or "group N".
+/// The name of group `gid`, or its number when the system has no name
+/// for it.
 pub fn group_name(gid: u32) -> String {
     nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(gid))
         .ok()
         .flatten()
-        .map_or_else(|| format!("group {gid}"), |g| g.name)
+        .map_or_else(|| gid.to_string(), |g| g.name)
 }
 
 /// This computer's name, for saying where a session runs.
@@ -69,14 +70,25 @@ struct Saved {
     role: Option<Partner>,
 }
 
-/// What `login` said of themselves in the data folder `root`, if they did.
+/// What `login` said of themselves in the data folder `root`, if they
+/// did: only a file this user owns counts (in a team folder anyone in the
+/// group could write one in someone else's name).
 pub fn read(root: &Folder, login: &str) -> Option<Person> {
     let folder = root.sub("people", false).ok()?;
-    let bytes = folder.read(&file_name(login), MAX_BYTES).ok()??;
+    let name = file_name(login);
+    let stat = folder.stat(&name).ok()??;
+    if stat.st_uid != nix::unistd::Uid::effective().as_raw() {
+        return None;
+    }
+    let bytes = folder.read(&name, MAX_BYTES).ok()??;
     let saved: Saved = ron::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    let clean = |s: &str| crate::text::clean_line(s.trim());
     (saved.login == login).then(|| Person {
-        name: crate::text::clean_line(saved.name.trim()),
-        role: saved.role,
+        name: clean(&saved.name),
+        role: saved.role.map(|r| match r {
+            Partner::Other(s) => Partner::Other(clean(&s)),
+            r => r,
+        }),
     })
 }
 

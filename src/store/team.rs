@@ -25,6 +25,24 @@ pub const FOLDERS: [&str; 6] = [
 /// A temporary file older than this was left by a save that was cut off.
 const STALE_SECONDS: i64 = 600;
 
+/// What ietkit keeps at the top of a data folder.
+const TOP: [&str; 6] = [
+    "assessments",
+    "trash",
+    "rubrics",
+    "people",
+    "state",
+    "state.ron",
+];
+
+/// Whether `name` is one ietkit gives its files in a folder below the
+/// data folder (`lock`: and lock files there).
+fn ours(name: &str, lock: bool) -> bool {
+    name.ends_with(".ron")
+        || (lock && name.ends_with(".ron.lock"))
+        || (name.starts_with('.') && name.ends_with(TEMP_SUFFIX))
+}
+
 /// Why this user cannot get into the data folder `dir`, and who can
 /// change that, when permissions are the reason.
 pub fn no_access(dir: &Path) -> Option<String> {
@@ -175,7 +193,7 @@ impl Walk {
         };
         let mode = stat.st_mode & 0o7777;
         let want = if dir { 0o2770 } else { 0o660 };
-        if mode & want == want && stat.st_gid == gid {
+        if mode & want == want && mode & 0o007 == 0 && stat.st_gid == gid {
             return;
         }
         let path = Walk::shown(folder, name);
@@ -193,10 +211,10 @@ impl Walk {
         }
         let group = group_name(gid);
         let owner = user_name(stat.st_uid);
-        let cannot = if dir {
-            "members of the group cannot all use this folder"
-        } else {
-            "members of the group cannot all read and change this file"
+        let cannot = match (dir, mode & want == want && stat.st_gid == gid) {
+            (_, true) => "people outside the group can see into it",
+            (true, false) => "members of the group cannot all use this folder",
+            (false, false) => "members of the group cannot all read and change this file",
         };
         let chmod = if dir { "2770" } else { "660" };
         let fix = if may_fix(stat.st_uid) {
@@ -252,22 +270,29 @@ impl Walk {
         ));
     }
 
-    fn files(&mut self, folder: &Folder, subfolders: &[&str]) {
+    /// Looks at the files in `folder` that are ietkit's by their names
+    /// (`ours`); anything else there is not ietkit's business.
+    fn files(&mut self, folder: &Folder, ours: &dyn Fn(&str) -> bool) {
         let entries = match folder.entries() {
             Ok(e) => e,
             Err(e) => {
                 self.report.problems.push(format!(
-                    "{}: cannot be listed: {e}",
-                    folder.path().display()
+                    "{}: cannot be listed: {}",
+                    folder.path().display(),
+                    e.reason()
                 ));
                 return;
             }
         };
         for (name, kind) in entries {
-            if subfolders.contains(&name.as_str()) || kind == Kind::Folder {
+            if !ours(&name) {
                 continue;
             }
             self.report.files += 1;
+            let kind = match (kind, folder.stat(&name)) {
+                (Kind::File, Ok(Some(stat))) if stat.st_nlink != 1 => Kind::HardLink,
+                (kind, _) => kind,
+            };
             if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && kind == Kind::File {
                 self.temp_file(folder, &name);
                 continue;
@@ -341,7 +366,7 @@ pub fn check(dir: &Path, fix: bool) -> Result<Report, String> {
         now,
     };
     if let Share::Group(gid) = root.share()
-        && stat.st_mode & 0o2070 != 0o2070
+        && (stat.st_mode & 0o2070 != 0o2070 || stat.st_mode & 0o007 != 0)
     {
         let path = dir.display().to_string();
         let mut root = Folder::open(dir, false).map_err(|e| e.to_string())?;
@@ -353,18 +378,21 @@ pub fn check(dir: &Path, fix: bool) -> Result<Report, String> {
             walk.report.mode = 0o2770;
         } else {
             walk.report.problems.push(format!(
-                "{path}: members of the group cannot all use it, or new files may not take its group (mode {:04o}); its owner, {}, can put it right with `ietkit team check --fix`, or an administrator with: chmod 2770 {path}",
+                "{path}: members of the group cannot all use it, new files may not take its group, or people outside it can see in (mode {:04o}); its owner, {}, can put it right with `ietkit team check --fix`, or an administrator with: chmod 2770 {path}",
                 stat.st_mode & 0o7777,
                 user_name(stat.st_uid)
             ));
         }
     }
-    walk.files(
-        &root,
-        &["assessments", "trash", "rubrics", "people", "state"],
-    );
+    walk.files(&root, &|name| name == "state.ron");
     for name in ["assessments", "trash", "rubrics", "people", "state"] {
         walk_folder(&mut walk, &root, name);
+    }
+    if walk.report.files == 0 && TOP.iter().all(|n| root.kind(n) == Kind::Missing) {
+        walk.report.problems.push(format!(
+            "{} does not look like an ietkit data folder: there is nothing of ietkit's in it.",
+            dir.display()
+        ));
     }
     Ok(walk.report)
 }
@@ -376,12 +404,7 @@ fn walk_folder(walk: &mut Walk, parent: &Folder, name: &str) {
             walk.check_mode(parent, name, true);
             match parent.sub(name, false) {
                 Ok(folder) => {
-                    let subfolders: &[&str] = if name == "assessments" {
-                        &["history"]
-                    } else {
-                        &[]
-                    };
-                    walk.files(&folder, subfolders);
+                    walk.files(&folder, &|n| ours(n, name == "assessments"));
                     if name == "assessments" {
                         walk_folder(walk, &folder, "history");
                     }
@@ -394,6 +417,7 @@ fn walk_folder(walk: &mut Walk, parent: &Folder, name: &str) {
 }
 
 /// What `team init` did.
+#[derive(Debug)]
 pub struct Init {
     pub group: String,
     /// Members the system lists for the group (people whose main group
@@ -407,62 +431,96 @@ pub struct Init {
 /// files take the group, with ietkit's folders inside; then checked, and
 /// what this user owns in it shared.
 pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
-    let gid = match group {
-        Some(name) => match nix::unistd::Group::from_name(name) {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let shown = dir.display();
+    let existing = std::fs::metadata(dir).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_dir()) {
+        return Err(format!("{shown} is there already and is not a folder."));
+    }
+    let shared_now = existing
+        .as_ref()
+        .map(|m| Share::of(m.permissions().mode(), m.gid()));
+    let gid = match (group, shared_now) {
+        (Some(name), _) => match nix::unistd::Group::from_name(name) {
             Ok(Some(g)) => g.gid.as_raw(),
-            _ => match name.parse::<u32>() {
-                Ok(gid) => gid,
-                Err(_) => {
-                    return Err(format!(
-                        "there is no group called {name} on this computer. An administrator makes one with: sudo groupadd {name}"
-                    ));
-                }
-            },
+            _ => name.parse::<u32>().map_err(|_| {
+                format!(
+                    "there is no group called {name} on this computer. An administrator makes one with: sudo groupadd {name}"
+                )
+            })?,
         },
-        None => Gid::effective().as_raw(),
+        // Run again on a team folder: it stays with its group.
+        (None, Some(Share::Group(gid))) => gid,
+        (None, _) => {
+            let gid = Gid::effective().as_raw();
+            if group_name(gid) == user_name(me()) || gid == 0 {
+                return Err(format!(
+                    "say which group shares the folder: ietkit team init {shown} --group GROUP. An administrator makes a group for the team with: sudo groupadd GROUP"
+                ));
+            }
+            gid
+        }
     };
     let group = group_name(gid);
+    if gid == 0 {
+        return Err(
+            "the group root is the system's, not a team's: make a group for the team (sudo groupadd GROUP) and give that."
+                .into(),
+        );
+    }
     if !in_group(gid) {
         return Err(format!(
             "you are not in the group {group}, so you cannot give a folder to it. An administrator adds you with: sudo usermod -aG {group} {} (then log in again).",
             user_name(me())
         ));
     }
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if !parent.is_dir() {
-        return Err(format!(
-            "the folder {} does not exist; make it first, or choose another place.",
-            parent.display()
-        ));
-    }
-    match std::fs::symlink_metadata(dir) {
-        Err(_) => {
-            std::fs::create_dir(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
-        }
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => {
+    if existing.is_some() {
+        // Never take over a folder that holds more than ietkit's own.
+        let mut others: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot look inside {shown}: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|n| !TOP.contains(&n.as_str()))
+            .collect();
+        if !others.is_empty() {
+            others.sort();
+            let more = if others.len() > 5 { ", ..." } else { "" };
+            others.truncate(5);
             return Err(format!(
-                "{} is there already and is not a folder.",
-                dir.display()
+                "{shown} holds files that are not ietkit's ({}{more}), so it is left as it is: give a new or empty folder, or a data folder of ietkit's.",
+                others.join(", ")
             ));
         }
+    } else {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !parent.is_dir() {
+            return Err(format!(
+                "the folder {} does not exist; make it first, or choose another place.",
+                parent.display()
+            ));
+        }
+        std::fs::create_dir(dir).map_err(|e| match e.kind() {
+            std::io::ErrorKind::PermissionDenied => format!(
+                "you may not make a folder in {}: an administrator can (sudo ietkit team init {shown} --group {group}), or choose a place you may write in.",
+                parent.display()
+            ),
+            _ => format!("cannot make {shown}: {e}"),
+        })?;
     }
     let mut root = Folder::open(dir, false).map_err(|e| e.to_string())?;
     let owner = root.stat_self().map_err(|e| e.to_string())?.st_uid;
-    root.make_shared(Share::Group(gid)).map_err(|e| {
+    root.make_shared(Share::Group(gid)).map_err(|_| {
         format!(
-            "cannot share {}: {e} It belongs to {}, who can run this, or an administrator.",
-            dir.display(),
+            "{shown} belongs to {}: they can run this, or an administrator.",
             user_name(owner)
         )
     })?;
     for name in FOLDERS {
         let (parent, leaf) = match name.split_once('/') {
             Some((p, leaf)) => (root.sub(p, true).map_err(|e| e.to_string())?, leaf),
-            None => (Folder::open(dir, false).map_err(|e| e.to_string())?, name),
+            None => (root.try_clone().map_err(|e| e.to_string())?, name),
         };
         parent.sub(leaf, true).map_err(|e| e.to_string())?;
     }

@@ -259,7 +259,10 @@ impl App {
             export_dir: PathBuf::new(),
             effects: Vec::new(),
             quit: false,
-            who: Who::default(),
+            who: Who {
+                login: crate::store::people::login(),
+                person: Default::default(),
+            },
         }
     }
 

@@ -12,7 +12,7 @@ use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
-use crate::store::library::Library;
+use crate::store::library::{Library, OpenFile};
 use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
 use crate::text;
@@ -21,6 +21,10 @@ pub struct Session {
     pub library: Option<Library>,
     /// The file the open assessment lives in; `None` until first saved.
     pub path: Option<PathBuf>,
+    /// That file, its folder held open: where it is read, locked and
+    /// saved, whatever happens to the folder's path meanwhile. `None` for a
+    /// file from outside the library, which is only ever read.
+    file: Option<OpenFile>,
     lock: Option<Lock>,
     /// Set while the file is read-only because its lock cannot be taken
     /// (another session holds it, say): the version on disk last shown, to
@@ -34,18 +38,14 @@ pub struct Session {
 }
 
 /// When a file last changed and its size: enough to notice another save.
-type Stamp = Option<(std::time::SystemTime, u64)>;
-
-fn stamp(path: &Path) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
+type Stamp = Option<(i64, i64, i64)>;
 
 impl Session {
     pub fn new(library: Option<Library>) -> Session {
         Session {
             library,
             path: None,
+            file: None,
             lock: None,
             following: None,
             baseline: None,
@@ -63,10 +63,28 @@ impl Session {
         .map_err(|e| e.to_string())
     }
 
+    /// What the lock file says of this session.
+    fn holder(&self, app: &App) -> String {
+        crate::store::people::holder_text(&app.who)
+    }
+
     /// Opens the assessment in `path`, matched to the app's rubric. A file
     /// someone else has open, or from a newer ietkit, opens read-only.
     pub fn open(&mut self, app: &mut App, path: &Path) -> Result<(), String> {
-        let loaded = self.read(path)?;
+        // One of the library's files is held by its folder from here on; a
+        // file from elsewhere is only read.
+        let file = match &self.library {
+            Some(lib) => lib.file_for(path).transpose()?,
+            None => Some(
+                assessment_file::folder_of(path, false)
+                    .map(|(folder, name)| OpenFile { folder, name })
+                    .map_err(|e| e.to_string())?,
+            ),
+        };
+        let loaded = match &file {
+            Some(file) => file.read().map_err(|e| e.to_string())?,
+            None => assessment_file::read(path).map_err(|e| e.to_string())?,
+        };
         let mut assessment = loaded.assessment;
         let mut notices = loaded.notices;
         // Made with another rubric that is at hand (the data folder's own,
@@ -92,26 +110,23 @@ impl Session {
         self.lock = None;
         self.following = None;
         let mut read_only = loaded.read_only;
-        let outside = self.library.as_ref().is_some_and(|lib| !lib.holds(path));
-        if outside {
+        match &file {
             // Not even a lock file is written beside a file from elsewhere.
-            read_only
-                .get_or_insert("from outside your data folder; o then i imports a copy".into());
-        } else {
-            let lock = match &self.library {
-                Some(lib) => lib.lock(path),
-                None => Lock::acquire(path),
-            };
-            match lock {
+            None => {
+                read_only
+                    .get_or_insert("from outside your data folder; o then i imports a copy".into());
+            }
+            Some(file) => match file.lock(&self.holder(app)) {
                 Ok(lock) => self.lock = Some(lock),
                 // Read-only until the lock can be taken: two writers would
                 // overwrite each other's saves.
                 Err(e) => {
                     read_only.get_or_insert(e.why());
-                    self.following = Some(stamp(path));
+                    self.following = Some(file.stamp());
                 }
-            }
+            },
         }
+        self.file = file;
         self.baseline = Some(assessment.clone());
         self.origin = None;
         self.path = Some(path.to_path_buf());
@@ -166,6 +181,7 @@ impl Session {
     pub fn start_new(&mut self, app: &mut App, assessment: Assessment, how: Origin) {
         self.lock = None;
         self.path = None;
+        self.file = None;
         self.following = None;
         self.baseline = Some(assessment.clone());
         self.origin = Some(how);
@@ -201,18 +217,15 @@ impl Session {
     /// shows that session's saves at the next key, and becomes editable
     /// once that session has closed. (No timer: an idle screen stays still.)
     fn follow(&mut self, app: &mut App) {
-        let (Some(seen), Some(path)) = (&self.following, self.path.clone()) else {
+        let (Some(seen), Some(file)) = (&self.following, &self.file) else {
             return;
         };
-        let now = stamp(&path);
-        let lock = match &self.library {
-            Some(lib) => lib.lock(&path).ok(),
-            None => Lock::acquire(&path).ok(),
-        };
+        let now = file.stamp();
+        let lock = file.lock(&self.holder(app)).ok();
         if now == *seen && lock.is_none() {
             return;
         }
-        let newer_format = match self.read(&path) {
+        let newer_format = match file.read() {
             Ok(loaded) => {
                 let mut a = loaded.assessment;
                 assessment_file::reconcile(&mut a, &app.content.rubric);
@@ -328,15 +341,12 @@ impl Session {
         self.baseline = Some(app.assessment.clone());
         app.assessment.updated = now;
         let mut history = None;
-        let result = match (&self.path, &self.library) {
-            (Some(path), Some(lib)) if lib.holds(path) => {
-                lib.save(path, &app.assessment).map(|problem| {
-                    history = problem;
-                    None
-                })
-            }
-            (Some(path), _) => assessment_file::save(path, &app.assessment).map(|()| None),
-            (None, Some(lib)) => lib
+        let result = match (&self.file, &self.library) {
+            (Some(file), _) => file.save(&app.assessment).map(|problem| {
+                history = problem;
+                None
+            }),
+            (None, Some(lib)) if self.path.is_none() => lib
                 .create_locked(
                     &app.assessment,
                     &format!(
@@ -345,7 +355,14 @@ impl Session {
                     ),
                 )
                 .map(Some),
-            (None, None) => {
+            (None, _) if self.path.is_some() => {
+                app.save = SaveState::Failed(
+                    "this file is not in your data folder: o then i imports a copy to change"
+                        .into(),
+                );
+                return;
+            }
+            (None, _) => {
                 app.save =
                     SaveState::Failed("no data folder: start ietkit with --data-dir DIR".into());
                 return;
@@ -353,12 +370,13 @@ impl Session {
         };
         match result {
             Ok(created) => {
-                if let Some((path, lock)) = created {
-                    self.lock = Some(lock);
+                if let Some(created) = created {
+                    self.lock = Some(created.lock);
+                    self.file = Some(created.file);
                     if let Some(lib) = &self.library {
-                        lib.set_last(&path);
+                        lib.set_last(&created.path);
                     }
-                    self.path = Some(path);
+                    self.path = Some(created.path);
                 }
                 app.save = SaveState::Saved(app.assessment.updated);
                 if let Some(problem) = history {
@@ -368,7 +386,10 @@ impl Session {
                 }
             }
             Err(e) => {
-                app.warn(format!("Not saved: {}", e.reason));
+                app.warn(format!(
+                    "Not saved: {} Your work is still open here; the file on disk is unchanged.",
+                    e.reason
+                ));
                 app.save = SaveState::Failed(e.reason);
             }
         }
@@ -557,15 +578,16 @@ impl Session {
                     }],
                 );
                 let created = lib.create_locked(&assessment, &name);
-                if let Ok((path, _)) = &created {
-                    lib.set_last(path);
+                if let Ok(created) = &created {
+                    lib.set_last(&created.path);
                 }
                 self.start_new(app, assessment, Origin::New);
                 self.origin = None;
                 match created {
-                    Ok((path, lock)) => {
-                        self.lock = Some(lock);
-                        self.path = Some(path);
+                    Ok(created) => {
+                        self.lock = Some(created.lock);
+                        self.file = Some(created.file);
+                        self.path = Some(created.path);
                         app.save = SaveState::Saved(app.assessment.updated);
                     }
                     Err(e) => app.save = SaveState::Failed(e.reason),
