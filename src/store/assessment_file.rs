@@ -28,16 +28,60 @@ control. The format is described in docs/FORMAT.md.\n";
 /// fields in a fixed order. A file read in an older format is written in
 /// this one (it may now hold what that format did not).
 pub fn to_text(a: &Assessment) -> String {
-    if a.format < FORMAT {
-        let mut current = a.clone();
-        current.format = FORMAT;
-        return to_text(&current);
+    /// Every field but the change record, in the order of [`Assessment`]:
+    /// the record follows, one change a line.
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        format: u32,
+        rubric: &'a crate::model::rubric::RubricRef,
+        created: Timestamp,
+        updated: Timestamp,
+        profile: &'a crate::model::assessment::Profile,
+        purpose: crate::model::assessment::Purpose,
+        cycle: &'a str,
+        assessors: &'a [crate::model::assessment::Assessor],
+        responses: &'a [Response],
+        screener: &'a crate::model::screener::Answers,
+        people: &'a std::collections::BTreeMap<String, crate::model::changes::Person>,
     }
+    let body = Body {
+        format: a.format.max(FORMAT),
+        rubric: &a.rubric,
+        created: a.created,
+        updated: a.updated,
+        profile: &a.profile,
+        purpose: a.purpose,
+        cycle: &a.cycle,
+        assessors: &a.assessors,
+        responses: &a.responses,
+        screener: &a.screener,
+        people: &a.people,
+    };
     let config = ron::ser::PrettyConfig::new().indentor("    ".to_string());
     // Plain owned data always serialises; an empty body would fail to load
     // and so could never silently replace a good file.
-    let body = ron::ser::to_string_pretty(a, config).unwrap_or_default();
-    format!("{HEADER}{body}\n")
+    let body = ron::ser::to_string_pretty(&body, config).unwrap_or_default();
+    let Some(open) = body.strip_suffix(')') else {
+        return String::new();
+    };
+    let mut text = String::with_capacity(body.len() + a.changes.len() * 120);
+    text.push_str(HEADER);
+    text.push_str(open);
+    if a.changes.is_empty() {
+        text.push_str("    changes: [],\n)\n");
+        return text;
+    }
+    text.push_str("    changes: [\n");
+    let line = ron::ser::PrettyConfig::new()
+        .compact_structs(true)
+        .compact_arrays(true);
+    for change in &a.changes {
+        text.push_str("        ");
+        text.push_str(&ron::ser::to_string_pretty(change, line.clone()).unwrap_or_default());
+        text.push_str(",\n");
+    }
+    text.push_str("    ],\n)\n");
+    text
 }
 
 #[derive(Deserialize)]
@@ -447,17 +491,24 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
     let history = folder.sub("history", true)?;
     let stem = stem_of(name);
     let stamp = now.to_string().replace(':', "");
+    let entries = history.entries()?;
+    // Only plain files are ever removed; anything else is not ietkit's.
+    let mut copies = history_names(
+        stem,
+        entries
+            .iter()
+            .filter(|(_, kind)| *kind == super::folder::Kind::File)
+            .map(|(n, _)| n.clone()),
+    );
     // After the copies of this second already there (some may have been
     // pruned), so that the newest copy always sorts last.
-    let names = history.entries()?.into_iter().map(|(n, _)| n);
-    let first = history_names(stem, names)
+    let first = entries
         .iter()
-        .filter_map(|n| history_key(stem, n))
+        .filter_map(|(n, _)| history_key(stem, n))
         .filter(|(s, _)| *s == stamp)
         .map(|(_, k)| k + 1)
         .max()
         .unwrap_or(1);
-    let mut kept = false;
     for n in first..first + 1000 {
         let copy = if n == 1 {
             format!("{stem}.{stamp}.ron")
@@ -466,28 +517,17 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
         };
         match history.create_new(&copy, &previous) {
             Ok(()) => {
-                kept = true;
-                break;
+                copies.push(copy);
+                // The copy is kept; clearing out the oldest is tidying, and
+                // a failure there costs nothing now.
+                for oldest in &copies[..copies.len().saturating_sub(HISTORY_KEEP)] {
+                    let _ = history.remove(oldest);
+                }
+                return Ok(());
             }
             Err(FolderError::Exists { .. }) => {}
             Err(e) => return Err(e),
         }
-    }
-    if !kept {
-        return Ok(());
-    }
-    // The copy is kept; clearing out the oldest is tidying, and a failure
-    // there (a copy someone else may not let go) costs nothing now. Only
-    // plain files are ever removed; anything else is not ietkit's.
-    let names = history
-        .entries()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(_, kind)| *kind == super::folder::Kind::File)
-        .map(|(n, _)| n);
-    let copies = history_names(stem, names);
-    for oldest in &copies[..copies.len().saturating_sub(HISTORY_KEEP)] {
-        let _ = history.remove(oldest);
     }
     Ok(())
 }
@@ -647,6 +687,76 @@ mod tests {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
         assert!(reconcile(&mut a, &rubric).is_empty());
+    }
+
+    #[test]
+    fn the_change_record_is_one_line_a_change_and_reads_back() {
+        use crate::model::changes::{self, Edit, Origin, Person, What, Who};
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        let who = Who {
+            login: "maria".into(),
+            person: Person {
+                name: "Maria \"M\" Lopez".into(),
+                role: Some(crate::model::assessment::Partner::Other(
+                    "Tribal office".into(),
+                )),
+            },
+        };
+        let whats = vec![
+            What::Created {
+                how: Origin::Consensus {
+                    of: vec!["A (ABS)".into(), "B (CTE)".into()],
+                },
+            },
+            What::Rating {
+                indicator: "PD-1".into(),
+                from: Rating::Level(1),
+                to: Rating::NotApplicable {
+                    reason: "Runs, \"on\" campus".into(),
+                },
+            },
+            What::Unsure {
+                indicator: "PD-2".into(),
+                now: true,
+            },
+            What::Notes {
+                indicator: "PD-2".into(),
+            },
+            What::Evidence {
+                indicator: "PD-2".into(),
+                change: Edit::Removed,
+                what: "MOU".into(),
+            },
+            What::Action {
+                indicator: "PD-2".into(),
+                change: Edit::Changed,
+                what: "Plan".into(),
+                status: crate::model::assessment::ActionStatus::Dropped,
+            },
+            What::Profile {
+                field: "cycle".into(),
+                from: "a".into(),
+                to: "b".into(),
+            },
+            What::Screener {
+                question: "F-1".into(),
+                from: None,
+                to: Some(crate::model::screener::Answer::NotSure),
+            },
+        ];
+        changes::record(&mut a, &who, Timestamp(1_790_000_000), whats);
+        let text = to_text(&a);
+        let record = &text[text.find("    changes: [").unwrap()..];
+        assert_eq!(record.lines().count(), 2 + a.changes.len() + 1, "{record}");
+        assert!(
+            record.contains("        (at: \"2026-09-21T14:13:20Z\", by: \"maria\", what: Unsure(indicator: \"PD-2\", now: true)),\n"),
+            "{record}"
+        );
+        let back = parse("x.ron", &text).unwrap().assessment;
+        assert_eq!(back, a);
+        a.changes.clear();
+        assert_eq!(parse("x.ron", &to_text(&a)).unwrap().assessment, a);
     }
 
     #[test]

@@ -470,6 +470,14 @@ impl Folder {
         let _ = nix::unistd::fsync(&self.fd);
     }
 
+    /// Flushes this folder and `to`, once when they are one.
+    fn sync_both(&self, to: &Folder) {
+        self.sync();
+        if !std::ptr::eq(self, to) {
+            to.sync();
+        }
+    }
+
     /// Writes `name` whole or not at all: a temporary file, flushed, then
     /// renamed over the old one, and the folder flushed. Refuses to replace
     /// anything but a regular file.
@@ -531,8 +539,7 @@ impl Folder {
             nix::fcntl::RenameFlags::RENAME_NOREPLACE,
         ) {
             Ok(()) => {
-                self.sync();
-                to.sync();
+                self.sync_both(to);
                 return Ok(());
             }
             Err(Errno::EEXIST) => return Err(exists()),
@@ -548,8 +555,7 @@ impl Folder {
         }
         nix::unistd::unlinkat(&self.fd, from, nix::unistd::UnlinkatFlags::NoRemoveDir)
             .map_err(|e| FolderError::io(&self.join(from), e))?;
-        self.sync();
-        to.sync();
+        self.sync_both(to);
         Ok(())
     }
 
