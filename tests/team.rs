@@ -1320,3 +1320,90 @@ fn two_members_importing_one_name_at_once_both_succeed() {
         .count();
     assert_eq!(files, 4 * rounds);
 }
+
+#[test]
+fn a_session_whose_terminal_hangs_up_without_a_signal_leaves_and_frees_its_assessment() {
+    use std::io::Read as _;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let data = TempDir::new("team-hangup");
+    pty::known_person(data.path());
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    lib.create_named(&sample, "weld").unwrap();
+    // A terminal that is not the session's controlling one, as under su
+    // or runuser: when it closes, no SIGHUP is sent.
+    let size = nix::pty::Winsize {
+        ws_row: 24,
+        ws_col: 80,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    let pair = nix::pty::openpty(Some(&size), None).unwrap();
+    // The master end stays with this test alone.
+    nix::fcntl::fcntl(
+        &pair.master,
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+    )
+    .unwrap();
+    let slave = std::fs::File::from(pair.slave);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(["open", "weld"])
+        .env("TERM", "xterm-256color")
+        .env("IETKIT_DATA_DIR", data.path())
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave))
+        .spawn()
+        .unwrap();
+    let master = std::fs::File::from(pair.master);
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (seen, done, mut master) = (seen.clone(), done.clone(), master.try_clone().unwrap());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while !done.load(Ordering::SeqCst) {
+                let mut fds = [nix::poll::PollFd::new(
+                    std::os::fd::AsFd::as_fd(&master),
+                    nix::poll::PollFlags::POLLIN,
+                )];
+                if nix::poll::poll(&mut fds, 50u16).unwrap_or(0) > 0 {
+                    match master.read(&mut buf) {
+                        Ok(n) if n > 0 => seen.lock().unwrap().extend_from_slice(&buf[..n]),
+                        _ => break,
+                    }
+                }
+            }
+            drop(master);
+        })
+    };
+    let start = Instant::now();
+    while !String::from_utf8_lossy(&seen.lock().unwrap()).contains("Navigator") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "ietkit never drew"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let folder = lib.folder(false).unwrap();
+    assert!(Lock::holder(&folder, "weld.ron").is_some(), "open: locked");
+    // The terminal goes away.
+    done.store(true, Ordering::SeqCst);
+    reader.join().unwrap();
+    drop(master);
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "still running after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(Lock::holder(&folder, "weld.ron"), None, "the lock is free");
+}

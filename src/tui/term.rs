@@ -98,19 +98,56 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 /// save and leave by itself.
 const GRACE: Duration = Duration::from_secs(1);
 
-/// On SIGHUP or SIGTERM, asks the main loop to stop. When the terminal has
-/// gone away, crossterm can be stuck reading it and never return to the
-/// loop; then this thread restores what it can and exits. That loses
-/// nothing: every change was saved, atomically, as it was made.
+/// How often a quiet thread looks whether the terminal has hung up. It
+/// writes nothing: idle stays silent.
+const HANGUP_CHECK: Duration = Duration::from_secs(1);
+
+/// Asks the main loop to stop and gives it [`GRACE`] to save and leave;
+/// when the terminal has gone away, crossterm can be stuck reading it and
+/// never return to the loop, so then this restores what it can and exits.
+/// That loses nothing: every change was saved, atomically, as it was made.
+fn leave(stop: &AtomicBool) -> ! {
+    stop.store(true, Ordering::SeqCst);
+    std::thread::sleep(GRACE);
+    let _ = restore();
+    std::process::exit(0)
+}
+
+/// Whether the terminal on standard input has hung up: the other end is
+/// gone (a dropped connection, a closed window) even if no signal said so.
+fn hung_up() -> bool {
+    use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(
+        std::os::fd::AsFd::as_fd(&stdin),
+        PollFlags::POLLIN,
+    )];
+    match poll(&mut fds, PollTimeout::ZERO) {
+        Ok(_) => fds[0].revents().is_some_and(|r| {
+            r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL)
+        }),
+        Err(_) => false,
+    }
+}
+
+/// On SIGHUP or SIGTERM, or when the terminal hangs up without a signal
+/// (as when a session's terminal closes under `su` or `runuser`), ietkit
+/// leaves: it must never go on holding an assessment's lock for nobody.
 fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
+    let on_signal = Arc::clone(&stop);
     std::thread::spawn(move || {
         if signals.forever().next().is_some() {
-            stop.store(true, Ordering::SeqCst);
-            std::thread::sleep(GRACE);
-            let _ = restore();
-            std::process::exit(0);
+            leave(&on_signal);
+        }
+    });
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(HANGUP_CHECK);
+            if hung_up() {
+                leave(&stop);
+            }
         }
     });
     Ok(())

@@ -264,6 +264,15 @@ pub fn known_person(data_dir: &Path) {
     }
 }
 
+/// A test that fails half-way leaves no program running behind it.
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if self.reader.is_some() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
 /// A script of keys both the real binary and the byte meter are driven
 /// through: navigation, a category, moves, a rating, focus, help.
 pub const SAME_SCRIPT: &str = "jjjgjj<Enter>jjj3k<Tab><Tab>?<Esc><Tab>";
