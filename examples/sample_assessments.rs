@@ -747,6 +747,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("welding-fabrication-iet-2026-27-cte-view", cte),
         ("diesel-technology-iet-north-fork-2026-27", facility_program),
     ] {
+        // Fixed ids, so that the files are the same each time they are made.
+        let mut a = a;
+        a.id = format!(
+            "{:032x}",
+            name.bytes().fold(0u128, |h, b| h
+                .wrapping_mul(131)
+                .wrapping_add(u128::from(b)))
+        );
         let path = dir.join(format!("{name}.ron"));
         assessment_file::write_atomic(&path, &assessment_file::to_text(&a))?;
         println!("wrote {}", path.display());

@@ -131,7 +131,7 @@ pub enum TeamCommand {
         /// The team folder, e.g. /srv/iet/welding (its parent must exist)
         #[arg(value_name = "DIR")]
         dir: PathBuf,
-        /// The group whose members share it [default: your own main group]
+        /// The group whose members share it [needed for a new team folder; a team folder keeps its group]
         #[arg(long, value_name = "GROUP")]
         group: Option<String>,
     },
@@ -307,10 +307,15 @@ fn full_screen(
         lib
     });
     let last = library.as_ref().and_then(Library::last);
-    let target = match (open, &library) {
-        (Some(name), Some(lib)) => Some(lib.resolve(name)),
-        (Some(name), None) => Some(PathBuf::from(name)),
-        (None, _) => last,
+    let target = match open {
+        Some(name) => match locate(library.as_ref(), name) {
+            Ok(path) => Some(path),
+            Err(e) => {
+                writeln!(err, "{}", text::clean_line(&e))?;
+                return Ok(1);
+            }
+        },
+        None => last,
     };
     let mut session = Session::new(library);
     if let Some(Err(e)) = target.map(|path| session.open(&mut app, &path)) {
@@ -440,6 +445,7 @@ fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
+    let data = data_dir.as_ref().map(|d| d.path.clone());
     let (rubric, screener, assessment) = match subject_parts(cli, data_dir, name, err)? {
         Ok(parts) => parts,
         Err(code) => return Ok(code),
@@ -452,6 +458,7 @@ fn export(
             path,
             &format!("{}{report}", kind.file_start()),
             target.force,
+            data.as_deref(),
         ) {
             Ok(()) => writeln!(
                 err,
@@ -686,7 +693,15 @@ fn team_init(
         ),
         "  ",
     )?;
-    if done.members.is_empty() {
+    if !done.named {
+        para(
+            out,
+            &format!(
+                "This computer has no name for the group {group}: its members are the people whose groups include that number. An administrator gives a group a name with groupadd."
+            ),
+            "  ",
+        )?;
+    } else if done.members.is_empty() {
         para(
             out,
             &format!(

@@ -267,7 +267,7 @@ fn list_import_and_open_from_the_command_line() {
     let out = ietkit(&["open", "no-such-assessment"], data.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("there is no such file"),
+        stderr(&out).contains("no assessment called \"no-such-assessment\""),
         "{}",
         stderr(&out)
     );

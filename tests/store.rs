@@ -186,6 +186,7 @@ fn the_saved_format_is_stable() {
         Purpose::EvaluatingExisting,
         "2026-27",
     );
+    a.id = "5a1e0f00d5a1e0f00d5a1e0f00d5a1e0".into();
     a.created = Timestamp(1_790_000_000);
     a.updated = Timestamp(1_795_873_040);
     a.profile.program = "Welding IET".into();

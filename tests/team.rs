@@ -350,6 +350,7 @@ fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus(
         &["open", "welding-abs"],
     );
     assert_ne!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(text(&out).contains("are not in it"), "{}", text(&out));
 }
 
 #[test]
@@ -1118,6 +1119,28 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
     assert_eq!(mode(&home.join(".netrc")), 0o600);
     assert_ne!(gid(&home), TEAM);
 
+    // A link, or ietkit's folder planted as a link: refused before
+    // anything changes.
+    let target = base.path().join("somewhere");
+    std::fs::create_dir(&target).unwrap();
+    link(&target, &base.path().join("linked"));
+    let err = ietkit::store::team::init(&base.path().join("linked"), Some(&TEAM.to_string()))
+        .unwrap_err();
+    assert!(err.contains("is a symbolic link"), "{err}");
+    let planted = base.path().join("planted");
+    std::fs::create_dir(&planted).unwrap();
+    link(&target, &planted.join("assessments"));
+    let err = ietkit::store::team::init(&planted, Some(&TEAM.to_string())).unwrap_err();
+    assert!(err.contains("assessments is a symbolic link"), "{err}");
+    for unchanged in [&target, &planted] {
+        assert_eq!(
+            (mode(unchanged), gid(unchanged)),
+            (0o755, 0),
+            "{}",
+            unchanged.display()
+        );
+    }
+
     let dir = base.path().join("welding");
     ietkit::store::team::init(&dir, Some(&TEAM.to_string())).unwrap();
     // Run again without --group: the folder stays with its group.
@@ -1177,6 +1200,13 @@ fn who_someone_is_counts_only_from_their_own_file() {
         .path()
         .join("people")
         .join(ietkit::store::people::file_name(&me.login));
+    assert!(ietkit::store::people::read(&root, &me.login).is_some());
+    // Only its owner may change it, even in a team folder.
+    assert_eq!(mode(&file), 0o600);
+    // Changed in place by someone the group lets in: not believed.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o660)).unwrap();
+    assert_eq!(ietkit::store::people::read(&root, &me.login), None);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(ietkit::store::people::read(&root, &me.login).is_some());
     // Written by a teammate in my name: not believed, so I am asked.
     std::os::unix::fs::chown(&file, Some(ALICE), None).unwrap();
@@ -1406,4 +1436,88 @@ fn a_session_whose_terminal_hangs_up_without_a_signal_leaves_and_frees_its_asses
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(Lock::holder(&folder, "weld.ron"), None, "the lock is free");
+}
+
+#[test]
+fn a_view_that_follows_another_session_keeps_to_its_assessment_and_loses_no_key() {
+    let data = TempDir::new("team-follow");
+    let sources = TempDir::new("team-follow-src");
+    let lib = library(data.path());
+    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment;
+    let path = lib.create_named(&sample, "weld").unwrap();
+    let folder = lib.folder(false).unwrap();
+    let press = |app: &mut ietkit::tui::app::App, session: &mut Session, key: char| {
+        let event =
+            ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(key),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ));
+        ietkit::tui::term::handle_burst(app, session, event, || Ok(None)).unwrap();
+    };
+
+    // The other session closes just before a key: that key counts.
+    let held = Lock::take(&folder, "weld.ron", "Sam (CTE), sam on srv (process 3)").unwrap();
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    assert!(app.read_only.is_some());
+    tui::feed(&mut app, "jj<Enter>");
+    drop(held);
+    press(&mut app, &mut session, '0');
+    assert!(app.read_only.is_none());
+    let saved = lib.read(&path).unwrap().assessment;
+    assert_eq!(saved.response("PD-1").unwrap().rating, Rating::Level(0));
+    drop(session);
+
+    // Renamed away while viewed, and another assessment made under the
+    // same name: the view is not taken over by it.
+    let held = Lock::take(&folder, "weld.ron", "Sam (CTE), sam on srv (process 3)").unwrap();
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    tui::feed(&mut app, "jj<Enter>");
+    let viewed = app.assessment.clone();
+    drop(held);
+    lib.rename(&path, "weld-old").unwrap();
+    let mut other = assessment_file::read(&common::root().join(CTE_VIEW))
+        .unwrap()
+        .assessment;
+    other.profile.program = "Another program".into();
+    let other_file = sources.path().join("weld.ron");
+    std::fs::write(&other_file, assessment_file::to_text(&other)).unwrap();
+    assert_eq!(lib.import(&other_file, None).unwrap(), path);
+    press(&mut app, &mut session, '1');
+    assert_eq!(app.assessment, viewed, "still the assessment that was open");
+    let why = app.read_only.clone().expect("still read-only");
+    assert!(
+        why.contains("renamed, moved to the trash or replaced"),
+        "{why}"
+    );
+    let there = lib.read(&path).unwrap().assessment;
+    assert_eq!(
+        there.profile.program, "Another program",
+        "the other file untouched"
+    );
+    assert_eq!(
+        there.response("PD-1").unwrap().rating,
+        other.response("PD-1").unwrap().rating
+    );
+}
+
+#[test]
+fn a_copy_is_an_assessment_of_its_own_and_an_import_is_the_same_one() {
+    let data = TempDir::new("team-ids");
+    let lib = library(data.path());
+    let source = common::root().join(ABS_VIEW);
+    let original = assessment_file::read(&source).unwrap().assessment;
+    let imported = lib.import(&source, None).unwrap();
+    let copy = lib.duplicate(&imported).unwrap();
+    let imported = lib.read(&imported).unwrap().assessment;
+    let copy = lib.read(&copy).unwrap().assessment;
+    assert_eq!(imported.id, original.id);
+    assert!(imported.same_as(&original));
+    assert_eq!(copy.id.len(), 32);
+    assert!(!copy.same_as(&imported), "a copy goes its own way");
 }

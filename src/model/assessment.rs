@@ -20,6 +20,11 @@ pub const FORMAT: u32 = 2;
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub format: u32,
+    /// A name no other assessment has, kept as this one changes; a copy
+    /// gets its own. Empty in files from before format 2 until their next
+    /// save.
+    #[serde(default)]
+    pub id: String,
     pub rubric: RubricRef,
     pub created: Timestamp,
     /// When the assessment last changed.
@@ -251,12 +256,43 @@ impl Response {
     }
 }
 
+/// A new assessment id: 32 hex digits, random (from the standard
+/// library's per-process random hash keys) and unlike any other.
+pub fn new_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let part = || {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u64(COUNT.fetch_add(1, Ordering::Relaxed));
+        h.write_u128(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos()),
+        );
+        h.write_u32(std::process::id());
+        h.finish()
+    };
+    format!("{:016x}{:016x}", part(), part())
+}
+
 impl Assessment {
+    /// Whether `other` is this assessment (perhaps changed since), and not
+    /// another one under its name.
+    pub fn same_as(&self, other: &Assessment) -> bool {
+        if self.id.is_empty() || other.id.is_empty() {
+            self.created == other.created
+        } else {
+            self.id == other.id
+        }
+    }
+
     /// A blank assessment against `rubric`: every indicator present and unrated.
     pub fn new(rubric: &Rubric, profile: Profile, purpose: Purpose, cycle: &str) -> Assessment {
         let now = Timestamp::now();
         Assessment {
             format: FORMAT,
+            id: new_id(),
             rubric: rubric.reference(),
             created: now,
             updated: now,

@@ -184,7 +184,8 @@ pub fn rows(a: &Assessment, scale: &Scale, width: usize) -> Vec<Line> {
     let mut out = Vec::new();
     for line in lines(a, scale) {
         let indent = if line.heading { "" } else { "  " };
-        let room = width.saturating_sub(indent.len()).max(1);
+        // Room for the deepest indent, that of a line's continuation.
+        let room = width.saturating_sub(4).max(1);
         for (i, part) in text::wrap(&line.text, room).into_iter().enumerate() {
             let indent = if i == 0 { indent } else { "    " };
             out.push(Line {
@@ -229,4 +230,42 @@ fn wrap_all(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::assessment::{Partner, Profile, Purpose};
+    use crate::model::changes::{Person, Who};
+    use crate::store::embedded;
+
+    #[test]
+    fn rows_never_run_past_the_width_they_are_given() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        let who = Who {
+            login: "maria".into(),
+            person: Person {
+                name: "Maria Lopez Garcia de la Cruz, coordinator of adult skills".into(),
+                role: Some(Partner::AdultBasicSkills),
+            },
+        };
+        changes::record(
+            &mut a,
+            &who,
+            Timestamp(1_790_000_000),
+            vec![What::Profile {
+                field: "program".into(),
+                from: String::new(),
+                to: "Welding and fabrication for adults returning to learning".into(),
+            }],
+        );
+        for width in [20, 33, 40, 57, 80] {
+            let rows = rows(&a, &rubric.scale, width);
+            assert!(rows.iter().any(|r| r.text.contains("login")), "{rows:?}");
+            for row in &rows {
+                assert!(row.text.chars().count() <= width, "{width}: {row:?}");
+            }
+        }
+    }
 }

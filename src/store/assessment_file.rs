@@ -33,6 +33,7 @@ pub fn to_text(a: &Assessment) -> String {
     #[derive(serde::Serialize)]
     struct Body<'a> {
         format: u32,
+        id: &'a str,
         rubric: &'a crate::model::rubric::RubricRef,
         created: Timestamp,
         updated: Timestamp,
@@ -46,6 +47,7 @@ pub fn to_text(a: &Assessment) -> String {
     }
     let body = Body {
         format: a.format.max(FORMAT),
+        id: &a.id,
         rubric: &a.rubric,
         created: a.created,
         updated: a.updated,
@@ -143,6 +145,12 @@ pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
         assessment,
         notices: Vec::new(),
     };
+    // A record made longer by hand than ietkit keeps: the newest part.
+    let record = &mut loaded.assessment.changes;
+    if record.len() > crate::model::changes::MAX_CHANGES {
+        let extra = record.len() - crate::model::changes::MAX_CHANGES;
+        record.drain(..extra);
+    }
     if clean_text(&mut loaded.assessment) {
         loaded.notices.push(
             "Some text held invisible control characters; they are shown as \u{FFFD}.".into(),
@@ -180,6 +188,7 @@ pub fn clean_text(a: &mut Assessment) -> bool {
     let f = &mut found;
     let p = &mut a.profile;
     for s in [
+        &mut a.id,
         &mut a.cycle,
         &mut p.college,
         &mut p.program,

@@ -16,12 +16,41 @@ pub enum ExportError {
 /// Writes `text` to `path` through a temporary file renamed into place, so
 /// a reader never sees half a report. Refuses to replace a file unless
 /// `replace` is set, and never creates folders: a mistyped folder is an error.
-pub fn write(path: &Path, text: &str, replace: bool) -> Result<(), ExportError> {
+pub fn write(
+    path: &Path,
+    text: &str,
+    replace: bool,
+    data_dir: Option<&Path>,
+) -> Result<(), ExportError> {
     let file = path.display().to_string();
     let failed = |reason: String| ExportError::Failed {
         file: file.clone(),
         reason,
     };
+    // Never into the data folder: a report there could take the place of
+    // an assessment someone has open.
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let (Some(data), Ok(at)) = (
+        data_dir.and_then(|d| d.canonicalize().ok()),
+        parent.canonicalize(),
+    ) && let Ok(inside) = at.strip_prefix(&data)
+    {
+        let ours = ["assessments", "trash", "rubrics", "people", "state"];
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let taken = match inside.components().next() {
+            Some(first) => ours.iter().any(|o| first.as_os_str() == *o),
+            None => name.is_some_and(|n| n == "state.ron" || ours.contains(&n.as_str())),
+        };
+        if taken {
+            return Err(failed(format!(
+                "that is where ietkit keeps its own files, in the data folder {}; export somewhere else, such as your home folder.",
+                data.display()
+            )));
+        }
+    }
     if path.is_dir() {
         return Err(failed(
             "that is a folder; give a file name inside it.".into(),
@@ -67,18 +96,27 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ietkit-export-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let target = dir.join("report.md");
-        write(&target, "one", false).unwrap();
+        write(&target, "one", false, None).unwrap();
         assert!(matches!(
-            write(&target, "two", false),
+            write(&target, "two", false, None),
             Err(ExportError::Exists { .. })
         ));
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "one");
-        write(&target, "two", true).unwrap();
+        write(&target, "two", true, None).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "two");
-        let err = write(&dir.join("missing/report.md"), "x", false).unwrap_err();
+        let err = write(&dir.join("missing/report.md"), "x", false, None).unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
-        let err = write(&dir, "x", true).unwrap_err();
+        let err = write(&dir, "x", true, None).unwrap_err();
         assert!(err.to_string().contains("is a folder"), "{err}");
+        // Not into the data folder, not even when replacing is allowed.
+        std::fs::create_dir_all(dir.join("data/assessments")).unwrap();
+        let inside = dir.join("data/assessments/x.ron");
+        let err = write(&inside, "x", true, Some(&dir.join("data"))).unwrap_err();
+        assert!(
+            err.to_string().contains("where ietkit keeps its own files"),
+            "{err}"
+        );
+        assert!(!inside.exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -384,7 +384,11 @@ impl Folder {
     }
 
     fn set_file_mode(&self, fd: &OwnedFd) {
-        let _ = nix::sys::stat::fchmod(fd, mode(self.share.file_mode()));
+        self.set_mode_bits(fd, self.share.file_mode());
+    }
+
+    fn set_mode_bits(&self, fd: &OwnedFd, bits: u32) {
+        let _ = nix::sys::stat::fchmod(fd, mode(bits));
         self.set_group(fd);
     }
 
@@ -422,7 +426,7 @@ impl Folder {
 
     /// Writes `bytes` to a new temporary file in this folder, made
     /// exclusively, flushed to disk; returns its name.
-    fn write_temp(&self, name: &str, bytes: &[u8]) -> Result<String, FolderError> {
+    fn write_temp(&self, name: &str, bytes: &[u8], bits: u32) -> Result<String, FolderError> {
         let flags =
             OFlag::O_WRONLY | OFlag::O_CREAT | OFlag::O_EXCL | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
         for _ in 0..1000 {
@@ -433,7 +437,7 @@ impl Folder {
                 Err(Errno::EEXIST) => continue,
                 Err(e) => return Err(FolderError::io(&self.join(name), e)),
             };
-            self.set_file_mode(&fd);
+            self.set_mode_bits(&fd, bits);
             let mut file = File::from(fd);
             let written = fault::write_all(&mut file, bytes).and_then(|()| file.sync_all());
             return match written {
@@ -482,12 +486,24 @@ impl Folder {
     /// renamed over the old one, and the folder flushed. Refuses to replace
     /// anything but a regular file.
     pub fn replace(&self, name: &str, bytes: &[u8]) -> Result<(), FolderError> {
+        self.replace_with_mode(name, bytes, self.share.file_mode())
+    }
+
+    /// [`Folder::replace`], the new file with mode `bits` rather than the
+    /// folder's (a file only its owner should change, even in a team
+    /// folder).
+    pub fn replace_with_mode(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        bits: u32,
+    ) -> Result<(), FolderError> {
         check_name(&self.path, name)?;
         match self.kind(name) {
             Kind::Missing | Kind::File => {}
             kind => return Err(self.not_ours(name, kind, "file")),
         }
-        let temp = self.write_temp(name, bytes)?;
+        let temp = self.write_temp(name, bytes, bits)?;
         if let Err(e) = nix::fcntl::renameat(&self.fd, temp.as_str(), &self.fd, name) {
             self.drop_temp(&temp);
             return Err(FolderError::io(&self.join(name), e));
@@ -505,7 +521,7 @@ impl Folder {
                 path: self.shown(name),
             });
         }
-        let temp = self.write_temp(name, bytes)?;
+        let temp = self.write_temp(name, bytes, self.share.file_mode())?;
         let moved = self.rename_no_replace(&temp, self, name);
         if moved.is_err() {
             self.drop_temp(&temp);

@@ -333,6 +333,10 @@ impl Library {
         let folder = self.folder(false).map_err(|e| self.why_not(&e))?;
         match self.name_in(&folder, path) {
             Some(name) => Ok(OpenFile { folder, name }),
+            None if self.root.get().is_some_and(|root| !root.is(&self.dir.path)) => Err(format!(
+                "the data folder {} was moved or replaced while ietkit was running: quit, and start ietkit again.",
+                self.dir.path.display()
+            )),
             None => Err(format!(
                 "{} is not in the library {}.",
                 path.display(),
@@ -498,6 +502,8 @@ impl Library {
     /// Copies an assessment under a new name; the copy is a separate file.
     pub fn duplicate(&self, path: &Path) -> Result<PathBuf, String> {
         let mut a = self.read(path).map_err(|e| e.to_string())?.assessment;
+        // A copy goes its own way from here.
+        a.id = crate::model::assessment::new_id();
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         self.made(
             &mut a,

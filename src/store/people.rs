@@ -71,13 +71,14 @@ struct Saved {
 }
 
 /// What `login` said of themselves in the data folder `root`, if they
-/// did: only a file this user owns counts (in a team folder anyone in the
-/// group could write one in someone else's name).
+/// did: only a file this user owns and nobody else may change counts (in a
+/// team folder anyone in the group could write one in someone else's
+/// name).
 pub fn read(root: &Folder, login: &str) -> Option<Person> {
     let folder = root.sub("people", false).ok()?;
     let name = file_name(login);
     let stat = folder.stat(&name).ok()??;
-    if stat.st_uid != nix::unistd::Uid::effective().as_raw() {
+    if stat.st_uid != nix::unistd::Uid::effective().as_raw() || stat.st_mode & 0o022 != 0 {
         return None;
     }
     let bytes = folder.read(&name, MAX_BYTES).ok()??;
@@ -105,7 +106,9 @@ pub fn write(root: &Folder, who: &Who) -> Result<(), FolderError> {
     let text = format!(
         "// Who this is, for ietkit's change record: written by ietkit, may be edited.\n{body}\n"
     );
-    folder.replace(&file_name(&who.login), text.as_bytes())
+    // Only its owner may change it, even in a team folder: nobody else can
+    // speak for them.
+    folder.replace_with_mode(&file_name(&who.login), text.as_bytes(), 0o600)
 }
 
 /// The person at the keyboard in `data_dir`, and whether they have said
@@ -133,6 +136,9 @@ pub fn holder_text(who: &Who) -> String {
     if label == who.login {
         format!("{label} {place}")
     } else {
+        // The name is what the person says of themselves: kept short, so
+        // the login and place, which the system vouches for, always show.
+        let label: String = label.chars().take(80).collect();
         format!("{label}, {} {place}", who.login)
     }
 }

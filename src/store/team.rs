@@ -47,6 +47,10 @@ fn ours(name: &str, lock: bool) -> bool {
 /// change that, when permissions are the reason.
 pub fn no_access(dir: &Path) -> Option<String> {
     let stat = nix::sys::stat::stat(dir).ok()?;
+    if stat.st_mode & nix::sys::stat::SFlag::S_IFMT.bits() != nix::sys::stat::SFlag::S_IFDIR.bits()
+    {
+        return None;
+    }
     let shown = dir.display();
     let me_name = user_name(me());
     match Share::of(stat.st_mode, stat.st_gid) {
@@ -83,6 +87,8 @@ pub struct Report {
     pub problems: Vec<String>,
     /// What `--fix` put right.
     pub fixed: Vec<String>,
+    /// Whether the folder holds anything of ietkit's.
+    pub ietkit: bool,
 }
 
 impl Report {
@@ -111,6 +117,10 @@ impl Report {
         let sharing = match &self.group {
             Some(group) => format!(
                 "Shared with the group {group} (mode {:04o}, owner {}): its members can read and change every assessment in it; nobody else can.",
+                self.mode, self.owner
+            ),
+            None if !self.ietkit => format!(
+                "Not shared with a group (mode {:04o}, owner {}).",
                 self.mode, self.owner
             ),
             None => format!(
@@ -307,7 +317,10 @@ impl Walk {
                             assessment.strip_suffix(".ron").unwrap_or(assessment)
                         ));
                     }
-                    self.check_mode(folder, &name, false);
+                    // A person's own file is theirs alone, even here.
+                    if !folder.path().ends_with("people") {
+                        self.check_mode(folder, &name, false);
+                    }
                     self.check_readable(folder, &name);
                 }
                 kind => self.not_ours(folder, &name, kind, "files"),
@@ -388,7 +401,8 @@ pub fn check(dir: &Path, fix: bool) -> Result<Report, String> {
     for name in ["assessments", "trash", "rubrics", "people", "state"] {
         walk_folder(&mut walk, &root, name);
     }
-    if walk.report.files == 0 && TOP.iter().all(|n| root.kind(n) == Kind::Missing) {
+    walk.report.ietkit = walk.report.files > 0 || TOP.iter().any(|n| root.kind(n) != Kind::Missing);
+    if !walk.report.ietkit {
         walk.report.problems.push(format!(
             "{} does not look like an ietkit data folder: there is nothing of ietkit's in it.",
             dir.display()
@@ -420,6 +434,8 @@ fn walk_folder(walk: &mut Walk, parent: &Folder, name: &str) {
 #[derive(Debug)]
 pub struct Init {
     pub group: String,
+    /// Whether the system has a name for the group (not just a number).
+    pub named: bool,
     /// Members the system lists for the group (people whose main group
     /// it is are not listed by the system).
     pub members: Vec<String>,
@@ -433,6 +449,13 @@ pub struct Init {
 pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let shown = dir.display();
+    // The folder itself, never what a link there points to: init changes
+    // who may use it.
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(format!(
+            "{shown} is a symbolic link: give the folder it stands for, so that it is plain which folder is shared."
+        ));
+    }
     let existing = std::fs::metadata(dir).ok();
     if existing.as_ref().is_some_and(|m| !m.is_dir()) {
         return Err(format!("{shown} is there already and is not a folder."));
@@ -468,7 +491,16 @@ pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
                 .into(),
         );
     }
+    let known = nix::unistd::Group::from_gid(Gid::from_raw(gid))
+        .ok()
+        .flatten()
+        .is_some();
     if !in_group(gid) {
+        if !known {
+            return Err(format!(
+                "there is no group {group} on this computer. An administrator makes one for the team with: sudo groupadd NAME"
+            ));
+        }
         return Err(format!(
             "you are not in the group {group}, so you cannot give a folder to it. An administrator adds you with: sudo usermod -aG {group} {} (then log in again).",
             user_name(me())
@@ -481,6 +513,24 @@ pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .filter(|n| !TOP.contains(&n.as_str()))
             .collect();
+        // Nor one where ietkit's own folders are something else: checked
+        // before anything changes.
+        for name in FOLDERS {
+            let inner = dir.join(name);
+            if let Ok(m) = std::fs::symlink_metadata(&inner)
+                && !m.is_dir()
+            {
+                let kind = if m.file_type().is_symlink() {
+                    "a symbolic link"
+                } else {
+                    "not a folder"
+                };
+                return Err(format!(
+                    "{} is {kind}, where ietkit keeps its own folder, so {shown} is left as it is: remove it first (ietkit team check says more).",
+                    inner.display()
+                ));
+            }
+        }
         if !others.is_empty() {
             others.sort();
             let more = if others.len() > 5 { ", ..." } else { "" };
@@ -533,6 +583,7 @@ pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
     members.sort();
     Ok(Init {
         group,
+        named: known,
         members,
         check,
     })

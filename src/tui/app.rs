@@ -110,6 +110,8 @@ pub struct LibraryView {
     pub trash: bool,
     /// Entries marked for comparing side by side.
     pub marked: Vec<PathBuf>,
+    /// Why the library cannot be read, when it cannot.
+    pub problem: Option<String>,
 }
 
 /// What the library asks the session to do with files.
@@ -553,10 +555,17 @@ impl App {
     }
 
     /// The session lists the library into the open library view.
-    pub fn show_library(&mut self, rows: Vec<LibraryRow>) {
+    /// The session lists the library into the open library view, or says
+    /// why it cannot.
+    pub fn show_library(&mut self, rows: Result<Vec<LibraryRow>, String>) {
         if let Some(Overlay::Library(view)) = self.overlays.last_mut() {
+            let (rows, problem) = match rows {
+                Ok(rows) => (rows, None),
+                Err(problem) => (Vec::new(), Some(problem)),
+            };
             view.selected = view.selected.min(rows.len().saturating_sub(1));
             view.rows = rows;
+            view.problem = problem;
         }
     }
 
@@ -1267,7 +1276,9 @@ impl App {
                 let page = area.height.saturating_sub(2).max(1);
                 let rows =
                     crate::report::log::rows(&self.assessment, &self.content.rubric.scale, width);
-                let max = (rows.len() as u16).saturating_sub(page);
+                let max = u16::try_from(rows.len())
+                    .unwrap_or(u16::MAX)
+                    .saturating_sub(page);
                 if let Some(Overlay::Log { scroll }) = self.overlays.last_mut()
                     && scroll_text(scroll, action, max, page)
                 {

@@ -56,8 +56,10 @@ pub fn edit(t: &mut TextArea<'static>, key: ratatui::crossterm::event::KeyEvent)
 }
 
 /// The text of a one-line field.
+/// The text of a one-line field, cleaned of anything typed that could act
+/// on a terminal (a key can carry any character, not only a paste).
 pub fn value(t: &TextArea<'_>) -> String {
-    t.lines().join(" ").trim().to_string()
+    clean_input(&t.lines().join(" "), false).trim().to_string()
 }
 
 pub enum FieldValue {
@@ -170,6 +172,9 @@ const PURPOSES: [Purpose; 3] = [
     Purpose::EvaluatingExisting,
     Purpose::AfterSignificantChange,
 ];
+/// The longest name a person may give themselves.
+const MAX_NAME: usize = 60;
+
 /// Whom a person can speak for, as offered in the "who are you" form; the
 /// last choice is none of these.
 const ROLES: [Partner; 6] = [
@@ -575,10 +580,10 @@ impl Form {
         )
     }
 
-    /// What the "who are you" form says.
+    /// What the "who are you" form says; a name is kept to 60 characters.
     pub fn to_person(&self) -> Person {
         Person {
-            name: self.get("Your name"),
+            name: self.get("Your name").chars().take(MAX_NAME).collect(),
             role: ROLES.get(self.selected("You speak for")).cloned(),
         }
     }
@@ -656,7 +661,9 @@ impl Editor {
     }
 
     pub fn text(&self) -> String {
-        self.area.lines().join("\n").trim_end().to_string()
+        clean_input(&self.area.lines().join("\n"), true)
+            .trim_end()
+            .to_string()
     }
 
     pub fn changed(&self) -> bool {
@@ -723,6 +730,24 @@ mod tests {
         let err = parse_assessors("Maria Lopez").unwrap_err();
         assert!(err.contains("say whom \"Maria Lopez\" speaks for"), "{err}");
         assert!(parse_assessors("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn typed_control_characters_never_reach_what_a_form_keeps() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut f = Form::person(&Who::default(), true);
+        for c in ['A', '\u{202e}', 'b', '\u{1b}'] {
+            edit(
+                f.focused_text().unwrap(),
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            );
+        }
+        assert_eq!(f.to_person().name, "A\u{FFFD}b\u{FFFD}");
+        f.focused_text().unwrap().insert_str("x".repeat(500));
+        assert_eq!(f.to_person().name.chars().count(), MAX_NAME);
+        let mut e = Editor::new("PD-1", "");
+        e.area.insert_str("line\u{202e}");
+        assert_eq!(e.text(), "line\u{FFFD}");
     }
 
     #[test]

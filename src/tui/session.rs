@@ -216,16 +216,31 @@ impl Session {
     /// A view that is read-only because another session holds the file
     /// shows that session's saves at the next key, and becomes editable
     /// once that session has closed. (No timer: an idle screen stays still.)
-    fn follow(&mut self, app: &mut App) {
+    pub fn follow(&mut self, app: &mut App) -> bool {
         let (Some(seen), Some(file)) = (&self.following, &self.file) else {
-            return;
+            return false;
         };
         let now = file.stamp();
         let lock = file.lock(&self.holder(app)).ok();
         if now == *seen && lock.is_none() {
-            return;
+            return false;
         }
-        let newer_format = match file.read() {
+        let loaded = file.read();
+        // The name may now stand for another assessment (this one renamed
+        // or trashed, another made under its name): never take that for it.
+        let same = loaded
+            .as_ref()
+            .is_ok_and(|l| l.assessment.same_as(&app.assessment));
+        if now.is_none() || (loaded.is_ok() && !same) {
+            self.following = None;
+            drop(lock);
+            let gone = "it was renamed, moved to the trash or replaced in another session: o opens the library";
+            app.read_only = Some(gone.into());
+            app.save = SaveState::ReadOnly(gone.into());
+            app.warn(format!("This view is no longer followed: {gone}."));
+            return true;
+        }
+        let newer_format = match loaded {
             Ok(loaded) => {
                 let mut a = loaded.assessment;
                 assessment_file::reconcile(&mut a, &app.content.rubric);
@@ -238,7 +253,7 @@ impl Session {
                     "The other session's latest save could not be read: {e}"
                 )));
                 self.following = Some(now);
-                return;
+                return true;
             }
         };
         match lock {
@@ -254,6 +269,7 @@ impl Session {
                 app.say("Updated with the other session's latest save.");
             }
         }
+        true
     }
 
     /// Remembers in the data folder what the person working said of
@@ -287,7 +303,8 @@ impl Session {
             report::export(&subject, request.kind)
         );
         let shown = text::clean_line(&path.display().to_string());
-        match export_file::write(&path, &text, request.replace) {
+        let data = self.library.as_ref().map(|l| l.dir.path.as_path());
+        match export_file::write(&path, &text, request.replace, data) {
             Ok(()) => app.say(format!("Exported to {shown}")),
             Err(ExportError::Exists { .. }) => app.overlays.push(Overlay::Confirm {
                 question: format!("{shown} is already there. Replace it (y/n)?"),
@@ -309,6 +326,10 @@ impl Session {
             return;
         }
         let now = Timestamp::now();
+        // A file from before format 2 gets its id at its first save here.
+        if app.assessment.id.is_empty() {
+            app.assessment.id = crate::model::assessment::new_id();
+        }
         let mut whats = Vec::new();
         let made = app
             .assessment
@@ -395,12 +416,13 @@ impl Session {
         }
     }
 
-    fn rows(&self, app: &App, trash: bool) -> Vec<LibraryRow> {
+    /// The library's rows, or why the library cannot be read.
+    fn rows(&self, app: &App, trash: bool) -> Result<Vec<LibraryRow>, String> {
         let Some(lib) = &self.library else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         if trash {
-            return lib
+            return Ok(lib
                 .trashed()
                 .into_iter()
                 .map(|path| LibraryRow {
@@ -414,21 +436,12 @@ impl Session {
                     error: None,
                     path,
                 })
-                .collect();
+                .collect());
         }
-        let entries = match lib.list(&app.content.rubric) {
-            Ok(entries) => entries,
-            Err(problem) => {
-                return vec![LibraryRow {
-                    name: "(the library cannot be read)".into(),
-                    path: lib.assessments(),
-                    status: String::new(),
-                    text: String::new(),
-                    error: Some(text::clean_line(&problem)),
-                }];
-            }
-        };
-        entries
+        let entries = lib
+            .list(&app.content.rubric)
+            .map_err(|problem| text::clean_line(&problem))?;
+        Ok(entries
             .into_iter()
             .map(|e| {
                 let open_now = self.path.as_deref() == Some(e.path.as_path());
@@ -452,10 +465,17 @@ impl Session {
                         );
                         (status, text::clean_line(&about.join("; ")), None)
                     }
-                    Err(err) => (
+                    // A mistake inside the file can be mended by hand; a
+                    // file that cannot be opened says itself what to do.
+                    Err(err) if err.problems.iter().any(|p| p.line.is_some()) => (
                         "cannot be read; the file is left as it is".to_string(),
                         String::new(),
                         Some(format!("{err} Fix it in a text editor, or restore an earlier copy from history/.")),
+                    ),
+                    Err(err) => (
+                        "cannot be read; the file is left as it is".to_string(),
+                        String::new(),
+                        Some(err.to_string()),
                     ),
                 };
                 LibraryRow {
@@ -466,7 +486,7 @@ impl Session {
                     error,
                 }
             })
-            .collect()
+            .collect())
     }
 
     fn library_request(&mut self, app: &mut App, request: LibraryRequest) {

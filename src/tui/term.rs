@@ -78,7 +78,10 @@ pub fn handle_burst(
     first: event::Event,
     mut next: impl FnMut() -> io::Result<Option<event::Event>>,
 ) -> io::Result<bool> {
-    let mut redraw = app.handle_event(first);
+    // A view that follows another session catches up first, so that a key
+    // pressed just as that session closed already counts.
+    let caught_up = session.follow(app);
+    let mut redraw = app.handle_event(first) | caught_up;
     while !app.quit {
         match next()? {
             Some(e) => redraw |= app.handle_event(e),

@@ -302,7 +302,9 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut starts = Vec::new();
-    if view.rows.is_empty() {
+    if let Some(problem) = &view.problem {
+        lines.extend(wrapped(problem, width, "", theme.error()));
+    } else if view.rows.is_empty() {
         let empty = if view.trash {
             "The trash is empty."
         } else {
