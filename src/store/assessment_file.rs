@@ -73,16 +73,26 @@ pub fn to_text(a: &Assessment) -> String {
         text.push_str("    changes: [],\n)\n");
         return text;
     }
-    text.push_str("    changes: [\n");
-    let line = ron::ser::PrettyConfig::new()
-        .compact_structs(true)
-        .compact_arrays(true);
-    for change in &a.changes {
-        text.push_str("        ");
-        text.push_str(&ron::ser::to_string_pretty(change, line.clone()).unwrap_or_default());
-        text.push_str(",\n");
+    // One change a line: the list in one go, everything within a change
+    // kept on its line (RON writes a line break inside text as \n).
+    let one_a_line = ron::ser::PrettyConfig::new()
+        .depth_limit(1)
+        .indentor("    ".to_string());
+    let list = ron::ser::to_string_pretty(&a.changes, one_a_line).unwrap_or_default();
+    let mut lines = list.lines();
+    text.push_str("    changes: ");
+    text.push_str(lines.next().unwrap_or("["));
+    text.push('\n');
+    for line in lines {
+        if line == "]" {
+            text.push_str("    ],\n");
+        } else {
+            text.push_str("    ");
+            text.push_str(line);
+            text.push('\n');
+        }
     }
-    text.push_str("    ],\n)\n");
+    text.push_str(")\n");
     text
 }
 
