@@ -51,6 +51,17 @@ fn library(dir: &Path) -> Library {
     })
 }
 
+/// A sample assessment, as its file has it.
+fn sample(file: &str) -> ietkit::model::assessment::Assessment {
+    assessment_file::read(&common::root().join(file))
+        .unwrap()
+        .assessment
+}
+
+fn chmod(p: impl AsRef<Path>, mode: u32) {
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
 fn mode(p: &Path) -> u32 {
     std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o7777
 }
@@ -66,10 +77,10 @@ fn shared_binary() -> &'static Path {
     BIN.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("ietkit-bin-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        chmod(&dir, 0o755);
         let bin = dir.join("ietkit");
         std::fs::copy(env!("CARGO_BIN_EXE_ietkit"), &bin).unwrap();
-        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        chmod(&bin, 0o755);
         bin
     })
 }
@@ -159,7 +170,7 @@ fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus(
         return;
     }
     let base = TempDir::new("team-two");
-    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    chmod(base.path(), 0o755);
     let alice = home_of(base.path(), "alice", ALICE, ALICE);
     let bob = home_of(base.path(), "bob", BOB, TEAM);
     let outsider = home_of(base.path(), "outsider", OUTSIDER, OUTSIDER);
@@ -203,7 +214,7 @@ fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus(
     ] {
         let copy = home.join("view.ron");
         std::fs::copy(common::root().join(sample), &copy).unwrap();
-        std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+        chmod(&copy, 0o644);
         let out = as_user(
             uid,
             TEAM,
@@ -360,13 +371,13 @@ fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() 
         return;
     }
     let base = TempDir::new("team-private");
-    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    chmod(base.path(), 0o755);
     let alice = home_of(base.path(), "alice", ALICE, TEAM);
     let bob = home_of(base.path(), "bob", BOB, TEAM);
     let data = alice.join("ietkit");
     let copy = alice.join("view.ron");
     std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
-    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o644)).unwrap();
+    chmod(&copy, 0o644);
     let out = as_user(
         ALICE,
         TEAM,
@@ -413,9 +424,7 @@ fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() 
 fn a_format_1_file_opens_and_gains_a_record_from_its_next_change() {
     let data = TempDir::new("team-format-1");
     let lib = library(data.path());
-    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let mut a = sample(ABS_VIEW);
     a.changes.clear();
     a.people.clear();
     // As an ietkit of format 1 wrote it: no people, no changes.
@@ -508,9 +517,7 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
     std::fs::copy(common::root().join(ABS_VIEW), o.join("elsewhere.ron")).unwrap();
 
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let sample = sample(ABS_VIEW);
     for name in ["a", "b", "c"] {
         lib.create_named(&sample, name).unwrap();
     }
@@ -694,9 +701,7 @@ fn two_imports_racing_on_one_name_both_keep_their_file() {
     let data = TempDir::new("team-race");
     let sources = TempDir::new("team-race-sources");
     let (first, second) = (sources.path().join("a.ron"), sources.path().join("b.ron"));
-    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let mut a = sample(ABS_VIEW);
     a.cycle = "first".into();
     assessment_file::save(&first, &a).unwrap();
     a.cycle = "second".into();
@@ -739,9 +744,7 @@ fn two_imports_racing_on_one_name_both_keep_their_file() {
 fn when_the_lock_is_held_the_second_session_is_read_only_and_rename_and_trash_are_refused() {
     let data = TempDir::new("team-held");
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let sample = sample(ABS_VIEW);
     let path = lib.create_named(&sample, "open-one").unwrap();
     let folder = lib.folder(false).unwrap();
     let held = Lock::take(
@@ -882,9 +885,7 @@ fn a_session_of_keys_is_recorded_with_who_and_what() {
 #[test]
 fn ietkit_log_prints_who_did_what_newest_first() {
     let data = TempDir::new("team-log");
-    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let mut a = sample(ABS_VIEW);
     a.changes.clear();
     a.people.clear();
     let sam = Who {
@@ -982,13 +983,13 @@ fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
     let assessments = dir.join("assessments");
     let private = assessments.join("x.ron");
     std::fs::write(&private, "copied in by hand").unwrap();
-    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+    chmod(&private, 0o600);
     std::os::unix::fs::chown(&private, None, Some(0)).unwrap();
     let stale = assessments.join(".x.ron.1-1.tmp");
     let fresh = assessments.join(".x.ron.1-2.tmp");
     for p in [&stale, &fresh] {
         std::fs::write(p, "half a save").unwrap();
-        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o660)).unwrap();
+        chmod(p, 0o660);
         std::os::unix::fs::chown(p, None, Some(TEAM)).unwrap();
     }
     let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
@@ -1048,9 +1049,7 @@ fn a_session_keeps_saving_into_its_own_folder_when_a_link_is_put_in_its_place() 
     std::fs::write(o.join("weld.ron"), "outside, keep").unwrap();
     std::fs::write(o.join("fakeroot/assessments/weld.ron"), "outside, keep").unwrap();
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let sample = sample(ABS_VIEW);
     let path = lib.create_named(&sample, "weld").unwrap();
     let mut app = tui::app(80, 24);
     let mut session = Session::new(Some(library(data.path())));
@@ -1110,7 +1109,7 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
     let home = base.path().join("home");
     std::fs::create_dir_all(home.join("docs")).unwrap();
     std::fs::write(home.join(".netrc"), "secret").unwrap();
-    std::fs::set_permissions(home.join(".netrc"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    chmod(home.join(".netrc"), 0o600);
     let err = ietkit::store::team::init(&home, Some(&TEAM.to_string())).unwrap_err();
     assert!(
         err.contains("holds files that are not ietkit's (.netrc, docs)"),
@@ -1150,10 +1149,10 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
     // never changed; the hard link is named.
     let stray = dir.join("assessments/notes.txt");
     std::fs::write(&stray, "mine").unwrap();
-    std::fs::set_permissions(&stray, std::fs::Permissions::from_mode(0o600)).unwrap();
+    chmod(&stray, 0o600);
     let elsewhere = base.path().join("elsewhere.ron");
     std::fs::write(&elsewhere, "not ietkit's").unwrap();
-    std::fs::set_permissions(&elsewhere, std::fs::Permissions::from_mode(0o644)).unwrap();
+    chmod(&elsewhere, 0o644);
     std::fs::hard_link(&elsewhere, dir.join("assessments/hard.ron")).unwrap();
     let report = ietkit::store::team::check(&dir, true).unwrap();
     let problems = report.problems.join("\n");
@@ -1166,7 +1165,7 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
     assert_eq!(mode(&stray), 0o600);
     assert_eq!((mode(&elsewhere), gid(&elsewhere)), (0o644, 0));
     // A folder others can see into is named and mended.
-    std::fs::set_permissions(dir.join("trash"), std::fs::Permissions::from_mode(0o2775)).unwrap();
+    chmod(dir.join("trash"), 0o2775);
     let report = ietkit::store::team::check(&dir, false).unwrap();
     assert!(
         report
@@ -1204,9 +1203,9 @@ fn who_someone_is_counts_only_from_their_own_file() {
     // Only its owner may change it, even in a team folder.
     assert_eq!(mode(&file), 0o600);
     // Changed in place by someone the group lets in: not believed.
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o660)).unwrap();
+    chmod(&file, 0o660);
     assert_eq!(ietkit::store::people::read(&root, &me.login), None);
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    chmod(&file, 0o600);
     assert!(ietkit::store::people::read(&root, &me.login).is_some());
     // Written by a teammate in my name: not believed, so I am asked.
     std::os::unix::fs::chown(&file, Some(ALICE), None).unwrap();
@@ -1223,9 +1222,7 @@ fn what_cannot_be_read_back_is_never_written() {
     let data = TempDir::new("team-limits");
     let sources = TempDir::new("team-limits-src");
     let lib = library(data.path());
-    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let mut a = sample(ABS_VIEW);
     // Notes that make the saved file larger than ietkit reads back.
     a.response_mut("PD-1").notes = "x".repeat(17 * 1024 * 1024);
     let err = lib.create_named(&a, "huge").unwrap_err();
@@ -1236,9 +1233,7 @@ fn what_cannot_be_read_back_is_never_written() {
             .is_empty()
     );
     // A file from a newer ietkit, or one claiming format 0, is not imported.
-    let mut a = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let mut a = sample(ABS_VIEW);
     a.format = 3;
     let newer = sources.path().join("newer.ron");
     std::fs::write(&newer, assessment_file::to_text(&a)).unwrap();
@@ -1262,9 +1257,7 @@ fn a_link_among_the_earlier_versions_neither_stops_the_tidying_nor_is_followed()
     let outside = TempDir::new("team-history-outside");
     std::fs::write(outside.path().join("old"), "keep").unwrap();
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let sample = sample(ABS_VIEW);
     let path = lib.create_named(&sample, "weld").unwrap();
     let history = lib.assessments().join("history");
     std::fs::create_dir_all(&history).unwrap();
@@ -1307,14 +1300,14 @@ fn two_members_importing_one_name_at_once_both_succeed() {
         return;
     }
     let base = TempDir::new("team-race-users");
-    std::fs::set_permissions(base.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    chmod(base.path(), 0o755);
     let alice = home_of(base.path(), "alice", ALICE, TEAM);
     let bob = home_of(base.path(), "bob", BOB, TEAM);
     let team = base.path().join("welding");
     ietkit::store::team::init(&team, Some(&TEAM.to_string())).unwrap();
     let source = base.path().join("view.ron");
     std::fs::copy(common::root().join(ABS_VIEW), &source).unwrap();
-    std::fs::set_permissions(&source, std::fs::Permissions::from_mode(0o644)).unwrap();
+    chmod(&source, 0o644);
     let rounds = 40;
     for round in 0..rounds {
         let name = format!("race-{round}");
@@ -1358,9 +1351,7 @@ fn a_session_whose_terminal_hangs_up_without_a_signal_leaves_and_frees_its_asses
     let data = TempDir::new("team-hangup");
     pty::known_person(data.path());
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
+    let sample = sample(ABS_VIEW);
     lib.create_named(&sample, "weld").unwrap();
     // A terminal that is not the session's controlling one, as under su
     // or runuser: when it closes, no SIGHUP is sent.
@@ -1443,10 +1434,7 @@ fn a_view_that_follows_another_session_keeps_to_its_assessment_and_loses_no_key(
     let data = TempDir::new("team-follow");
     let sources = TempDir::new("team-follow-src");
     let lib = library(data.path());
-    let sample = assessment_file::read(&common::root().join(ABS_VIEW))
-        .unwrap()
-        .assessment;
-    let path = lib.create_named(&sample, "weld").unwrap();
+    let path = lib.create_named(&sample(ABS_VIEW), "weld").unwrap();
     let folder = lib.folder(false).unwrap();
     let press = |app: &mut ietkit::tui::app::App, session: &mut Session, key: char| {
         let event =
@@ -1481,9 +1469,7 @@ fn a_view_that_follows_another_session_keeps_to_its_assessment_and_loses_no_key(
     let viewed = app.assessment.clone();
     drop(held);
     lib.rename(&path, "weld-old").unwrap();
-    let mut other = assessment_file::read(&common::root().join(CTE_VIEW))
-        .unwrap()
-        .assessment;
+    let mut other = sample(CTE_VIEW);
     other.profile.program = "Another program".into();
     let other_file = sources.path().join("weld.ron");
     std::fs::write(&other_file, assessment_file::to_text(&other)).unwrap();

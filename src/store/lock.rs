@@ -10,7 +10,8 @@
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+#[cfg(test)]
+use std::path::PathBuf;
 
 use super::folder::{Folder, FolderError};
 
@@ -53,12 +54,6 @@ impl LockError {
 /// The lock file's name for the assessment file `name`.
 pub fn lock_name(name: &str) -> String {
     format!("{name}.lock")
-}
-
-pub fn lock_path(assessment: &Path) -> PathBuf {
-    let mut name = assessment.file_name().unwrap_or_default().to_os_string();
-    name.push(".lock");
-    assessment.with_file_name(name)
 }
 
 fn read_holder(file: &mut File) -> String {
@@ -107,20 +102,6 @@ impl Lock {
             let _ = self.file.write_all(me.as_bytes());
             let _ = self.file.sync_all();
         }
-    }
-
-    /// Takes the lock of the assessment at `path`, by its folder.
-    pub fn acquire(path: &Path) -> Result<Lock, LockError> {
-        let parent = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let folder = Folder::open(parent, false).map_err(|e| LockError::Unavailable {
-            reason: e.to_string(),
-        })?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let (who, _) = super::people::who(None);
-        Lock::take(&folder, &name, &super::people::holder_text(&who))
     }
 
     /// Who holds the lock of `name` in `folder`, if anyone: the lock is
@@ -185,7 +166,8 @@ mod tests {
     fn a_stale_lock_file_does_not_block() {
         let dir = temp("stale");
         std::fs::write(dir.join("b.ron.lock"), "gone on oldhost (process 1)").unwrap();
-        assert!(Lock::acquire(&dir.join("b.ron")).is_ok());
+        let folder = Folder::open(&dir, false).unwrap();
+        assert!(Lock::take(&folder, "b.ron", "me").is_ok());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
