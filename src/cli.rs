@@ -350,7 +350,9 @@ fn read_assessments(
     names
         .iter()
         .map(|name| {
-            let mut a = read_one(library.as_ref(), name)?;
+            let loaded = read_one(library.as_ref(), name)?;
+            loaded.check(rubric).map_err(|e| e.to_string())?;
+            let mut a = loaded.assessment;
             crate::store::assessment_file::reconcile(&mut a, rubric);
             Ok((name.clone(), a))
         })
@@ -359,13 +361,15 @@ fn read_assessments(
 
 /// One assessment by library name or path, as saved (not yet matched to a
 /// rubric), or why it cannot be read.
-fn read_one(library: Option<&Library>, name: &str) -> Result<Assessment, String> {
+fn read_one(
+    library: Option<&Library>,
+    name: &str,
+) -> Result<crate::store::assessment_file::Loaded, String> {
     let path = locate(library, name)?;
     match library {
         Some(lib) => lib.read(&path),
         None => crate::store::assessment_file::read(&path),
     }
-    .map(|loaded| loaded.assessment)
     .map_err(|e| e.to_string())
 }
 
@@ -408,13 +412,14 @@ fn subject_parts(
         Err(e) => return report_error(&e, err).map(Err),
     };
     let library = data_dir.clone().map(Library::new);
-    let mut assessment = match read_one(library.as_ref(), name) {
-        Ok(a) => a,
+    let loaded = match read_one(library.as_ref(), name) {
+        Ok(loaded) => loaded,
         Err(e) => {
             writeln!(err, "{}", text::clean_line(&e))?;
             return Ok(Err(1));
         }
     };
+    let mut assessment = loaded.assessment.clone();
     let mut rubric = match rubric_in_use(cli) {
         Ok(r) => r,
         Err(e) => return report_error(&e, err).map(Err),
@@ -426,6 +431,9 @@ fn subject_parts(
         && let Some((_, own)) = catalogue::rubric_with_id(data_dir.as_ref(), &assessment.rubric.id)
     {
         rubric = own;
+    }
+    if let Err(e) = loaded.check(&rubric) {
+        return report_error(&e, err).map(Err);
     }
     crate::store::assessment_file::reconcile(&mut assessment, &rubric);
     Ok(Ok((rubric, screener, assessment)))

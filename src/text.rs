@@ -4,7 +4,8 @@
 //! that reject such text in data files and the cleaning before display.
 
 /// Control characters (C0 except newline, DEL, C1), bidirectional overrides
-/// and invisible format characters that can hide or reorder text.
+/// and invisible format characters that can hide or reorder text. A joiner
+/// between two emoji is not unsafe there: see [`unsafe_at`].
 pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c,
@@ -15,21 +16,92 @@ pub fn is_unsafe(c: char) -> bool {
             | '\u{FEFF}')
 }
 
+/// Pictographs that zero-width joiners combine into one emoji (a family, a
+/// profession): the blocks of emoji and symbols, near enough.
+fn is_pictograph(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
+        | 0x2190..=0x21FF | 0x2934..=0x2935 | 0x3030 | 0x303D | 0x3297 | 0x3299
+        | 0x00A9 | 0x00AE | 0x203C | 0x2049 | 0x2122 | 0x2139)
+}
+
+/// Whether `chars[i]` is unsafe where it stands: a zero-width joiner is
+/// kept between a pictograph (or its skin tone or emoji style) and a
+/// pictograph, so that emoji sequences survive; anywhere else it could hide
+/// text, and is unsafe like the other invisible characters.
+pub fn unsafe_at(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    if c == '\u{200D}' {
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| chars.get(j))
+            .is_some_and(|&p| {
+                is_pictograph(p) || p == '\u{FE0F}' || ('\u{1F3FB}'..='\u{1F3FF}').contains(&p)
+            });
+        let after = chars.get(i + 1).is_some_and(|&n| is_pictograph(n));
+        return !(before && after);
+    }
+    is_unsafe(c)
+}
+
+/// `s` with each unsafe character (in its place, see [`unsafe_at`]) given
+/// to `unsafe_char` and each other to `safe_char`.
+fn map_chars(
+    s: &str,
+    safe_char: impl Fn(char) -> char,
+    unsafe_char: impl Fn(char) -> char,
+) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            if unsafe_at(&chars, i) {
+                unsafe_char(chars[i])
+            } else {
+                safe_char(chars[i])
+            }
+        })
+        .collect()
+}
+
 /// The first unsafe character in `s`, if any.
 pub fn first_unsafe(s: &str) -> Option<char> {
-    s.chars().find(|&c| is_unsafe(c))
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .find(|&i| unsafe_at(&chars, i))
+        .map(|i| chars[i])
+}
+
+/// Whether `s` holds an unsafe character (a line break counts unless
+/// `newlines` are allowed).
+pub fn needs_cleaning(s: &str, newlines: bool) -> bool {
+    (!newlines && s.contains('\n')) || first_unsafe(s).is_some()
 }
 
 /// `s` made safe to print on one line: tabs become spaces, newlines become
 /// spaces, and any other unsafe character becomes a visible `�`.
 pub fn clean_line(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    map_chars(
+        s,
+        |c| c,
+        |c| match c {
             '\t' | '\n' | '\r' => ' ',
-            c if is_unsafe(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+            _ => '\u{FFFD}',
+        },
+    )
+    .replace('\n', " ")
+}
+
+/// `s` made safe, its line breaks kept: tabs become spaces, carriage
+/// returns go, any other unsafe character becomes `�`.
+pub fn clean_keeping_newlines(s: &str) -> String {
+    map_chars(
+        &s.replace("\r\n", "\n"),
+        |c| c,
+        |c| match c {
+            '\t' | '\r' => ' ',
+            _ => '\u{FFFD}',
+        },
+    )
 }
 
 /// `U+001B`: how a character is named in messages, since it may be invisible.
@@ -51,6 +123,21 @@ mod tests {
         for c in ['a', 'é', '\n', '–', '漢'] {
             assert!(!is_unsafe(c), "{}", codepoint(c));
         }
+    }
+
+    #[test]
+    fn emoji_sequences_survive_and_a_lone_joiner_does_not() {
+        let family = "👩\u{200D}👩\u{200D}👧 and 👍🏽 and 🏳\u{FE0F}\u{200D}🌈";
+        assert_eq!(clean_line(family), family);
+        assert_eq!(first_unsafe(family), None);
+        assert_eq!(clean_line("a\u{200D}b"), "a\u{FFFD}b");
+        assert_eq!(clean_line("👩\u{200D}"), "👩\u{FFFD}");
+        assert_eq!(clean_line("\u{200D}👩"), "\u{FFFD}👩");
+        assert_eq!(first_unsafe("x\u{200D}y"), Some('\u{200D}'));
+        assert_eq!(
+            clean_keeping_newlines("a\r\nb\u{202e}\tc"),
+            "a\nb\u{FFFD} c"
+        );
     }
 
     #[test]
@@ -101,5 +188,5 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 
 /// Like [`clean_line`] but keeps line breaks (for notes in CSV fields).
 pub fn clean_line_keeping_newlines(s: &str) -> String {
-    s.split('\n').map(clean_line).collect::<Vec<_>>().join("\n")
+    clean_keeping_newlines(s)
 }

@@ -37,7 +37,7 @@ pub struct Assessment {
     /// One response per indicator, in rubric order.
     pub responses: Vec<Response>,
     /// Answers to "Is this an IET?", keyed by question id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_answers")]
     pub screener: Answers,
     /// The people who changed it, by login name (format 2 on).
     #[serde(default)]
@@ -254,6 +254,34 @@ impl Response {
     pub fn open_actions(&self) -> usize {
         self.actions.iter().filter(|a| a.status.is_open()).count()
     }
+}
+
+/// Answers read from a file, refusing a question answered twice (which of
+/// the two would count?).
+fn unique_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = Answers;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("answers by question id")
+        }
+
+        fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
+            let mut answers = Answers::new();
+            while let Some((question, answer)) = map.next_entry::<String, _>()? {
+                if answers.contains_key(&question) {
+                    return Err(serde::de::Error::custom(format!(
+                        "question \"{}\" is answered twice: keep the right answer and delete the other",
+                        crate::text::clean_line(&question)
+                    )));
+                }
+                answers.insert(question, answer);
+            }
+            Ok(answers)
+        }
+    }
+    d.deserialize_map(Visitor)
 }
 
 /// A new assessment id: 32 hex digits, random (from the standard

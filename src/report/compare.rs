@@ -203,7 +203,12 @@ pub fn csv(c: &Comparison, o: &Options) -> String {
             out.push_str(&csv_field(&cell.mark()));
         }
         out.push(',');
-        out.push_str(&change_mark(r.change(), true));
+        // A number for a spreadsheet: "=" would start a formula.
+        let change = match r.change() {
+            Change::Same => "0".to_string(),
+            other => change_mark(other, true),
+        };
+        out.push_str(&csv_field(&change));
         out.push_str("\r\n");
     }
     out

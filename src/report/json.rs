@@ -68,7 +68,42 @@ pub fn report(s: &Subject<'_>) -> String {
         },
     });
     // Serialising a Value with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = escape_unsafe(&serde_json::to_string_pretty(&doc).unwrap_or_default());
     text.push('\n');
     text
+}
+
+/// JSON with every character that could act on a terminal written as a
+/// `\u` escape: the same text to a program, nothing to a terminal that
+/// shows it. (serde_json escapes C0 controls, not C1, bidi or zero-width
+/// characters; they can only stand inside strings, where an escape means
+/// the same.)
+fn escape_unsafe(json: &str) -> String {
+    let chars: Vec<char> = json.chars().collect();
+    let mut out = String::with_capacity(json.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if crate::text::unsafe_at(&chars, i) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn characters_that_act_on_a_terminal_are_escaped_and_mean_the_same() {
+        let json =
+            serde_json::to_string(&serde_json::json!({"t": "a\u{9b}2J\u{202e}b👩\u{200D}👧"}))
+                .unwrap();
+        let safe = super::escape_unsafe(&json);
+        assert_eq!(safe, "{\"t\":\"a\\u009b2J\\u202eb👩\u{200D}👧\"}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["t"], "a\u{9b}2J\u{202e}b👩\u{200D}👧");
+    }
 }

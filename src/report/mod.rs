@@ -18,13 +18,40 @@ use crate::model::rubric::{Indicator, Rubric};
 use crate::model::screener::{Outcome, Question, Screener};
 use crate::store::assessment_file;
 
-/// One CSV field, quoted when it must be (RFC 4180).
+/// One CSV field, quoted when it must be (RFC 4180). Text a spreadsheet
+/// would take for a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a `'` in front, as OWASP advises, so that it is
+/// shown and never run; numbers (`-1`, `+2`) and a bare `-` stay as they are.
 pub fn csv_field(s: &str) -> String {
-    let s = crate::text::clean_line_keeping_newlines(s);
+    let mut s = crate::text::clean_line_keeping_newlines(s);
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && s != "-"
+        && s.trim().parse::<f64>().is_err();
+    if formula {
+        s.insert(0, '\'');
+    }
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_field;
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_is_shown_instead() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("+1 555 0100"), "'+1 555 0100");
+        assert_eq!(csv_field("-rm"), "'-rm");
+        // A tab or carriage return never reaches a cell: cleaned to a space.
+        assert_eq!(csv_field("\tx"), " x");
+        for plain in ["-1", "+2", "-", "2.5", "n/a", "Plan, then act"] {
+            assert!(!csv_field(plain).contains('\''), "{plain}");
+        }
     }
 }
 

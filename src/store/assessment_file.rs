@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::data_file::{self, LoadError};
+use super::data_file::{self, FileProblem, LoadError};
 use super::folder::{Folder, FolderError};
 use crate::model::assessment::{Assessment, FORMAT, Partner, Rating, Response};
 use crate::model::changes::{Origin, What};
@@ -109,6 +109,87 @@ pub struct Loaded {
     pub notices: Vec<String>,
     /// Set when the file must not be written, with the reason.
     pub read_only: Option<String>,
+    /// The file, as messages name it.
+    pub file: String,
+    /// The line each response's rating is on, for messages.
+    rating_lines: std::collections::HashMap<String, usize>,
+}
+
+impl Loaded {
+    /// Refuses ratings that `rubric`'s scale does not have, naming the
+    /// file and line: a file edited by hand, or made for another rubric.
+    pub fn check(&self, rubric: &Rubric) -> Result<(), LoadError> {
+        let values: Vec<u8> = rubric.scale.levels.iter().map(|l| l.value).collect();
+        let problems: Vec<FileProblem> = self
+            .assessment
+            .responses
+            .iter()
+            .filter_map(|r| match r.rating {
+                Rating::Level(v) if !values.contains(&v) => Some(FileProblem {
+                    line: self.rating_lines.get(&r.indicator).copied(),
+                    column: None,
+                    place: None,
+                    message: format!(
+                        "{} is rated {v}, but this rubric's scale runs {}: change the rating to one of its levels, or to Unrated.",
+                        text::clean_line(&r.indicator),
+                        scale_span(&values)
+                    ),
+                }),
+                _ => None,
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(LoadError {
+                file: self.file.clone(),
+                problems,
+            })
+        }
+    }
+}
+
+/// "0 to 3", or the levels one by one when they are not a run.
+pub fn scale_span(values: &[u8]) -> String {
+    match (values.iter().min(), values.iter().max()) {
+        (Some(lo), Some(hi)) if usize::from(hi - lo) + 1 == values.len() => format!("{lo} to {hi}"),
+        _ => values
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The line of each response's rating, and the line of the first response
+/// given for an indicator a second time, by scanning `source` once.
+fn rating_lines(
+    source: &str,
+) -> (
+    std::collections::HashMap<String, usize>,
+    Option<(String, usize)>,
+) {
+    let mut lines = std::collections::HashMap::new();
+    let mut twice = None;
+    let mut current: Option<String> = None;
+    for (n, line) in source.lines().enumerate() {
+        let line_no = n + 1;
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix("indicator: \"")
+            && let Some(id) = rest.split('"').next()
+        {
+            current = Some(id.to_string());
+        } else if t.starts_with("rating:")
+            && let Some(id) = current.take()
+        {
+            if lines.contains_key(&id) && twice.is_none() {
+                twice = Some((id, line_no));
+            } else {
+                lines.insert(id, line_no);
+            }
+        }
+    }
+    (lines, twice)
 }
 
 /// Parses an assessment; `file` names it in messages.
@@ -145,7 +226,31 @@ pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
             "it says format 0, which no ietkit writes: check that this is the right file.".into(),
         ));
     }
+    // A response for one indicator twice: which would count?
+    let (lines, twice) = rating_lines(source);
+    let mut seen = std::collections::HashSet::new();
+    if let Some(r) = assessment
+        .responses
+        .iter()
+        .find(|r| !seen.insert(r.indicator.as_str()))
+    {
+        let line = twice
+            .as_ref()
+            .filter(|(id, _)| *id == r.indicator)
+            .map(|(_, l)| *l);
+        return Err(LoadError::one(
+            file,
+            line,
+            None,
+            format!(
+                "{} has a response twice: keep the one that is right and delete the other.",
+                text::clean_line(&r.indicator)
+            ),
+        ));
+    }
     let mut loaded = Loaded {
+        file: file.to_string(),
+        rating_lines: lines,
         read_only: (assessment.format > FORMAT).then(|| {
             format!(
                 "saved by a newer ietkit (format {}): shown read-only so nothing it added is lost",
@@ -179,19 +284,13 @@ pub fn read(path: &Path) -> Result<Loaded, LoadError> {
 /// Replaces unsafe characters in every text field; returns whether any was found.
 pub fn clean_text(a: &mut Assessment) -> bool {
     fn fix(s: &mut String, multiline: bool, found: &mut bool) {
-        if s.chars()
-            .any(|c| text::is_unsafe(c) || (!multiline && c == '\n'))
-        {
+        if text::needs_cleaning(s, multiline) {
             *found = true;
-            *s = s
-                .chars()
-                .map(|c| match c {
-                    '\n' if multiline => '\n',
-                    '\n' | '\t' => ' ',
-                    c if text::is_unsafe(c) => '\u{FFFD}',
-                    c => c,
-                })
-                .collect();
+            *s = if multiline {
+                text::clean_keeping_newlines(s)
+            } else {
+                text::clean_line(s)
+            };
         }
     }
     let mut found = false;
@@ -222,14 +321,18 @@ pub fn clean_text(a: &mut Assessment) -> bool {
             fix(name, false, f);
         }
     }
-    // People are keyed by login: a key with an unsafe character is
-    // replaced by its cleaned form.
-    if a.people
-        .keys()
-        .any(|k| text::first_unsafe(k).is_some() || k.contains('\n'))
-    {
+    // Keys too: people by login, screener answers by question. A key with
+    // an unsafe character is replaced by its cleaned form.
+    if a.people.keys().any(|k| text::needs_cleaning(k, false)) {
         *f = true;
         a.people = std::mem::take(&mut a.people)
+            .into_iter()
+            .map(|(k, v)| (text::clean_line(&k), v))
+            .collect();
+    }
+    if a.screener.keys().any(|k| text::needs_cleaning(k, false)) {
+        *f = true;
+        a.screener = std::mem::take(&mut a.screener)
             .into_iter()
             .map(|(k, v)| (text::clean_line(&k), v))
             .collect();
@@ -337,8 +440,11 @@ pub fn reconcile(a: &mut Assessment, rubric: &Rubric) -> Vec<String> {
         .map(|r| r.indicator.clone())
         .collect();
     // Retired responses with nothing in them carry no information.
-    a.responses
-        .extend(old.into_iter().filter(|r| retired.contains(&r.indicator)));
+    let kept: std::collections::HashSet<&str> = retired.iter().map(String::as_str).collect();
+    a.responses.extend(
+        old.into_iter()
+            .filter(|r| kept.contains(r.indicator.as_str())),
+    );
 
     let same_rubric = a.rubric.id == rubric.id;
     if !same_rubric {
@@ -361,21 +467,26 @@ pub fn reconcile(a: &mut Assessment, rubric: &Rubric) -> Vec<String> {
     {
         notices.push(format!(
             "New indicators, not rated yet: {}.",
-            added.join(", ")
+            some_of(&added)
         ));
     }
     if !retired.is_empty() {
         notices.push(format!(
             "No longer in the rubric, kept but not scored: {}.",
-            retired
-                .iter()
-                .map(|r| text::clean_line(r))
-                .collect::<Vec<_>>()
-                .join(", ")
+            some_of(&retired)
         ));
     }
     a.rubric = rubric.reference();
     notices
+}
+
+/// Ids for a message: all of a few, the first ten of many and how many more.
+fn some_of(ids: &[String]) -> String {
+    let mut shown: Vec<String> = ids.iter().take(10).map(|i| text::clean_line(i)).collect();
+    if ids.len() > 10 {
+        shown.push(format!("and {} more", ids.len() - 10));
+    }
+    shown.join(", ")
 }
 
 /// Why a save failed, in words a user can act on.

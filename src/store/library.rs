@@ -256,8 +256,10 @@ impl Library {
             .filter(|(name, _)| is_assessment_name(name))
             .map(|(name, kind)| {
                 let summary = match kind {
-                    Kind::File => assessment_file::read_in(&folder, &name)
-                        .map(|l| summary_of(&l.assessment, rubric)),
+                    Kind::File => assessment_file::read_in(&folder, &name).and_then(|l| {
+                        l.check(rubric)?;
+                        Ok(summary_of(&l.assessment, rubric))
+                    }),
                     kind => Err(LoadError::one(
                         &folder.join(&name).display().to_string(),
                         None,
@@ -637,6 +639,14 @@ impl Library {
     /// the library is replaced: a name in use gets `-2`, `-3`, ...
     pub fn import(&self, source: &Path, name: Option<&str>) -> Result<PathBuf, String> {
         let loaded = assessment_file::read(source).map_err(|e| e.to_string())?;
+        // Checked against the rubric it was made with, where that is at hand.
+        let rubric =
+            super::catalogue::rubric_with_id(Some(&self.dir), &loaded.assessment.rubric.id)
+                .map(|(_, r)| r)
+                .or_else(|| super::embedded::builtin().ok().map(|b| b.rubric));
+        if let Some(rubric) = &rubric {
+            loaded.check(rubric).map_err(|e| e.to_string())?;
+        }
         if let Some(reason) = loaded.read_only {
             return Err(format!(
                 "{} is not imported: it was {reason}. ietkit open {} shows it as it is.",

@@ -437,6 +437,24 @@ impl App {
             self.warn(format!("Read-only: {reason}."));
             return;
         }
+        // A level the rubric's scale does not have does nothing, and says why.
+        if let Action::Rate(level) = action {
+            let values: Vec<u8> = self
+                .content
+                .rubric
+                .scale
+                .levels
+                .iter()
+                .map(|l| l.value)
+                .collect();
+            if !values.contains(&level) {
+                self.warn(format!(
+                    "This rubric's scale runs {}: there is no level {level}.",
+                    crate::store::assessment_file::scale_span(&values)
+                ));
+                return;
+            }
+        }
         if action == Action::Export
             && matches!(self.overlays.last(), None | Some(Overlay::Detail { .. }))
         {

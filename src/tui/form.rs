@@ -15,16 +15,12 @@ use crate::text;
 /// Cleans text typed or pasted into a field: no control characters; newlines
 /// only where the field allows them.
 pub fn clean_input(s: &str, multiline: bool) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' if multiline => Some('\n'),
-            '\r' => None,
-            '\t' => Some(' '),
-            '\n' => Some(' '),
-            c if text::is_unsafe(c) => Some('\u{FFFD}'),
-            c => Some(c),
-        })
-        .collect()
+    let s = s.replace('\r', "");
+    if multiline {
+        text::clean_keeping_newlines(&s)
+    } else {
+        text::clean_line(&s)
+    }
 }
 
 pub fn one_line(value: &str) -> TextArea<'static> {

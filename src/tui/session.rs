@@ -85,23 +85,32 @@ impl Session {
             Some(file) => file.read().map_err(|e| e.to_string())?,
             None => assessment_file::read(path).map_err(|e| e.to_string())?,
         };
-        let mut assessment = loaded.assessment;
-        let mut notices = loaded.notices;
+        let mut notices = Vec::new();
         // Made with another rubric that is at hand (the data folder's own,
         // or the built-in one): show it with that rubric, not this one.
-        if assessment.rubric.id != app.content.rubric.id {
+        let mut rubric = None;
+        if loaded.assessment.rubric.id != app.content.rubric.id {
             let dir = self.library.as_ref().map(|l| &l.dir);
-            if let Some((name, rubric)) = catalogue::rubric_with_id(dir, &assessment.rubric.id) {
+            if let Some((name, own)) = catalogue::rubric_with_id(dir, &loaded.assessment.rubric.id)
+            {
                 notices.push(format!(
                     "Shown with the rubric it was made with: {} ({}).",
-                    rubric.title,
+                    own.title,
                     Path::new(&name)
                         .file_name()
                         .map_or(name.clone(), |n| n.to_string_lossy().into_owned())
                 ));
-                app.content.rubric = rubric;
+                rubric = Some(own);
             }
         }
+        loaded
+            .check(rubric.as_ref().unwrap_or(&app.content.rubric))
+            .map_err(|e| e.to_string())?;
+        if let Some(rubric) = rubric {
+            app.content.rubric = rubric;
+        }
+        let mut assessment = loaded.assessment;
+        notices.splice(0..0, loaded.notices);
         notices.extend(assessment_file::reconcile(
             &mut assessment,
             &app.content.rubric,
@@ -543,7 +552,11 @@ impl Session {
                 self.start_fresh(app);
                 return;
             }
-            LibraryRequest::NextCycle(path) => match self.read(&path) {
+            LibraryRequest::NextCycle(path) => match self.read(&path).and_then(|l| {
+                l.check(&app.content.rubric)
+                    .map(|()| l)
+                    .map_err(|e| e.to_string())
+            }) {
                 Ok(loaded) => {
                     let next = lib.next_cycle(&loaded.assessment, &app.content.rubric);
                     let cycle = next.cycle.clone();
@@ -559,7 +572,12 @@ impl Session {
                 let mut names = Vec::new();
                 let mut assessments = Vec::new();
                 for path in &paths {
-                    match self.read(path) {
+                    let checked = self.read(path).and_then(|l| {
+                        l.check(&app.content.rubric)
+                            .map(|()| l)
+                            .map_err(|e| e.to_string())
+                    });
+                    match checked {
                         Ok(loaded) => {
                             let mut a = loaded.assessment;
                             assessment_file::reconcile(&mut a, &app.content.rubric);
