@@ -248,6 +248,22 @@ const BAD: &[(&str, &str, Option<usize>)] = &[
     ),
     ("bad-date.ron", "\"2026-13-45\" is not a date", Some(27)),
     ("bad-rating.ron", "`Great` is not a valid choice", Some(35)),
+    (
+        "rating-out-of-scale.ron",
+        "PD-4 is rated 7, but this rubric's scale runs 0 to 3",
+        Some(104),
+    ),
+    ("response-twice.ron", "PD-2 has a response twice", Some(104)),
+    (
+        "answered-twice.ron",
+        "question \"F-3\" is answered twice",
+        Some(401),
+    ),
+    (
+        "unknown-choice.ron",
+        "`Evaluating` is not a valid choice here",
+        Some(46),
+    ),
 ];
 
 #[test]
@@ -270,7 +286,11 @@ fn each_bad_file_is_reported_and_left_untouched() {
         .collect();
 
     for (name, expected, line) in BAD {
-        let err = assessment_file::read(&dir.join(name)).unwrap_err();
+        // Read as ietkit reads a file: its syntax, then its values against
+        // the rubric.
+        let err = assessment_file::read(&dir.join(name))
+            .and_then(|loaded| loaded.check(&rubric()))
+            .unwrap_err();
         let text = err.to_string();
         assert!(text.contains(name), "names the file: {text}");
         assert!(

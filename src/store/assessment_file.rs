@@ -214,6 +214,22 @@ pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
                 e.problems[0].message = format!(
                     "this assessment was saved by a newer ietkit (format {format}; this one reads format {FORMAT}): open it with the newer version."
                 );
+            } else if let Some(p) = e.problems.first_mut()
+                && let Some(question) = p
+                    .message
+                    .strip_prefix("question \"")
+                    .and_then(|r| r.split_once("\" is answered twice"))
+                    .map(|(q, _)| q.to_string())
+            {
+                // The second answer's own line, not where reading stopped.
+                let key = format!("\"{question}\":");
+                let start = source.find("screener:").unwrap_or(0);
+                let second = source[start..].match_indices(&key).nth(1);
+                if let Some((at, _)) = second {
+                    p.line = Some(source[..start + at].matches('\n').count() + 1);
+                    p.column = None;
+                    p.place = None;
+                }
             }
             return Err(e);
         }
