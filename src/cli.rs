@@ -306,6 +306,10 @@ fn full_screen(
         lib.who = who;
         lib
     });
+    // What saves cut off long ago left behind goes first.
+    if let Some(lib) = &library {
+        lib.sweep_leftovers();
+    }
     let last = library.as_ref().and_then(Library::last);
     let target = match open {
         Some(name) => match locate(library.as_ref(), name) {

@@ -56,6 +56,35 @@ pub fn write(
             "that is a folder; give a file name inside it.".into(),
         ));
     }
+    // Not a file: a terminal or /dev/stdout is written to; a named pipe,
+    // a socket or a disk is never written to, nor replaced by a file.
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_char_device() {
+            let mut out = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| failed(e.to_string()))?;
+            return out
+                .write_all(text.as_bytes())
+                .map_err(|e| failed(e.to_string()));
+        }
+        let what = if kind.is_fifo() {
+            Some("a named pipe (FIFO)")
+        } else if kind.is_socket() {
+            Some("a socket")
+        } else if kind.is_block_device() {
+            Some("a disk device")
+        } else {
+            None
+        };
+        if let Some(what) = what {
+            return Err(failed(format!(
+                "that is {what}, not a file: ietkit writes a report to a file, or to a terminal."
+            )));
+        }
+    }
     if path.exists() && !replace {
         return Err(ExportError::Exists { file });
     }
@@ -90,6 +119,7 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     #[test]
     fn refuses_to_replace_or_to_invent_folders() {
@@ -108,6 +138,20 @@ mod tests {
         assert!(err.to_string().contains("does not exist"), "{err}");
         let err = write(&dir, "x", true, None).unwrap_err();
         assert!(err.to_string().contains("is a folder"), "{err}");
+        // A named pipe is neither written to (it could hang) nor replaced;
+        // a character device such as /dev/null is written to.
+        let pipe = dir.join("pipe");
+        nix::unistd::mkfifo(&pipe, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+        let err = write(&pipe, "x", true, None).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        assert!(std::fs::metadata(&pipe).unwrap().file_type().is_fifo());
+        write(Path::new("/dev/null"), "x", true, None).unwrap();
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device()
+        );
         // Not into the data folder, not even when replacing is allowed.
         std::fs::create_dir_all(dir.join("data/assessments")).unwrap();
         let inside = dir.join("data/assessments/x.ron");

@@ -183,6 +183,20 @@ fn temp_name(name: &str, n: u64) -> String {
     format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id())
 }
 
+/// Whether `name` is one ietkit gives a temporary file: its own
+/// `.<name>.<process>-<n>.tmp`, or `.<name>.ron.XXXXXX` of versions before.
+pub fn is_temp_name(name: &str) -> bool {
+    if !name.starts_with('.') {
+        return false;
+    }
+    if name.ends_with(TEMP_SUFFIX) {
+        return true;
+    }
+    name.rsplit_once('.').is_some_and(|(stem, tail)| {
+        stem.ends_with(".ron") && tail.len() == 6 && tail.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
 /// The names the next `count` temporary files for `name` would be given
 /// in this process: for tests that plant something there first.
 pub fn upcoming_temp_names(name: &str, count: u64) -> Vec<String> {
@@ -310,6 +324,27 @@ impl Folder {
             Ok(None) => Kind::Missing,
             Err(_) => Kind::Other,
         }
+    }
+
+    /// Removes this user's temporary files older than `age_seconds` here
+    /// (left by a save that was cut off), by their names only and never
+    /// through a link; returns how many went.
+    pub fn sweep(&self, age_seconds: i64) -> usize {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let me = Uid::effective().as_raw();
+        self.entries()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(name, kind)| *kind == Kind::File && is_temp_name(name))
+            .filter(|(name, _)| {
+                self.stat(name).ok().flatten().is_some_and(|s| {
+                    s.st_uid == me && s.st_nlink == 1 && now - s.st_mtime >= age_seconds
+                })
+            })
+            .filter(|(name, _)| self.remove(name).is_ok())
+            .count()
     }
 
     /// Whether this user may make and replace files in this folder.
@@ -817,6 +852,50 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    #[test]
+    fn leftovers_of_cut_off_saves_are_known_by_name_and_swept_when_old() {
+        assert!(is_temp_name(".a.ron.123-4.tmp"));
+        assert!(is_temp_name(".a.ron.Xy3k9Q"));
+        assert!(!is_temp_name("a.ron"));
+        assert!(!is_temp_name(".a.ron.lock"));
+        assert!(!is_temp_name(".netrc"));
+        let dir = temp("sweep");
+        let outside = temp("sweep-outside");
+        std::fs::write(outside.join("victim"), "keep").unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for name in [".a.ron.1-1.tmp", ".a.ron.Xy3k9Q", ".a.ron.2-1.tmp", "a.ron"] {
+            std::fs::write(dir.join(name), "x").unwrap();
+        }
+        for name in [".a.ron.1-1.tmp", ".a.ron.Xy3k9Q", "a.ron"] {
+            std::fs::File::options()
+                .write(true)
+                .open(dir.join(name))
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        std::os::unix::fs::symlink(outside.join("victim"), dir.join(".b.ron.3-1.tmp")).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        assert_eq!(folder.sweep(300), 2);
+        let left: Vec<String> = folder
+            .entries()
+            .unwrap()
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(
+            left,
+            [".a.ron.2-1.tmp", ".b.ron.3-1.tmp", "a.ron"],
+            "young, a link, not a leftover"
+        );
+        assert_eq!(
+            std::fs::read_to_string(outside.join("victim")).unwrap(),
+            "keep"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
     }
 
     #[test]

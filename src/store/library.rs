@@ -673,6 +673,26 @@ impl Library {
         self.create_named(&a, &name).map_err(|e| e.to_string())
     }
 
+    /// Removes this user's temporary files left by saves cut off more than
+    /// five minutes ago, in the folders ietkit writes; how many went.
+    pub fn sweep_leftovers(&self) -> usize {
+        let Ok(root) = self.root(false) else {
+            return 0;
+        };
+        let mut swept = root.sweep(300);
+        for path in ["assessments", "trash", "people", "state"] {
+            if let Ok(folder) = root.sub(path, false) {
+                swept += folder.sweep(300);
+                if path == "assessments"
+                    && let Ok(history) = folder.sub("history", false)
+                {
+                    swept += history.sweep(300);
+                }
+            }
+        }
+        swept
+    }
+
     /// The assessment this person had open last, for the next start. Each
     /// person's own (`state/<login>.ron`), so partners sharing a folder do
     /// not open each other's; the folder's old `state.ron` when there is

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use nix::unistd::{Gid, Uid};
 
-use super::folder::{Folder, FolderError, Kind, Share, TEMP_SUFFIX};
+use super::folder::{Folder, FolderError, Kind, Share};
 use super::lock::Lock;
 use super::people::{group_name, user_name};
 
@@ -40,7 +40,7 @@ const TOP: [&str; 6] = [
 fn ours(name: &str, lock: bool) -> bool {
     name.ends_with(".ron")
         || (lock && name.ends_with(".ron.lock"))
-        || (name.starts_with('.') && name.ends_with(TEMP_SUFFIX))
+        || super::folder::is_temp_name(name)
 }
 
 /// Why this user cannot get into the data folder `dir`, and who can
@@ -303,7 +303,7 @@ impl Walk {
                 (Kind::File, Ok(Some(stat))) if stat.st_nlink != 1 => Kind::HardLink,
                 (kind, _) => kind,
             };
-            if name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && kind == Kind::File {
+            if super::folder::is_temp_name(&name) && kind == Kind::File {
                 self.temp_file(folder, &name);
                 continue;
             }
