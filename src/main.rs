@@ -2,6 +2,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    ietkit::tui::term::survive_file_size_limits();
     let cli = ietkit::cli::parse();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

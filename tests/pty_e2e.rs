@@ -420,3 +420,103 @@ fn killed_at_random_moments_nothing_shown_as_saved_is_lost() {
     again.type_keys(b"q");
     assert!(again.finish().0.success());
 }
+
+/// After `text`'s last "leave the alternate screen", the terminal is given
+/// back whole: cursor shown, bracketed paste off.
+fn given_back(text: &str) {
+    let left = text
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    let after = &text[left..];
+    assert!(after.contains("\u{1b}[?25h"), "cursor shown again");
+    assert!(
+        text[..left].rfind("\u{1b}[?2004l").is_some() || after.contains("\u{1b}[?2004l"),
+        "bracketed paste off"
+    );
+}
+
+#[test]
+fn sigint_and_sigquit_from_outside_save_and_give_the_terminal_back() {
+    for signal in ["INT", "QUIT"] {
+        let data = common::TempDir::new("pty-int");
+        let mut s = Session::start(&[], data.path());
+        s.wait_for("Welcome to ietkit");
+        s.type_keys(b"]3");
+        s.wait_for("PD-1 3 Established");
+        s.signal(signal);
+        let (status, text) = s.finish();
+        assert!(status.success(), "SIG{signal}: a clean exit, not a kill");
+        given_back(&text);
+        assert!(
+            saved_file(data.path()).contains("rating: Level(3)"),
+            "SIG{signal}"
+        );
+    }
+}
+
+/// The state of process `pid` as /proc says it: 'T' is stopped.
+fn state_of(pid: i32) -> char {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            s.rsplit_once(") ")
+                .and_then(|(_, rest)| rest.chars().next())
+        })
+        .unwrap_or('?')
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_terminal_back_before_stopping_and_sigcont_redraws() {
+    let data = common::TempDir::new("pty-tstp");
+    let mut s = Session::start(&[], data.path());
+    s.wait_for("Welcome to ietkit");
+    for stop in [&b"\x1a"[..], b""] {
+        let before = s.bytes();
+        if stop.is_empty() {
+            s.signal("TSTP");
+        } else {
+            s.type_keys(stop);
+        }
+        let start = std::time::Instant::now();
+        while state_of(s.pid()) != 'T' {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "ietkit did not stop"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        // What it wrote before stopping may still be on its way here.
+        let start = std::time::Instant::now();
+        let raw = loop {
+            let raw = s.raw.lock().unwrap()[before..].to_vec();
+            if String::from_utf8_lossy(&raw).contains("\u{1b}[?25h")
+                || start.elapsed() > std::time::Duration::from_secs(5)
+            {
+                break raw;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        given_back(&String::from_utf8_lossy(&raw));
+        let before = s.bytes();
+        s.signal("CONT");
+        // Back in the alternate screen, the whole screen drawn again.
+        let start = std::time::Instant::now();
+        loop {
+            let raw = s.raw.lock().unwrap()[before..].to_vec();
+            let text = String::from_utf8_lossy(&raw).into_owned();
+            if text.contains("\u{1b}[?1049h") && text.contains("Navigator") && raw.len() > 500 {
+                break;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(10),
+                "not drawn again after SIGCONT: {text:?}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    s.type_keys(b"]2");
+    s.wait_for("PD-1 2 Developing");
+    s.type_keys(b"q");
+    let (status, _) = s.finish();
+    assert!(status.success());
+}

@@ -567,3 +567,34 @@ fn a_new_assessment_asks_which_rubric_when_the_team_has_its_own() {
         "then the profile, as for any new assessment"
     );
 }
+
+#[test]
+fn a_file_size_limit_makes_a_save_fail_with_its_reason_not_a_kill() {
+    use std::os::unix::process::CommandExt;
+    let data = common::TempDir::new("fsize");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"));
+    cmd.args(["import", SAMPLE])
+        .current_dir(common::root())
+        .env("IETKIT_DATA_DIR", data.path());
+    // SAFETY: setrlimit is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            nix::sys::resource::setrlimit(nix::sys::resource::Resource::RLIMIT_FSIZE, 4096, 4096)
+                .map_err(std::io::Error::from)
+        });
+    }
+    let out = cmd.output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "ended by a signal? {:?} {said}",
+        out.status
+    );
+    assert!(said.contains("larger than this system allows"), "{said}");
+    let left: Vec<_> = files_under(data.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ron" || e == "tmp"))
+        .collect();
+    assert!(left.is_empty(), "nothing half-written left: {left:?}");
+}

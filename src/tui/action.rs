@@ -72,6 +72,8 @@ pub enum Action {
     WhoAmI,
     /// Who changed what in the open assessment.
     ShowLog,
+    /// Give the terminal back to the shell for now (Ctrl-Z).
+    Suspend,
 }
 
 /// Which rows the compare view shows.

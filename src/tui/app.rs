@@ -230,6 +230,9 @@ pub struct App {
     pub export_dir: PathBuf,
     pub effects: Vec<Effect>,
     pub quit: bool,
+    /// Set when the user asked to suspend (Ctrl-Z): the terminal layer
+    /// gives the terminal back to the shell.
+    pub suspend: bool,
     /// Who is working: recorded with every change they make.
     pub who: Who,
 }
@@ -261,6 +264,7 @@ impl App {
             export_dir: PathBuf::new(),
             effects: Vec::new(),
             quit: false,
+            suspend: false,
             who: Who {
                 login: crate::store::people::login(),
                 person: Default::default(),
@@ -435,6 +439,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Some(reason) = self.read_only.clone().filter(|_| self.would_change(action)) {
             self.warn(format!("Read-only: {reason}."));
+            return;
+        }
+        if action == Action::Suspend {
+            self.suspend = true;
             return;
         }
         // A level the rubric's scale does not have does nothing, and says why.

@@ -46,6 +46,11 @@ impl<B> Thrifty<B> {
         self.width = width;
     }
 
+    /// The backend this one trims for.
+    pub fn inner_mut(&mut self) -> &mut B {
+        &mut self.inner
+    }
+
     fn shown(&self, x: u16, y: u16) -> Cell {
         self.shown
             .get(usize::from(y))

@@ -246,6 +246,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('s')], Action::Save, "Ctrl-S", "Save now (ietkit also saves after every change)", ""),
     bind(C::Global, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys (also F1)", "help"),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "q", "Quit ietkit", "quit"),
+    bind(C::Global, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "Back to the shell for now; fg brings ietkit back", ""),
     bind(C::Global, &[k(KC::Esc)], Action::Close, "Esc", "Close what is open", ""),
 ];
 

@@ -105,12 +105,24 @@ const GRACE: Duration = Duration::from_secs(1);
 /// writes nothing: idle stays silent.
 const HANGUP_CHECK: Duration = Duration::from_secs(1);
 
+/// What signals ask of the main loop, which alone touches the terminal.
+#[derive(Default)]
+struct Asked {
+    /// Leave: SIGHUP, SIGTERM, SIGINT, SIGQUIT, or the terminal hung up.
+    stop: AtomicBool,
+    /// Suspend: SIGTSTP (Ctrl-Z, or from outside).
+    suspend: AtomicBool,
+    /// Redraw all: SIGCONT (after a stop ietkit did not arrange).
+    redraw: AtomicBool,
+}
+
 /// Asks the main loop to stop and gives it [`GRACE`] to save and leave;
 /// when the terminal has gone away, crossterm can be stuck reading it and
 /// never return to the loop, so then this restores what it can and exits.
-/// That loses nothing: every change was saved, atomically, as it was made.
-fn leave(stop: &AtomicBool) -> ! {
-    stop.store(true, Ordering::SeqCst);
+/// That loses nothing: every change was saved, atomically, as it was made,
+/// and what was being typed was kept as a draft when it was typed.
+fn leave(asked: &Asked) -> ! {
+    asked.stop.store(true, Ordering::SeqCst);
     std::thread::sleep(GRACE);
     let _ = restore();
     std::process::exit(0)
@@ -133,27 +145,67 @@ fn hung_up() -> bool {
     }
 }
 
-/// On SIGHUP or SIGTERM, or when the terminal hangs up without a signal
-/// (as when a session's terminal closes under `su` or `runuser`), ietkit
-/// leaves: it must never go on holding an assessment's lock for nobody.
-fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM])?;
-    let on_signal = Arc::clone(&stop);
+/// A file-size limit (`ulimit -f`) makes the system send SIGXFSZ, which
+/// would end ietkit on the spot; with it caught, a write past the limit
+/// fails instead, and is reported like any failed save.
+pub fn survive_file_size_limits() {
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(AtomicBool::new(false)),
+    );
+}
+
+/// SIGHUP, SIGTERM, SIGINT, SIGQUIT, or a terminal that hangs up without a
+/// signal (as when a session's terminal closes under `su` or `runuser`):
+/// ietkit leaves, after saving, with the terminal restored; it must never
+/// go on holding an assessment's lock for nobody. SIGTSTP suspends it, the
+/// terminal restored first; SIGCONT redraws.
+fn watch_signals(asked: Arc<Asked>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
+    let on_signal = Arc::clone(&asked);
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            leave(&on_signal);
+        for signal in signals.forever() {
+            match signal {
+                SIGTSTP => on_signal.suspend.store(true, Ordering::SeqCst),
+                SIGCONT => on_signal.redraw.store(true, Ordering::SeqCst),
+                _ => leave(&on_signal),
+            }
         }
     });
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(HANGUP_CHECK);
             if hung_up() {
-                leave(&stop);
+                leave(&asked);
             }
         }
     });
     Ok(())
+}
+
+/// Gives the terminal back and stops, as Ctrl-Z does in a shell; when the
+/// shell continues ietkit, takes the terminal again and draws it whole.
+fn suspend(terminal: &mut Term, app: &App) -> io::Result<()> {
+    restore()?;
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    // Continued. The cursor is showing now: through the wire, so that the
+    // next frame hides it again.
+    terminal::enable_raw_mode()?;
+    let wire = terminal.backend_mut().inner_mut();
+    enter(wire)?;
+    execute!(wire, cursor::Show)?;
+    repaint(terminal, app)
+}
+
+/// Blanks the screen and draws all of it again. (Not `Terminal::clear`,
+/// which asks the terminal where its cursor is: a round trip on a slow
+/// line, and ietkit asks the terminal nothing.)
+fn repaint(terminal: &mut Term, app: &App) -> io::Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    draw(terminal, app)
 }
 
 /// Runs the app until the user quits, the terminal goes away or a signal
@@ -166,10 +218,10 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
         // already uses no colours, so let crossterm write plain resets.
         ratatui::crossterm::style::force_color_output(true);
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    watch_signals(Arc::clone(&stop))?;
+    let asked = Arc::new(Asked::default());
+    watch_signals(Arc::clone(&asked))?;
     let mut terminal = setup()?;
-    let result = event_loop(&mut terminal, app, session, &stop);
+    let result = event_loop(&mut terminal, app, session, &asked);
     // Whatever ended the loop, what was typed is saved before leaving.
     session.apply(app);
     let restored = restore();
@@ -180,7 +232,7 @@ fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     session: &mut Session,
-    stop: &AtomicBool,
+    asked: &Asked,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
@@ -190,7 +242,16 @@ fn event_loop(
     if std::env::var_os("IETKIT_PANIC_FOR_TEST").is_some() {
         panic!("IETKIT_PANIC_FOR_TEST is set, so ietkit stops here");
     }
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit && !asked.stop.load(Ordering::Relaxed) {
+        if asked.suspend.swap(false, Ordering::SeqCst) || std::mem::take(&mut app.suspend) {
+            // Saved, with what is being typed kept, before stopping.
+            session.apply(app);
+            suspend(terminal, app)?;
+            asked.redraw.store(false, Ordering::SeqCst);
+        }
+        if asked.redraw.swap(false, Ordering::SeqCst) {
+            repaint(terminal, app)?;
+        }
         // A read error means the terminal is gone (a dropped connection):
         // stop, and let `run` save.
         if !event::poll(SIGNAL_CHECK)? {
@@ -203,7 +264,7 @@ fn event_loop(
                 None
             })
         };
-        if handle_burst(app, session, event::read()?, queued)? {
+        if handle_burst(app, session, event::read()?, queued)? && !app.suspend {
             draw(terminal, app)?;
         }
     }
