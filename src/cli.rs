@@ -322,12 +322,18 @@ fn full_screen(
         None => last,
     };
     let mut session = Session::new(library);
-    if let Some(Err(e)) = target.map(|path| session.open(&mut app, &path)) {
-        if open.is_some() {
-            writeln!(err, "{e}")?;
-            return Ok(1);
+    match target.map(|path| session.open(&mut app, &path)) {
+        Some(Err(e)) => {
+            if open.is_some() {
+                writeln!(err, "{e}")?;
+                return Ok(1);
+            }
+            app.warn(format!("Could not open the last assessment: {e}"));
+            session.offer_draft(&mut app);
         }
-        app.warn(format!("Could not open the last assessment: {e}"));
+        Some(Ok(())) => {}
+        // Nothing to open: a draft of a new assessment may be waiting.
+        None => session.offer_draft(&mut app),
     }
     if !interactive() {
         writeln!(

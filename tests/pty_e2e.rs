@@ -520,3 +520,42 @@ fn ctrl_z_and_sigtstp_give_the_terminal_back_before_stopping_and_sigcont_redraws
     let (status, _) = s.finish();
     assert!(status.success());
 }
+
+#[test]
+fn a_note_typed_when_the_link_drops_is_offered_back_on_the_next_open() {
+    let data = common::TempDir::new("pty-draft");
+    let path = pty::same_data(data.path());
+    let draft = path.with_file_name(format!("{}.ron.draft", pty::SAME_NAME));
+    let mut s = Session::start(&["open", pty::SAME_NAME], data.path());
+    s.wait_for("Navigator");
+    s.type_keys(b"jj\r\rw");
+    s.wait_for("Notes for PD-1");
+    s.type_keys(b" Typed before the link dropped");
+    s.wait_for("the link dropped");
+    s.signal("HUP");
+    s.finish();
+    assert!(draft.exists(), "the draft is on disk");
+    assert!(
+        !std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Typed before the link dropped"),
+        "and only there"
+    );
+
+    let mut s = Session::start(&["open", pty::SAME_NAME], data.path());
+    let screen = s.wait_for("A draft was left");
+    assert!(screen.contains("the link dropped"), "{screen}");
+    s.type_keys(b"r");
+    s.wait_for("Ctrl-S keeps");
+    s.type_keys(b"\x13");
+    s.wait_for("Notes for PD-1 kept");
+    s.type_keys(b"\x1bq");
+    let (status, _) = s.finish();
+    assert!(status.success());
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("Typed before the link dropped")
+    );
+    assert!(!draft.exists(), "restored and kept: gone from disk");
+}

@@ -1507,3 +1507,125 @@ fn a_copy_is_an_assessment_of_its_own_and_an_import_is_the_same_one() {
     assert_eq!(copy.id.len(), 32);
     assert!(!copy.same_as(&imported), "a copy goes its own way");
 }
+
+#[test]
+fn what_is_being_typed_is_kept_as_a_draft_and_offered_to_the_next_session() {
+    let data = TempDir::new("team-draft");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(ABS_VIEW), "weld").unwrap();
+    let draft = lib.assessments().join("weld.ron.draft");
+    let mut app = tui::app(80, 24);
+    app.who = maria();
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    // Notes typed, not kept yet: on disk as a draft after each burst.
+    tui::feed(&mut app, "jj<Enter><Enter>wMet the employer panel");
+    session.apply(&mut app);
+    let kept = std::fs::read_to_string(&draft).expect("a draft beside the assessment");
+    assert!(kept.contains("Met the employer panel"), "{kept}");
+    assert!(kept.contains("Maria Lopez (ABS)"), "{kept}");
+    tui::feed(&mut app, " in May");
+    session.apply(&mut app);
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("panel in May")
+    );
+    let saved_before = std::fs::read_to_string(&path).unwrap();
+    // The session ends without the notes being kept (the link dropped).
+    drop(session);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        saved_before,
+        "never the saved text"
+    );
+
+    // The next session is told, sees it, restores it and keeps it.
+    let mut app = tui::app(80, 24);
+    app.who = Who {
+        login: "sam".into(),
+        person: Person::default(),
+    };
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    let screen = tui::screen(&app);
+    assert!(screen.contains("A draft was left"), "{screen}");
+    assert!(screen.contains("Maria Lopez (ABS)"), "{screen}");
+    assert!(screen.contains("Met the employer panel in May"), "{screen}");
+    tui::feed(&mut app, "r");
+    session.apply(&mut app);
+    assert!(!draft.exists(), "a restored draft is gone from disk");
+    tui::feed(&mut app, "<C-s>");
+    session.apply(&mut app);
+    let saved = lib.read(&path).unwrap().assessment;
+    assert_eq!(
+        saved.response("PD-1").unwrap().notes,
+        "Met the employer panel in May"
+    );
+    assert!(!draft.exists());
+
+    // A form's draft, discarded.
+    tui::feed(&mut app, "<Esc>");
+    tui::feed(&mut app, "jj<Enter><Enter>aCall the board");
+    session.apply(&mut app);
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("Call the board")
+    );
+    drop(session);
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    assert!(tui::screen(&app).contains("an action item for PD-1"));
+    tui::feed(&mut app, "d");
+    session.apply(&mut app);
+    assert!(!draft.exists(), "a discarded draft is gone from disk");
+    assert_eq!(
+        lib.read(&path)
+            .unwrap()
+            .assessment
+            .response("PD-1")
+            .unwrap()
+            .actions
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn the_first_profile_of_a_new_assessment_is_kept_as_the_persons_own_draft() {
+    let data = TempDir::new("team-draft-new");
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    app.effects.push(ietkit::tui::app::Effect::Library(
+        ietkit::tui::app::LibraryRequest::New,
+    ));
+    session.apply(&mut app);
+    tui::feed(&mut app, "Example Community College");
+    session.apply(&mut app);
+    let draft = data.path().join("state").join(format!(
+        "{}.draft",
+        ietkit::store::people::file_name(&app.who.login)
+    ));
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("Example Community College")
+    );
+    drop(session);
+
+    // Started again with nothing to open: the draft is offered.
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.offer_draft(&mut app);
+    assert!(tui::screen(&app).contains("the program profile"));
+    tui::feed(&mut app, "r");
+    session.apply(&mut app);
+    tui::feed(&mut app, "<Enter>");
+    session.apply(&mut app);
+    let path = session.path.clone().expect("saved as a new assessment");
+    let saved = library(data.path()).read(&path).unwrap().assessment;
+    assert_eq!(saved.profile.college, "Example Community College");
+    assert!(!draft.exists());
+}

@@ -39,6 +39,7 @@ const TOP: [&str; 6] = [
 /// data folder (`lock`: and lock files there).
 fn ours(name: &str, lock: bool) -> bool {
     name.ends_with(".ron")
+        || name.ends_with(".ron.draft")
         || (lock && name.ends_with(".ron.lock"))
         || super::folder::is_temp_name(name)
 }

@@ -74,6 +74,10 @@ pub enum Action {
     ShowLog,
     /// Give the terminal back to the shell for now (Ctrl-Z).
     Suspend,
+    /// Put back the draft a session left, to go on typing it.
+    RestoreDraft,
+    /// Throw away the draft a session left.
+    DiscardDraft,
 }
 
 /// Which rows the compare view shows.

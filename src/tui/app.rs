@@ -172,6 +172,9 @@ pub enum Overlay {
     Log {
         scroll: u16,
     },
+    /// A draft left by a session that ended while typing: restore or
+    /// discard it.
+    DraftFound(Box<super::draft::Draft>),
 }
 
 /// Something `update` asks the outside world to do.
@@ -186,6 +189,9 @@ pub enum Effect {
     /// Keep what the person working said of themselves (`App::who`) in the
     /// data folder.
     RememberWho,
+    /// The draft offered was restored (true) or discarded (false): it goes
+    /// from disk.
+    DraftDone(bool),
     Quit,
 }
 
@@ -302,6 +308,7 @@ impl App {
             Some(Overlay::Library(_)) => return vec![Context::Library],
             Some(Overlay::Compare(_)) => return vec![Context::Compare],
             Some(Overlay::Log { .. }) => return vec![Context::Log],
+            Some(Overlay::DraftFound(_)) => return vec![Context::Draft],
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
                     out.push(Context::SearchActive);
@@ -1294,6 +1301,30 @@ impl App {
             Overlay::Explain { .. } => {
                 if action == Action::Close {
                     self.overlays.pop();
+                }
+            }
+            Overlay::DraftFound(draft) => {
+                let draft = (**draft).clone();
+                match action {
+                    Action::RestoreDraft => {
+                        self.overlays.pop();
+                        self.restore_typing(draft.typing.clone());
+                        self.effects.push(Effect::DraftDone(true));
+                        self.say(format!(
+                            "Restored: {}. Keep it as you would have (Ctrl-S for notes, Enter for a form).",
+                            draft.what()
+                        ));
+                    }
+                    Action::DiscardDraft => {
+                        self.overlays.pop();
+                        self.effects.push(Effect::DraftDone(false));
+                        self.say(format!("Draft of {} discarded.", draft.what()));
+                    }
+                    Action::Close => {
+                        self.overlays.pop();
+                        self.say("The draft is kept: it is offered again when this assessment is next opened.");
+                    }
+                    _ => {}
                 }
             }
             Overlay::Log { .. } => {

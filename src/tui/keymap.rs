@@ -29,6 +29,7 @@ pub enum Context {
     Library,
     Compare,
     Log,
+    Draft,
     Global,
 }
 
@@ -51,6 +52,7 @@ impl Context {
             Context::Library => "Library of saved assessments",
             Context::Compare => "Side by side",
             Context::Log => "Who changed what",
+            Context::Draft => "A draft left by a session",
             Context::Global => "Everywhere",
         }
     }
@@ -225,6 +227,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Log, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Scroll a page up", ""),
     bind(C::Log, &[ch('g'), k(KC::Home)], Action::Top, "g", "Newest first: back to the top", ""),
     bind(C::Log, &[ch('G'), k(KC::End)], Action::Bottom, "G", "The oldest changes", ""),
+    // A draft left behind.
+    bind(C::Draft, &[ch('r')], Action::RestoreDraft, "r", "Restore the draft, to go on typing it", "restore"),
+    bind(C::Draft, &[ch('d')], Action::DiscardDraft, "d", "Discard the draft", "discard"),
+    bind(C::Draft, &[k(KC::Esc)], Action::Close, "Esc", "Decide later: the draft stays", "later"),
     bind(C::Confirm, &[ch('y')], Action::Yes, "y", "Yes", "yes"),
     bind(C::Confirm, &[ch('n'), k(KC::Esc)], Action::No, "n/Esc", "No", "no"),
     // Everywhere.
@@ -292,7 +298,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 17] = [
+const HELP_ORDER: [Context; 18] = [
     Context::Global,
     Context::Library,
     Context::Compare,
@@ -309,6 +315,7 @@ const HELP_ORDER: [Context; 17] = [
     Context::Confirm,
     Context::Explain,
     Context::Log,
+    Context::Draft,
     Context::Help,
 ];
 

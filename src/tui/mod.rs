@@ -6,6 +6,7 @@ pub mod app;
 pub mod backend;
 pub mod compare;
 pub mod content;
+pub mod draft;
 pub mod form;
 pub mod keymap;
 pub mod layout;

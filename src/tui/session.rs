@@ -7,11 +7,13 @@ use std::path::{Path, PathBuf};
 use super::app::{
     App, Confirm, Effect, ExportRequest, LibraryRequest, LibraryRow, Overlay, SaveState,
 };
+use super::draft::{Draft, Typing};
 use crate::model::assessment::{Assessment, Assessor, Profile, Purpose};
 use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
+use crate::store::folder::Folder;
 use crate::store::library::{Library, OpenFile};
 use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
@@ -35,6 +37,16 @@ pub struct Session {
     baseline: Option<Assessment>,
     /// How a new assessment not yet saved came to be.
     origin: Option<Origin>,
+    /// The draft this session last wrote, and where: rewritten only when
+    /// what is typed changes, removed when it is kept or dropped.
+    draft: Option<(Typing, DraftPlace)>,
+}
+
+/// Where a draft goes: beside the assessment's file, or (for a new
+/// assessment with no file yet) in the person's own state.
+struct DraftPlace {
+    folder: Folder,
+    name: String,
 }
 
 /// When a file last changed and its size: enough to notice another save.
@@ -50,6 +62,7 @@ impl Session {
             following: None,
             baseline: None,
             origin: None,
+            draft: None,
         }
     }
 
@@ -157,6 +170,8 @@ impl Session {
             message.push_str(&n);
         }
         app.say(text::clean_line(&message));
+        self.draft = None;
+        self.offer_draft(app);
         Ok(())
     }
 
@@ -206,6 +221,7 @@ impl Session {
                 Effect::Changed | Effect::SaveNow => save = true,
                 Effect::Quit => {}
                 Effect::RememberWho => self.remember_who(app),
+                Effect::DraftDone(restored) => self.draft_done(app, restored),
                 Effect::Export(request) => self.export(app, request),
                 Effect::Library(request) => {
                     // Save before leaving or listing, so nothing is lost.
@@ -220,6 +236,98 @@ impl Session {
             self.save(app);
         }
         self.follow(app);
+        self.keep_draft(app);
+    }
+
+    /// Where a draft of this session goes.
+    fn draft_place(&self, app: &App) -> Option<DraftPlace> {
+        if let Some(file) = &self.file {
+            return Some(DraftPlace {
+                folder: file.folder.try_clone().ok()?,
+                name: format!("{}.draft", file.name),
+            });
+        }
+        if self.path.is_some() {
+            return None;
+        }
+        let root = self.library.as_ref()?.root(true).ok()?;
+        Some(DraftPlace {
+            folder: root.sub("state", true).ok()?,
+            name: format!("{}.draft", crate::store::people::file_name(&app.who.login)),
+        })
+    }
+
+    /// Keeps what is being typed as a draft beside the assessment, when it
+    /// changed since the last burst of keys; removes the draft once there
+    /// is nothing typed that is not kept.
+    fn keep_draft(&mut self, app: &App) {
+        if app.read_only.is_some() {
+            return;
+        }
+        let typing = app.typing();
+        let place = self.draft_place(app);
+        let same_place = |a: &DraftPlace, b: &Option<DraftPlace>| {
+            b.as_ref()
+                .is_some_and(|b| a.name == b.name && a.folder.path() == b.folder.path())
+        };
+        match (&self.draft, &typing) {
+            (Some((old, at)), Some(now)) if old == now && same_place(at, &place) => return,
+            (None, None) => return,
+            _ => {}
+        }
+        if let Some((_, at)) = self.draft.take()
+            && !(typing.is_some() && same_place(&at, &place))
+        {
+            let _ = at.folder.remove(&at.name);
+        }
+        if let (Some(now), Some(place)) = (typing, place) {
+            let draft = Draft::new(&app.who, now.clone());
+            let text = ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new())
+                .unwrap_or_default();
+            if place.folder.replace(&place.name, text.as_bytes()).is_ok() {
+                self.draft = Some((now, place));
+            }
+        }
+    }
+
+    /// Offers a draft left where this session's drafts go, if there is one.
+    pub fn offer_draft(&mut self, app: &mut App) {
+        if app.read_only.is_some() {
+            return;
+        }
+        let Some(place) = self.draft_place(app) else {
+            return;
+        };
+        let Ok(Some(bytes)) = place
+            .folder
+            .read(&place.name, assessment_file::MAX_ASSESSMENT_BYTES)
+        else {
+            return;
+        };
+        match std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|t| ron::from_str::<Draft>(t).ok())
+        {
+            Some(draft) => app
+                .overlays
+                .push(Overlay::DraftFound(Box::new(draft.cleaned()))),
+            None => app.warn(format!(
+                "A draft was left, but it cannot be read: {} stays as it is.",
+                text::clean_line(&place.folder.join(&place.name).display().to_string())
+            )),
+        }
+    }
+
+    /// The draft offered was restored or discarded: it goes from disk (a
+    /// restored one is written again only once more is typed).
+    fn draft_done(&mut self, app: &App, restored: bool) {
+        if let Some(place) = self.draft_place(app) {
+            let _ = place.folder.remove(&place.name);
+            self.draft = restored
+                .then(|| app.typing())
+                .flatten()
+                .map(|typing| (typing, place));
+        }
     }
 
     /// A view that is read-only because another session holds the file

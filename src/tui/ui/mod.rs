@@ -62,6 +62,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             } => detail::render(app, indicator, *cursor, *scroll, frame),
             Overlay::Help { scroll } => overlays::help(app, *scroll, frame),
             Overlay::Log { scroll } => overlays::log(app, *scroll, frame),
+            Overlay::DraftFound(draft) => overlays::draft_found(app, draft, frame),
             Overlay::Library(view) => overlays::library(app, view, frame),
             Overlay::Compare(view) => compare::render(app, view, frame),
             Overlay::Explain { category } => overlays::explain(app, *category, frame),

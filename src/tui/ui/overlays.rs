@@ -109,6 +109,35 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
     });
 }
 
+/// A draft a session left: whose, from when, what it says.
+pub fn draft_found(app: &App, draft: &crate::tui::draft::Draft, frame: &mut Frame) {
+    let theme = app.theme;
+    let area = overlay_area(frame, layout::overlay(frame.area()));
+    let block = framed(
+        app,
+        "A draft was left: r restores it, d discards it, Esc decides later",
+    );
+    let width = usize::from(block.inner(area).width).max(1);
+    let when = draft.at.to_string();
+    let mut lines = wrapped(
+        &format!(
+            "This draft of {} was typed by {} ({} {} UTC) and not kept when that session ended:",
+            draft.what(),
+            draft.name,
+            &when[..10],
+            &when[11..16]
+        ),
+        width,
+        "",
+        theme.heading(),
+    );
+    lines.push(Line::raw(""));
+    for line in draft.text().lines() {
+        lines.extend(wrapped(line, width, "  ", Style::new()));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
 /// Who changed what in the open assessment, newest first.
 pub fn log(app: &App, scroll: u16, frame: &mut Frame) {
     let area = overlay_area(frame, layout::help(frame.area()));
