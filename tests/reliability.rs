@@ -598,3 +598,104 @@ fn a_file_size_limit_makes_a_save_fail_with_its_reason_not_a_kill() {
         .collect();
     assert!(left.is_empty(), "nothing half-written left: {left:?}");
 }
+
+/// Runs the binary on `data`, from `cwd`; a command that has not ended in
+/// ten seconds hangs (it is killed, and the test fails).
+fn run_within(data: &Path, cwd: &Path, args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(args)
+        .current_dir(cwd)
+        .env("IETKIT_DATA_DIR", data)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("ietkit {args:?} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn every_reading_path_refuses_a_pipe_or_a_device_at_once() {
+    use nix::sys::stat::{Mode, SFlag, makedev, mknod};
+    let root = nix::unistd::Uid::effective().is_root();
+    let mut kinds = vec![("pipe", "named pipe")];
+    if root {
+        kinds.push(("device", "device"));
+    } else {
+        eprintln!("device nodes skipped: making one needs root (CI runs as root)");
+    }
+    for (kind, said) in kinds {
+        let data = TempDir::new("special");
+        let lib = library(data.path());
+        lib.create_named(&sample(), "good").unwrap();
+        let d = data.path();
+        std::fs::create_dir_all(d.join("rubrics")).unwrap();
+        std::fs::create_dir_all(d.join("state")).unwrap();
+        let login = ietkit::store::people::login();
+        let places = [
+            d.join("assessments/x.ron"),
+            d.join("rubrics/x.ron"),
+            d.join("state")
+                .join(ietkit::store::people::file_name(&login)),
+            d.join("elsewhere.ron"),
+        ];
+        for place in &places {
+            match kind {
+                "pipe" => nix::unistd::mkfifo(place, Mode::from_bits_truncate(0o600)).unwrap(),
+                // Reading it would give zeros for ever.
+                _ => mknod(
+                    place,
+                    SFlag::S_IFCHR,
+                    Mode::from_bits_truncate(0o600),
+                    makedev(1, 5),
+                )
+                .unwrap(),
+            }
+        }
+        let elsewhere = d.join("elsewhere.ron");
+        let elsewhere = elsewhere.to_str().unwrap();
+        for args in [
+            vec!["list"],
+            vec!["summary", "x"],
+            vec!["export", "x", "--format", "md"],
+            vec!["compare", "x", "good"],
+            vec!["log", "x"],
+            vec!["open", "x"],
+            vec!["summary", elsewhere],
+            vec!["compare", "good", elsewhere],
+            vec!["import", elsewhere],
+            vec!["open", elsewhere],
+            vec!["rubric", "check", elsewhere],
+            vec!["--rubric", elsewhere, "summary", "good"],
+            vec!["rubric", "list"],
+        ] {
+            let out = run_within(d, d, &args);
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(text.contains(said), "{kind}, {args:?}: {text}");
+            if !matches!(args[0], "list" | "rubric") || args.get(1) == Some(&"check") {
+                assert_ne!(out.status.code(), Some(0), "{kind}, {args:?}: {text}");
+            }
+        }
+        // Without a terminal ietkit prints its overview; the nodes are all
+        // still there, untouched.
+        let out = run_within(d, d, &[]);
+        assert!(out.status.success(), "{kind}");
+        for place in &places {
+            let meta = std::fs::symlink_metadata(place).unwrap();
+            assert!(!meta.is_file(), "{kind}: {} replaced", place.display());
+        }
+    }
+}

@@ -294,6 +294,41 @@ fn checklist_args() -> Vec<String> {
     args
 }
 
+/// Reading an assessment of `n` responses (most for indicators the rubric
+/// no longer has), matched to the rubric, as opening it does: the median of
+/// `runs`. Twice `n` should take about twice as long.
+fn load_responses(n: usize, runs: usize) -> Duration {
+    let rubric = embedded::builtin().unwrap().rubric;
+    let mut a = Assessment::new(
+        &rubric,
+        Profile::default(),
+        Purpose::EvaluatingExisting,
+        "2026-27",
+    );
+    for i in 0..n {
+        a.responses.push(ietkit::model::assessment::Response {
+            rating: ietkit::model::assessment::Rating::Level(1),
+            ..ietkit::model::assessment::Response::new(&format!("OLD-{i}"))
+        });
+    }
+    let data = data_folder(0);
+    let path = data.0.join("big.ron");
+    // Written compactly, as another program might: within the size limit.
+    std::fs::write(&path, ron::to_string(&a).unwrap()).unwrap();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let loaded = assessment_file::read(&path).unwrap();
+            loaded.check(&rubric).unwrap();
+            let mut a = loaded.assessment;
+            assessment_file::reconcile(&mut a, &rubric);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    percentile(&times, 0.5)
+}
+
 fn main() {
     println!("ietkit budgets (release build, this machine):\n");
     let start = start_up(500, 21);
@@ -319,6 +354,18 @@ fn main() {
         "{:<58} {:>9.2} ms (no budget)",
         "opening the library of 500 assessments (o), median of 5",
         list_library(500, 5).as_secs_f64() * 1000.0
+    );
+    let (half, whole) = (load_responses(50_000, 3), load_responses(100_000, 3));
+    report(
+        "opening an assessment of 100,000 responses, median of 3",
+        whole.as_secs_f64() * 1000.0,
+        "ms",
+        1000.0,
+    );
+    println!(
+        "{:<58} {:>9.2}  (linear: about 2)",
+        "  ratio to 50,000 responses",
+        whole.as_secs_f64() / half.as_secs_f64()
     );
     let (p50, p99) = save_to_disk(200);
     println!(
