@@ -525,7 +525,7 @@ impl Session {
             }
             Err(e) => {
                 app.warn(format!(
-                    "Not saved: {} Your work is still open here; the file on disk is unchanged.",
+                    "Not saved: {} Your work is still open here (the file on disk is unchanged): o then s saves a copy elsewhere.",
                     e.reason
                 ));
                 app.save = SaveState::Failed(e.reason);
