@@ -599,11 +599,10 @@ fn a_file_size_limit_makes_a_save_fail_with_its_reason_not_a_kill() {
     assert!(left.is_empty(), "nothing half-written left: {left:?}");
 }
 
-/// Runs the binary on `data`, from `cwd`; a command that has not ended in
-/// ten seconds hangs (it is killed, and the test fails).
+/// Runs the binary on `data`, from `cwd`, failing if it hangs.
 fn run_within(data: &Path, cwd: &Path, args: &[&str]) -> std::process::Output {
     use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+    let child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
         .args(args)
         .current_dir(cwd)
         .env("IETKIT_DATA_DIR", data)
@@ -612,15 +611,7 @@ fn run_within(data: &Path, cwd: &Path, args: &[&str]) -> std::process::Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let start = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > std::time::Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("ietkit {args:?} hung");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    child.wait_with_output().unwrap()
+    common::wait_or_fail(child, &format!("ietkit {args:?}"))
 }
 
 #[test]

@@ -85,20 +85,7 @@ fn shared_binary() -> &'static Path {
     })
 }
 
-/// Waits for `child`, killing it and failing the test if it hangs.
-fn wait_or_fail(mut child: std::process::Child, what: &str) -> Output {
-    let start = Instant::now();
-    loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap();
-        }
-        if start.elapsed() > Duration::from_secs(20) {
-            let _ = child.kill();
-            panic!("{what} hung");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
+use common::wait_or_fail;
 
 /// The binary as user `uid` in group `gid`, with its own home.
 fn as_user(uid: u32, gid: u32, home: &Path, data: &Path, args: &[&str]) -> Output {

@@ -142,6 +142,17 @@ fn set_values(f: &mut Form, values: &[String]) {
 }
 
 impl App {
+    /// Opens `form`, holding `fields`, over `indicator`'s detail.
+    fn form_over(&mut self, indicator: &str, mut form: Form, fields: &[String]) {
+        set_values(&mut form, fields);
+        self.overlays.push(Overlay::Detail {
+            indicator: indicator.to_string(),
+            cursor: 0,
+            scroll: 0,
+        });
+        self.overlays.push(Overlay::Form(form));
+    }
+
     /// What is being typed and not kept yet, if anything: the topmost
     /// editor, form or reason prompt that holds changed text.
     pub fn typing(&self) -> Option<Typing> {
@@ -210,10 +221,8 @@ impl App {
                         .response(&indicator)
                         .and_then(|r| r.evidence.get(i))
                 });
-                let mut form = Form::evidence(&indicator, index, current);
-                set_values(&mut form, &fields);
-                self.overlays.push(detail(&indicator));
-                self.overlays.push(Overlay::Form(form));
+                let form = Form::evidence(&indicator, index, current);
+                self.form_over(&indicator, form, &fields);
             }
             Typing::Action {
                 indicator,
@@ -225,10 +234,8 @@ impl App {
                         .response(&indicator)
                         .and_then(|r| r.actions.get(i))
                 });
-                let mut form = Form::action(&indicator, index, current);
-                set_values(&mut form, &fields);
-                self.overlays.push(detail(&indicator));
-                self.overlays.push(Overlay::Form(form));
+                let form = Form::action(&indicator, index, current);
+                self.form_over(&indicator, form, &fields);
             }
             Typing::Profile { fields } => {
                 let mut form = Form::profile(

@@ -47,6 +47,22 @@ pub fn ietkit(args: &[&str], data_dir: &Path) -> Output {
         .expect("run ietkit")
 }
 
+/// Waits for `child`, killing it and failing the test if it has not ended
+/// in ten seconds (it hangs).
+pub fn wait_or_fail(mut child: std::process::Child, what: &str) -> Output {
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap();
+        }
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("{what} hung");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
