@@ -183,18 +183,36 @@ fn temp_name(name: &str, n: u64) -> String {
     format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id())
 }
 
-/// Whether `name` is one ietkit gives a temporary file: its own
-/// `.<name>.<process>-<n>.tmp`, or `.<name>.ron.XXXXXX` of versions before.
+/// Whether `name` is one ietkit gives a temporary file: exactly
+/// `.<file>.<process>-<n>.tmp`, for a `<file>` of its own (`.ron` or
+/// `.draft`). Versions before named them `.<file>.ron.XXXXXX`: see
+/// [`Folder::is_temp`], which knows the folder.
 pub fn is_temp_name(name: &str) -> bool {
-    if !name.starts_with('.') {
+    let Some(inner) = name
+        .strip_prefix('.')
+        .and_then(|n| n.strip_suffix(TEMP_SUFFIX))
+    else {
         return false;
-    }
-    if name.ends_with(TEMP_SUFFIX) {
-        return true;
-    }
-    name.rsplit_once('.').is_some_and(|(stem, tail)| {
-        stem.ends_with(".ron") && tail.len() == 6 && tail.bytes().all(|b| b.is_ascii_alphanumeric())
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    inner.rsplit_once('.').is_some_and(|(file, tag)| {
+        tag.split_once('-')
+            .is_some_and(|(p, n)| digits(p) && digits(n))
+            && [".ron", ".draft"]
+                .iter()
+                .any(|end| file.len() > end.len() && file.ends_with(end))
     })
+}
+
+/// The file a temporary file of versions before stood for:
+/// `.<file>.ron.XXXXXX` gives `<file>.ron`.
+fn legacy_temp_of(name: &str) -> Option<&str> {
+    let (stem, tail) = name.strip_prefix('.')?.rsplit_once('.')?;
+    (stem.len() > 4
+        && stem.ends_with(".ron")
+        && tail.len() == 6
+        && tail.bytes().all(|b| b.is_ascii_alphanumeric()))
+    .then_some(stem)
 }
 
 /// The names the next `count` temporary files for `name` would be given
@@ -337,7 +355,7 @@ impl Folder {
         self.entries()
             .unwrap_or_default()
             .into_iter()
-            .filter(|(name, kind)| *kind == Kind::File && is_temp_name(name))
+            .filter(|(name, kind)| *kind == Kind::File && self.is_temp(name))
             .filter(|(name, _)| {
                 self.stat(name).ok().flatten().is_some_and(|s| {
                     s.st_uid == me && s.st_nlink == 1 && now - s.st_mtime >= age_seconds
@@ -345,6 +363,12 @@ impl Folder {
             })
             .filter(|(name, _)| self.remove(name).is_ok())
             .count()
+    }
+
+    /// Whether `name` here is a temporary file ietkit left: one of its
+    /// own names, or one of versions before beside the file it stood for.
+    pub fn is_temp(&self, name: &str) -> bool {
+        is_temp_name(name) || legacy_temp_of(name).is_some_and(|of| self.kind(of) == Kind::File)
     }
 
     /// Whether this user may make and replace files in this folder.
@@ -857,18 +881,44 @@ mod tests {
     #[test]
     fn leftovers_of_cut_off_saves_are_known_by_name_and_swept_when_old() {
         assert!(is_temp_name(".a.ron.123-4.tmp"));
-        assert!(is_temp_name(".a.ron.Xy3k9Q"));
+        assert!(is_temp_name(".a.ron.9-1.draft.55-0.tmp"));
+        assert!(!is_temp_name(".a.ron.Xy3k9Q"), "only beside a.ron");
         assert!(!is_temp_name("a.ron"));
         assert!(!is_temp_name(".a.ron.lock"));
         assert!(!is_temp_name(".netrc"));
+        // Someone's own dot files are never taken for ours.
+        for name in [
+            ".notes.tmp",
+            ".x.tmp",
+            ".ron.1-2.tmp",
+            ".a.ron.x-1.tmp",
+            ".a.txt.1-2.tmp",
+            ".a.ron.1-.tmp",
+        ] {
+            assert!(!is_temp_name(name), "{name}");
+        }
         let dir = temp("sweep");
         let outside = temp("sweep-outside");
         std::fs::write(outside.join("victim"), "keep").unwrap();
         let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        for name in [".a.ron.1-1.tmp", ".a.ron.Xy3k9Q", ".a.ron.2-1.tmp", "a.ron"] {
+        let names = [
+            ".a.ron.1-1.tmp",
+            ".a.ron.Xy3k9Q",
+            ".a.ron.2-1.tmp",
+            "a.ron",
+            ".c.ron.Xy3k9Q",
+            ".notes.tmp",
+        ];
+        for name in names {
             std::fs::write(dir.join(name), "x").unwrap();
         }
-        for name in [".a.ron.1-1.tmp", ".a.ron.Xy3k9Q", "a.ron"] {
+        for name in [
+            ".a.ron.1-1.tmp",
+            ".a.ron.Xy3k9Q",
+            "a.ron",
+            ".c.ron.Xy3k9Q",
+            ".notes.tmp",
+        ] {
             std::fs::File::options()
                 .write(true)
                 .open(dir.join(name))
@@ -887,8 +937,14 @@ mod tests {
             .collect();
         assert_eq!(
             left,
-            [".a.ron.2-1.tmp", ".b.ron.3-1.tmp", "a.ron"],
-            "young, a link, not a leftover"
+            [
+                ".a.ron.2-1.tmp",
+                ".b.ron.3-1.tmp",
+                ".c.ron.Xy3k9Q",
+                ".notes.tmp",
+                "a.ron"
+            ],
+            "young, a link, not beside its file, not ours"
         );
         assert_eq!(
             std::fs::read_to_string(outside.join("victim")).unwrap(),

@@ -37,11 +37,11 @@ const TOP: [&str; 6] = [
 
 /// Whether `name` is one ietkit gives its files in a folder below the
 /// data folder (`lock`: and lock files there).
-fn ours(name: &str, lock: bool) -> bool {
+fn ours(folder: &Folder, name: &str, lock: bool) -> bool {
     name.ends_with(".ron")
-        || name.ends_with(".ron.draft")
+        || name.ends_with(".draft")
         || (lock && name.ends_with(".ron.lock"))
-        || super::folder::is_temp_name(name)
+        || folder.is_temp(name)
 }
 
 /// Why this user cannot get into the data folder `dir`, and who can
@@ -283,7 +283,7 @@ impl Walk {
 
     /// Looks at the files in `folder` that are ietkit's by their names
     /// (`ours`); anything else there is not ietkit's business.
-    fn files(&mut self, folder: &Folder, ours: &dyn Fn(&str) -> bool) {
+    fn files(&mut self, folder: &Folder, ours: &dyn Fn(&Folder, &str) -> bool) {
         let entries = match folder.entries() {
             Ok(e) => e,
             Err(e) => {
@@ -296,7 +296,7 @@ impl Walk {
             }
         };
         for (name, kind) in entries {
-            if !ours(&name) {
+            if !ours(folder, &name) {
                 continue;
             }
             self.report.files += 1;
@@ -304,7 +304,7 @@ impl Walk {
                 (Kind::File, Ok(Some(stat))) if stat.st_nlink != 1 => Kind::HardLink,
                 (kind, _) => kind,
             };
-            if super::folder::is_temp_name(&name) && kind == Kind::File {
+            if folder.is_temp(&name) && kind == Kind::File {
                 self.temp_file(folder, &name);
                 continue;
             }
@@ -398,7 +398,7 @@ pub fn check(dir: &Path, fix: bool) -> Result<Report, String> {
             ));
         }
     }
-    walk.files(&root, &|name| name == "state.ron");
+    walk.files(&root, &|_, name| name == "state.ron");
     for name in ["assessments", "trash", "rubrics", "people", "state"] {
         walk_folder(&mut walk, &root, name);
     }
@@ -419,7 +419,7 @@ fn walk_folder(walk: &mut Walk, parent: &Folder, name: &str) {
             walk.check_mode(parent, name, true);
             match parent.sub(name, false) {
                 Ok(folder) => {
-                    walk.files(&folder, &|n| ours(n, name == "assessments"));
+                    walk.files(&folder, &|f, n| ours(f, n, name == "assessments"));
                     if name == "assessments" {
                         walk_folder(walk, &folder, "history");
                     }
