@@ -329,11 +329,11 @@ fn full_screen(
                 return Ok(1);
             }
             app.warn(format!("Could not open the last assessment: {e}"));
-            session.offer_draft(&mut app);
+            session.offer_drafts(&mut app);
         }
         Some(Ok(())) => {}
         // Nothing to open: a draft of a new assessment may be waiting.
-        None => session.offer_draft(&mut app),
+        None => session.offer_drafts(&mut app),
     }
     if !interactive() {
         writeln!(

@@ -172,9 +172,9 @@ pub enum Overlay {
     Log {
         scroll: u16,
     },
-    /// A draft left by a session that ended while typing: restore or
-    /// discard it.
-    DraftFound(Box<super::draft::Draft>),
+    /// A draft left by a session that ended while typing: restore,
+    /// discard or put off.
+    DraftFound(Box<super::draft::LeftDraft>),
 }
 
 /// Something `update` asks the outside world to do.
@@ -189,9 +189,8 @@ pub enum Effect {
     /// Keep what the person working said of themselves (`App::who`) in the
     /// data folder.
     RememberWho,
-    /// The draft offered was restored (true) or discarded (false): it goes
-    /// from disk.
-    DraftDone(bool),
+    /// What was chosen for the draft offered.
+    Draft(super::draft::DraftChoice, Box<super::draft::LeftDraft>),
     Quit,
 }
 
@@ -1303,28 +1302,16 @@ impl App {
                     self.overlays.pop();
                 }
             }
-            Overlay::DraftFound(draft) => {
-                let draft = (**draft).clone();
-                match action {
-                    Action::RestoreDraft => {
-                        self.overlays.pop();
-                        self.restore_typing(draft.typing.clone());
-                        self.effects.push(Effect::DraftDone(true));
-                        self.say(format!(
-                            "Restored: {}. Keep it as you would have (Ctrl-S for notes, Enter for a form).",
-                            draft.what()
-                        ));
-                    }
-                    Action::DiscardDraft => {
-                        self.overlays.pop();
-                        self.effects.push(Effect::DraftDone(false));
-                        self.say(format!("Draft of {} discarded.", draft.what()));
-                    }
-                    Action::Close => {
-                        self.overlays.pop();
-                        self.say("The draft is kept: it is offered again when this assessment is next opened.");
-                    }
-                    _ => {}
+            Overlay::DraftFound(_) => {
+                use super::draft::DraftChoice;
+                let choice = match action {
+                    Action::RestoreDraft => DraftChoice::Restore,
+                    Action::DiscardDraft => DraftChoice::Discard,
+                    Action::Close => DraftChoice::Later,
+                    _ => return,
+                };
+                if let Some(Overlay::DraftFound(left)) = self.overlays.pop() {
+                    self.effects.push(Effect::Draft(choice, left));
                 }
             }
             Overlay::Log { .. } => {

@@ -386,6 +386,11 @@ impl Form {
         )
     }
 
+    /// The field values when the form opened.
+    pub fn original(&self) -> &[String] {
+        &self.original
+    }
+
     /// Whether closing would lose something typed (an export form holds
     /// nothing of the assessment, so it closes without asking).
     pub fn changed(&self) -> bool {

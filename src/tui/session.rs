@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 use super::app::{
     App, Confirm, Effect, ExportRequest, LibraryRequest, LibraryRow, Overlay, SaveState,
 };
-use super::draft::{Draft, Typing};
+use super::draft::{DraftChoice, Drafts, LeftDraft, Place};
 use crate::model::assessment::{Assessment, Assessor, Profile, Purpose};
 use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
-use crate::store::folder::Folder;
 use crate::store::library::{Library, OpenFile};
 use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
@@ -37,16 +36,8 @@ pub struct Session {
     baseline: Option<Assessment>,
     /// How a new assessment not yet saved came to be.
     origin: Option<Origin>,
-    /// The draft this session last wrote, and where: rewritten only when
-    /// what is typed changes, removed when it is kept or dropped.
-    draft: Option<(Typing, DraftPlace)>,
-}
-
-/// Where a draft goes: beside the assessment's file, or (for a new
-/// assessment with no file yet) in the person's own state.
-struct DraftPlace {
-    folder: Folder,
-    name: String,
+    /// What is being typed, kept on disk; drafts other sessions left.
+    drafts: Drafts,
 }
 
 /// When a file last changed and its size: enough to notice another save.
@@ -62,7 +53,7 @@ impl Session {
             following: None,
             baseline: None,
             origin: None,
-            draft: None,
+            drafts: Drafts::new(),
         }
     }
 
@@ -128,7 +119,9 @@ impl Session {
             &mut assessment,
             &app.content.rubric,
         ));
-        // Release our hold on the previous file before taking the next.
+        // Release our hold on the previous file before taking the next;
+        // nothing can be typed in it any more.
+        self.drafts.forget();
         self.lock = None;
         self.following = None;
         let mut read_only = loaded.read_only;
@@ -170,14 +163,20 @@ impl Session {
             message.push_str(&n);
         }
         app.say(text::clean_line(&message));
-        self.draft = None;
-        self.offer_draft(app);
+        self.offer_drafts(app);
         Ok(())
     }
 
     /// A blank assessment on the rubric in use, with its profile form open;
     /// the person working is its first assessor when they said their role.
     fn start_fresh(&mut self, app: &mut App) {
+        self.start_blank(app);
+        app.update(super::action::Action::EditProfile);
+        app.say("New assessment: fill in the profile, then Enter; it is saved as it changes.");
+    }
+
+    /// A blank assessment on the rubric in use, in memory.
+    fn start_blank(&mut self, app: &mut App) {
         let mut fresh = Assessment::new(
             &app.content.rubric,
             Profile::default(),
@@ -196,13 +195,12 @@ impl Session {
             });
         }
         self.start_new(app, fresh, Origin::New);
-        app.update(super::action::Action::EditProfile);
-        app.say("New assessment: fill in the profile, then Enter; it is saved as it changes.");
     }
 
     /// Starts a new assessment in memory; it gets a file on its first
     /// change, and its change record says how it came to be.
     pub fn start_new(&mut self, app: &mut App, assessment: Assessment, how: Origin) {
+        self.drafts.forget();
         self.lock = None;
         self.path = None;
         self.file = None;
@@ -221,7 +219,7 @@ impl Session {
                 Effect::Changed | Effect::SaveNow => save = true,
                 Effect::Quit => {}
                 Effect::RememberWho => self.remember_who(app),
-                Effect::DraftDone(restored) => self.draft_done(app, restored),
+                Effect::Draft(choice, left) => self.draft_chosen(app, choice, *left),
                 Effect::Export(request) => self.export(app, request),
                 Effect::Library(request) => {
                     // Save before leaving or listing, so nothing is lost.
@@ -236,98 +234,115 @@ impl Session {
             self.save(app);
         }
         self.follow(app);
-        self.keep_draft(app);
+        let place = self.draft_place(app);
+        self.drafts.keep(app, place);
     }
 
-    /// Where a draft of this session goes.
-    fn draft_place(&self, app: &App) -> Option<DraftPlace> {
+    /// Where drafts of what is typed in the open assessment go: beside
+    /// its file, or (a new assessment with no file yet) in the person's
+    /// own state. None for a file from outside the data folder.
+    fn draft_place(&self, app: &App) -> Option<Place> {
         if let Some(file) = &self.file {
-            return Some(DraftPlace {
+            return Some(Place {
                 folder: file.folder.try_clone().ok()?,
-                name: format!("{}.draft", file.name),
+                base: file.name.clone(),
+                personal: false,
             });
         }
         if self.path.is_some() {
             return None;
         }
+        self.personal_place(app)
+    }
+
+    /// The person's own state folder, where drafts of new assessments go.
+    fn personal_place(&self, app: &App) -> Option<Place> {
         let root = self.library.as_ref()?.root(true).ok()?;
-        Some(DraftPlace {
+        Some(Place {
             folder: root.sub("state", true).ok()?,
-            name: format!("{}.draft", crate::store::people::file_name(&app.who.login)),
+            base: crate::store::people::file_name(&app.who.login),
+            personal: true,
         })
     }
 
-    /// Keeps what is being typed as a draft beside the assessment, when it
-    /// changed since the last burst of keys; removes the draft once there
-    /// is nothing typed that is not kept.
-    fn keep_draft(&mut self, app: &App) {
-        if app.read_only.is_some() {
-            return;
-        }
-        let typing = app.typing();
-        let place = self.draft_place(app);
-        let same_place = |a: &DraftPlace, b: &Option<DraftPlace>| {
-            b.as_ref()
-                .is_some_and(|b| a.name == b.name && a.folder.path() == b.folder.path())
-        };
-        match (&self.draft, &typing) {
-            (Some((old, at)), Some(now)) if old == now && same_place(at, &place) => return,
-            (None, None) => return,
-            _ => {}
-        }
-        if let Some((_, at)) = self.draft.take()
-            && !(typing.is_some() && same_place(&at, &place))
+    /// Offers a draft a session left: one typed in the open assessment
+    /// (when it can be changed here), or one of a new assessment the
+    /// person was starting.
+    pub fn offer_drafts(&mut self, app: &mut App) {
+        let mut places = Vec::new();
+        if app.read_only.is_none()
+            && let Some(place) = self.draft_place(app).filter(|p| !p.personal)
         {
-            let _ = at.folder.remove(&at.name);
+            places.push(place);
         }
-        if let (Some(now), Some(place)) = (typing, place) {
-            let draft = Draft::new(&app.who, now.clone());
-            let text = ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new())
-                .unwrap_or_default();
-            if place.folder.replace(&place.name, text.as_bytes()).is_ok() {
-                self.draft = Some((now, place));
+        places.extend(self.personal_place(app));
+        self.drafts.offer(app, &places);
+    }
+
+    /// Restores, discards or puts off the draft offered; then offers the
+    /// next, unless one was restored to go on typing.
+    fn draft_chosen(&mut self, app: &mut App, choice: DraftChoice, left: LeftDraft) {
+        let place = if left.personal {
+            self.personal_place(app)
+        } else {
+            self.draft_place(app).filter(|p| !p.personal)
+        };
+        let Some(place) = place else {
+            return;
+        };
+        let what = left.draft.what();
+        match choice {
+            DraftChoice::Later => {
+                self.drafts.put_off(&place, &left.file);
+                app.say(if left.personal {
+                    format!("The draft of {what} is kept: it is offered again when ietkit next starts.")
+                } else {
+                    format!("The draft of {what} is kept: it is offered again when this assessment is next opened.")
+                });
+            }
+            DraftChoice::Discard => match place.folder.remove(&left.file) {
+                Ok(()) => app.say(format!("Draft of {what} discarded.")),
+                Err(e) => {
+                    self.drafts.put_off(&place, &left.file);
+                    app.warn(text::clean_line(&format!(
+                        "The draft of {what} could not be discarded: {}",
+                        e.reason()
+                    )));
+                }
+            },
+            DraftChoice::Restore => {
+                if let Some(indicator) = left.draft.typing.indicator()
+                    && app.content.rubric.indicator(indicator).is_none()
+                {
+                    self.drafts.put_off(&place, &left.file);
+                    app.warn(format!(
+                        "The draft of {what} is kept as it is: {indicator} is not in the rubric in use ({}).",
+                        app.content.rubric.title
+                    ));
+                } else {
+                    if left.personal {
+                        self.start_blank(app);
+                    }
+                    let found = app.restore_typing(left.draft.typing.clone());
+                    // Written as this session's own draft before the left
+                    // one goes: the text is on disk all along.
+                    let mine = self.draft_place(app);
+                    self.drafts.keep_now(app, mine);
+                    let _ = place.folder.remove(&left.file);
+                    let message = if found {
+                        format!(
+                            "Restored: {what}. Keep it as you would have (Ctrl-S for notes, Enter for a form)."
+                        )
+                    } else {
+                        "Restored as a new item: the item it changed is no longer there. Enter keeps it."
+                            .to_string()
+                    };
+                    app.say(message);
+                    return;
+                }
             }
         }
-    }
-
-    /// Offers a draft left where this session's drafts go, if there is one.
-    pub fn offer_draft(&mut self, app: &mut App) {
-        if app.read_only.is_some() {
-            return;
-        }
-        let Some(place) = self.draft_place(app) else {
-            return;
-        };
-        let Ok(Some(bytes)) = place
-            .folder
-            .read(&place.name, assessment_file::MAX_ASSESSMENT_BYTES)
-        else {
-            return;
-        };
-        match std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(|t| ron::from_str::<Draft>(t).ok())
-        {
-            Some(draft) => app
-                .overlays
-                .push(Overlay::DraftFound(Box::new(draft.cleaned()))),
-            None => app.warn(format!(
-                "A draft was left, but it cannot be read: {} stays as it is.",
-                text::clean_line(&place.folder.join(&place.name).display().to_string())
-            )),
-        }
-    }
-
-    /// The draft offered was restored or discarded: it goes from disk (a
-    /// restored one is written again only once more is typed).
-    fn draft_done(&mut self, app: &App, restored: bool) {
-        if let Some(place) = self.draft_place(app) {
-            let _ = place.folder.remove(&place.name);
-            self.draft = restored
-                .then(|| app.typing())
-                .flatten()
-                .map(|typing| (typing, place));
-        }
+        self.offer_drafts(app);
     }
 
     /// A view that is read-only because another session holds the file
@@ -380,6 +395,8 @@ impl Session {
                 app.read_only = None;
                 app.save = SaveState::Saved(app.assessment.updated);
                 app.say("The assessment is free now: you can change it.");
+                // What the session that had it was typing is offered now.
+                self.offer_drafts(app);
             }
             _ => {
                 self.following = Some(now);

@@ -110,8 +110,9 @@ pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
 }
 
 /// A draft a session left: whose, from when, what it says.
-pub fn draft_found(app: &App, draft: &crate::tui::draft::Draft, frame: &mut Frame) {
+pub fn draft_found(app: &App, left: &crate::tui::draft::LeftDraft, frame: &mut Frame) {
     let theme = app.theme;
+    let draft = &left.draft;
     let area = overlay_area(frame, layout::overlay(frame.area()));
     let block = framed(
         app,
@@ -121,11 +122,12 @@ pub fn draft_found(app: &App, draft: &crate::tui::draft::Draft, frame: &mut Fram
     let when = draft.at.to_string();
     let mut lines = wrapped(
         &format!(
-            "This draft of {} was typed by {} ({} {} UTC) and not kept when that session ended:",
+            "This draft of {} was typed by {} on {} ({} {} UTC) and not kept when that session ended:",
             draft.what(),
-            draft.name,
-            &when[..10],
-            &when[11..16]
+            draft.typed_by(),
+            draft.host,
+            when.get(..10).unwrap_or(&when),
+            when.get(11..16).unwrap_or_default()
         ),
         width,
         "",
@@ -134,6 +136,18 @@ pub fn draft_found(app: &App, draft: &crate::tui::draft::Draft, frame: &mut Fram
     lines.push(Line::raw(""));
     for line in draft.text().lines() {
         lines.extend(wrapped(line, width, "  ", Style::new()));
+    }
+    if left.more > 0 {
+        lines.push(Line::raw(""));
+        lines.extend(wrapped(
+            &format!(
+                "{} after this one.",
+                crate::text::count(left.more, "more draft waits", "more drafts wait")
+            ),
+            width,
+            "",
+            theme.dim(),
+        ));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -1,0 +1,501 @@
+//! Drafts: what is being typed is on disk after each burst of keys, each
+//! session in a file of its own, and offered back to whoever can next
+//! change the assessment when the session that typed it has ended.
+
+mod common;
+#[path = "common/tui.rs"]
+mod tui;
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use common::TempDir;
+use ietkit::model::assessment::{Evidence, Partner};
+use ietkit::model::changes::{Person, Who};
+use ietkit::model::timestamp::Timestamp;
+use ietkit::store::assessment_file;
+use ietkit::store::folder;
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+use ietkit::tui::app::App;
+use ietkit::tui::draft::{Draft, Typing};
+use ietkit::tui::session::Session;
+
+const ABS_VIEW: &str = "examples/assessments/welding-fabrication-iet-2026-27-abs-view.ron";
+
+fn library(dir: &Path) -> Library {
+    Library::new(DataDir {
+        path: dir.to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    })
+}
+
+fn sample() -> ietkit::model::assessment::Assessment {
+    assessment_file::read(&common::root().join(ABS_VIEW))
+        .unwrap()
+        .assessment
+}
+
+fn maria() -> Who {
+    Who {
+        login: "maria".into(),
+        person: Person {
+            name: "Maria Lopez".into(),
+            role: Some(Partner::AdultBasicSkills),
+        },
+    }
+}
+
+fn sam() -> Who {
+    Who {
+        login: "sam".into(),
+        person: Person::default(),
+    }
+}
+
+/// The draft files in `dir` whose names begin with `base.`, sorted.
+fn drafts(dir: &Path, base: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                    name.starts_with(&format!("{base}.")) && name.ends_with(".draft")
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    found.sort();
+    found
+}
+
+fn read(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap()
+}
+
+/// A session of `who` with `path` open.
+fn open(data: &Path, who: Who, path: &Path) -> (App, Session) {
+    let mut app = tui::app(80, 24);
+    app.who = who;
+    let mut session = Session::new(Some(library(data)));
+    session.open(&mut app, path).unwrap();
+    (app, session)
+}
+
+fn keys(app: &mut App, session: &mut Session, keys: &str) {
+    tui::feed(app, keys);
+    session.apply(app);
+}
+
+/// Plants a draft another session left in `dir`.
+fn plant(dir: &Path, file: &str, assessment: &str, typing: Typing) {
+    let draft = Draft {
+        by: "lee".into(),
+        name: "Lee Chen (CTE)".into(),
+        host: "elsewhere".into(),
+        process: 4242,
+        assessment: assessment.into(),
+        at: Timestamp::now(),
+        typing,
+    };
+    std::fs::write(
+        dir.join(file),
+        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
+    )
+    .unwrap();
+}
+
+#[test]
+fn what_is_being_typed_is_kept_as_a_draft_and_offered_to_the_next_session() {
+    let data = TempDir::new("draft-offer");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    // Notes typed, not kept yet: on disk as a draft after each burst.
+    keys(
+        &mut app,
+        &mut session,
+        "jj<Enter><Enter>wMet the employer panel",
+    );
+    let mine = drafts(&dir, "weld.ron");
+    assert_eq!(mine.len(), 1, "one draft file of this session: {mine:?}");
+    let kept = read(&mine[0]);
+    assert!(kept.contains("Met the employer panel"), "{kept}");
+    assert!(kept.contains("Maria Lopez (ABS)"), "{kept}");
+    keys(&mut app, &mut session, " in May");
+    assert_eq!(drafts(&dir, "weld.ron"), mine, "the same file, rewritten");
+    assert!(read(&mine[0]).contains("panel in May"));
+    let saved_before = read(&path);
+    // The session ends without the notes being kept (the link dropped).
+    drop(session);
+    assert_eq!(read(&path), saved_before, "never the saved text");
+
+    // The next session is told whose it is, sees it, restores it.
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("A draft was left"), "{screen}");
+    assert!(screen.contains("Maria Lopez (ABS), login"), "{screen}");
+    assert!(screen.contains("Met the employer panel in May"), "{screen}");
+    keys(&mut app, &mut session, "r");
+    // Restored: on disk at once as this session's own draft, the left
+    // one gone.
+    let now = drafts(&dir, "weld.ron");
+    assert_eq!(now.len(), 1, "{now:?}");
+    assert_ne!(now, mine);
+    assert!(read(&now[0]).contains("panel in May"));
+    assert!(read(&now[0]).contains("\"sam\""));
+    keys(&mut app, &mut session, "<C-s>");
+    let saved = lib.read(&path).unwrap().assessment;
+    assert_eq!(
+        saved.response("PD-1").unwrap().notes,
+        "Met the employer panel in May"
+    );
+    assert!(drafts(&dir, "weld.ron").is_empty(), "kept: no draft left");
+
+    // A form's draft, discarded.
+    keys(
+        &mut app,
+        &mut session,
+        "<Esc>jj<Enter><Enter>aCall the board",
+    );
+    assert!(read(&drafts(&dir, "weld.ron")[0]).contains("Call the board"));
+    drop(session);
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    assert!(tui::screen(&app).contains("an action item for PD-1"));
+    keys(&mut app, &mut session, "d");
+    assert!(tui::screen(&app).contains("discarded"));
+    assert!(drafts(&dir, "weld.ron").is_empty(), "discarded: gone");
+    let saved = lib.read(&path).unwrap().assessment;
+    assert_eq!(saved.response("PD-1").unwrap().actions.len(), 0);
+}
+
+#[test]
+fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
+    let data = TempDir::new("draft-two");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    keys(
+        &mut app,
+        &mut session,
+        "jj<Enter><Enter>wWords of the first session",
+    );
+    drop(session);
+    let first = drafts(&dir, "weld.ron");
+
+    // The next session puts it off and types its own: two files.
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    assert!(tui::screen(&app).contains("Words of the first session"));
+    keys(&mut app, &mut session, "<Esc>");
+    assert!(tui::screen(&app).contains("draft of notes for PD-1 is kept"));
+    keys(
+        &mut app,
+        &mut session,
+        "jjj<Enter><Enter>wWords of the second session",
+    );
+    let both = drafts(&dir, "weld.ron");
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(
+        read(&first[0]).contains("Words of the first session"),
+        "untouched: {}",
+        read(&first[0])
+    );
+    // Put off: not offered again in this session, even on opening again.
+    session.open(&mut app, &path).unwrap();
+    assert!(!tui::screen(&app).contains("A draft was left"));
+    keys(
+        &mut app,
+        &mut session,
+        "jjj<Enter><Enter>wWords of the second session",
+    );
+    drop(session);
+
+    // A third session is offered the oldest first, told one more waits,
+    // and then offered the other.
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Words of the first session"), "{screen}");
+    assert!(screen.contains("1 more draft waits"), "{screen}");
+    keys(&mut app, &mut session, "d");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Words of the second session"), "{screen}");
+    assert!(!screen.contains("more draft"), "{screen}");
+    keys(&mut app, &mut session, "d");
+    assert!(drafts(&dir, "weld.ron").is_empty());
+}
+
+#[test]
+fn a_draft_follows_its_assessment_and_never_goes_to_another() {
+    let data = TempDir::new("draft-id");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    keys(&mut app, &mut session, "jj<Enter><Enter>wTyped in weld");
+    drop(session);
+    // A copy is an assessment of its own: not offered there.
+    let copy = lib.duplicate(&path).unwrap();
+    let (app, session) = open(data.path(), sam(), &copy);
+    let screen = tui::screen(&app);
+    assert!(!screen.contains("A draft was left"), "{screen}");
+    drop(session);
+    // Renamed, and another made under the old name: the draft goes with
+    // the assessment it was typed in, not the name.
+    let renamed = lib.rename(&path, "weld renamed").unwrap();
+    let mut fresh = sample();
+    fresh.id = ietkit::model::assessment::new_id();
+    let other = lib.create_named(&fresh, "weld").unwrap();
+    let (app, session) = open(data.path(), sam(), &other);
+    assert!(!tui::screen(&app).contains("A draft was left"));
+    drop(session);
+    let (app, _session) = open(data.path(), sam(), &renamed);
+    assert!(tui::screen(&app).contains("Typed in weld"));
+    assert_eq!(drafts(&dir, "weld.ron").len(), 1);
+}
+
+#[test]
+fn a_follower_that_takes_the_lock_is_offered_what_the_writer_was_typing() {
+    let data = TempDir::new("draft-follow");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let (mut writer_app, mut writer) = open(data.path(), maria(), &path);
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    assert!(app.read_only.is_some(), "the writer holds the lock");
+    keys(
+        &mut writer_app,
+        &mut writer,
+        "jj<Enter><Enter>wWords of the writer",
+    );
+    session.apply(&mut app);
+    assert!(
+        !tui::screen(&app).contains("A draft was left"),
+        "still typed"
+    );
+    // The writer's link drops.
+    drop(writer);
+    session.apply(&mut app);
+    let screen = tui::screen(&app);
+    assert!(app.read_only.is_none(), "{screen}");
+    assert!(screen.contains("Words of the writer"), "{screen}");
+}
+
+#[test]
+fn a_changed_evidence_item_is_found_again_by_what_it_held() {
+    let data = TempDir::new("draft-item");
+    let lib = library(data.path());
+    let mut a = sample();
+    let item = |what: &str| Evidence {
+        what: what.into(),
+        location: "binder".into(),
+        holder: "coordinator".into(),
+        date: None,
+        recheck: false,
+    };
+    let r = a
+        .responses
+        .iter_mut()
+        .find(|r| r.indicator == "PD-1")
+        .unwrap();
+    r.evidence = vec![item("Agreement"), item("Minutes")];
+    let id = a.id.clone();
+    let path = lib.create_named(&a, "weld").unwrap();
+    let dir = lib.assessments();
+    let held = |what: &str| {
+        vec![
+            what.into(),
+            "binder".into(),
+            "coordinator".into(),
+            String::new(),
+        ]
+    };
+    // Typed as a change to item 2 ("Minutes"), and to an item since gone.
+    plant(
+        &dir,
+        "weld.ron.4242-aaaaaaaa.draft",
+        &id,
+        Typing::Evidence {
+            indicator: "PD-1".into(),
+            index: Some(1),
+            original: held("Minutes"),
+            fields: vec![
+                "Minutes, signed".into(),
+                "binder".into(),
+                "coordinator".into(),
+                String::new(),
+            ],
+        },
+    );
+    // Meanwhile the first item went: "Minutes" is first now.
+    let mut now = lib.read(&path).unwrap().assessment;
+    now.responses
+        .iter_mut()
+        .find(|r| r.indicator == "PD-1")
+        .unwrap()
+        .evidence
+        .remove(0);
+    assessment_file::save(&path, &now).unwrap();
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Lee Chen (CTE), login lee on"), "{screen}");
+    keys(&mut app, &mut session, "r");
+    assert!(!tui::screen(&app).contains("no longer there"));
+    keys(&mut app, &mut session, "<Enter>");
+    let saved = lib.read(&path).unwrap().assessment;
+    let whats: Vec<String> = saved
+        .response("PD-1")
+        .unwrap()
+        .evidence
+        .iter()
+        .map(|e| e.what.clone())
+        .collect();
+    assert_eq!(
+        whats,
+        ["Minutes, signed"],
+        "the same item changed, none added"
+    );
+
+    // An item that is gone: the draft becomes a new item, and says so.
+    plant(
+        &dir,
+        "weld.ron.4242-bbbbbbbb.draft",
+        &id,
+        Typing::Evidence {
+            indicator: "PD-1".into(),
+            index: Some(0),
+            original: held("Agreement"),
+            fields: vec![
+                "Agreement, renewed".into(),
+                "binder".into(),
+                "coordinator".into(),
+                String::new(),
+            ],
+        },
+    );
+    drop(session);
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    keys(&mut app, &mut session, "r");
+    assert!(
+        tui::screen(&app).contains("no longer there"),
+        "{}",
+        tui::screen(&app)
+    );
+    keys(&mut app, &mut session, "<Enter>");
+    let saved = lib.read(&path).unwrap().assessment;
+    let whats: Vec<String> = saved
+        .response("PD-1")
+        .unwrap()
+        .evidence
+        .iter()
+        .map(|e| e.what.clone())
+        .collect();
+    assert_eq!(whats, ["Minutes, signed", "Agreement, renewed"]);
+}
+
+#[test]
+fn a_draft_for_an_indicator_not_in_the_rubric_is_kept_as_it_is() {
+    let data = TempDir::new("draft-unknown");
+    let lib = library(data.path());
+    let a = sample();
+    let path = lib.create_named(&a, "weld").unwrap();
+    let dir = lib.assessments();
+    plant(
+        &dir,
+        "weld.ron.4242-cccccccc.draft",
+        &a.id,
+        Typing::Notes {
+            indicator: "ZZ-9".into(),
+            text: "Written against another rubric".into(),
+        },
+    );
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    keys(&mut app, &mut session, "r");
+    let screen = tui::screen(&app);
+    assert!(
+        screen.contains("ZZ-9 is not in the rubric in use"),
+        "{screen}"
+    );
+    assert_eq!(drafts(&dir, "weld.ron").len(), 1, "kept on disk");
+}
+
+#[test]
+fn a_draft_that_cannot_be_read_is_named_and_left_alone() {
+    let data = TempDir::new("draft-bad");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    std::fs::write(dir.join("weld.ron.1-x.draft"), "not a draft").unwrap();
+    let (app, _session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("cannot be read"), "{screen}");
+    assert_eq!(read(&dir.join("weld.ron.1-x.draft")), "not a draft");
+}
+
+#[test]
+fn the_draft_stays_while_the_last_save_failed() {
+    let data = TempDir::new("draft-failed");
+    let lib = library(data.path());
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    keys(&mut app, &mut session, "jj<Enter><Enter>aCall the board");
+    folder::fault::set(Some((ErrorKind::StorageFull, 10)));
+    keys(&mut app, &mut session, "<Enter>");
+    folder::fault::set(None);
+    assert!(tui::screen(&app).contains("Not saved"));
+    let left = drafts(&dir, "weld.ron");
+    assert_eq!(left.len(), 1, "the typed item is in no file but the draft");
+    assert!(read(&left[0]).contains("Call the board"));
+    // Saved at last: the draft goes.
+    keys(&mut app, &mut session, "<C-s>");
+    assert!(drafts(&dir, "weld.ron").is_empty());
+    assert_eq!(
+        lib.read(&path)
+            .unwrap()
+            .assessment
+            .response("PD-1")
+            .unwrap()
+            .actions[0]
+            .what,
+        "Call the board"
+    );
+}
+
+#[test]
+fn the_first_profile_of_a_new_assessment_is_kept_as_the_persons_own_draft() {
+    let data = TempDir::new("draft-new");
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    app.effects.push(ietkit::tui::app::Effect::Library(
+        ietkit::tui::app::LibraryRequest::New,
+    ));
+    session.apply(&mut app);
+    keys(&mut app, &mut session, "Example Community College");
+    let state = data.path().join("state");
+    let base = ietkit::store::people::file_name(&app.who.login);
+    let mine = drafts(&state, &base);
+    assert_eq!(mine.len(), 1, "{mine:?}");
+    assert!(read(&mine[0]).contains("Example Community College"));
+    drop(session);
+
+    // Started again (with an assessment open, even): the draft is offered.
+    let path = library(data.path())
+        .create_named(&sample(), "weld")
+        .unwrap();
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    session.open(&mut app, &path).unwrap();
+    let screen = tui::screen(&app);
+    assert!(screen.contains("the program profile"), "{screen}");
+    keys(&mut app, &mut session, "r");
+    assert_eq!(drafts(&state, &base).len(), 1, "on disk as this session's");
+    assert_ne!(drafts(&state, &base), mine);
+    keys(&mut app, &mut session, "<Enter>");
+    let path = session.path.clone().expect("saved as a new assessment");
+    let saved = library(data.path()).read(&path).unwrap().assessment;
+    assert_eq!(saved.profile.college, "Example Community College");
+    assert!(drafts(&state, &base).is_empty());
+    assert!(drafts(&library(data.path()).assessments(), "weld.ron").is_empty());
+}
