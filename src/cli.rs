@@ -1,7 +1,7 @@
 //! The command line. With no subcommand, ietkit opens on the built-in rubric.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
@@ -470,7 +470,11 @@ fn export(
     };
     let subject = Subject::new(&rubric, &screener, &assessment);
     let report = crate::report::export(&subject, kind);
-    match target.output {
+    // `-o -` and `-o /dev/stdout` are standard output, whatever it is.
+    let output = target
+        .output
+        .filter(|p| *p != Path::new("-") && *p != Path::new("/dev/stdout"));
+    match output {
         None => out.write_all(report.as_bytes())?,
         Some(path) => match export_file::write(
             path,

@@ -436,6 +436,39 @@ fn export_by_library_name_to_a_file_and_never_over_one_without_force() {
 }
 
 #[test]
+fn dash_and_dev_stdout_are_standard_output_even_a_pipe() {
+    let data = TempDir::new("export-dash");
+    let imported = ietkit(&["import", TEAM], data.path());
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let plain = ietkit(
+        &[
+            "export",
+            "welding-fabrication-iet-2026-27",
+            "--format",
+            "csv",
+        ],
+        data.path(),
+    );
+    assert!(!stdout(&plain).is_empty());
+    for to in ["-", "/dev/stdout"] {
+        let out = ietkit(
+            &[
+                "export",
+                "welding-fabrication-iet-2026-27",
+                "--format",
+                "csv",
+                "-o",
+                to,
+            ],
+            data.path(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{to}: {}", stderr(&out));
+        assert_eq!(stdout(&out), stdout(&plain), "{to}");
+        assert!(!data.path().join("-").exists());
+    }
+}
+
+#[test]
 fn a_csv_file_opens_right_in_a_spreadsheet_and_standard_output_stays_plain() {
     let data = TempDir::new("export-bom");
     let target = data.path().join("state.csv");

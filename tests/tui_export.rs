@@ -117,6 +117,29 @@ fn a_missing_folder_is_reported_and_nothing_is_lost() {
 }
 
 #[test]
+fn the_app_never_writes_a_report_over_its_own_screen() {
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(None);
+    // (Standard output is a pipe under the test runner, a terminal in use.)
+    for path in ["/dev/tty", "/dev/stdout", "-", "/dev/zero"] {
+        app.effects
+            .push(Effect::Export(ietkit::tui::app::ExportRequest {
+                kind: ietkit::report::Kind::Csv,
+                path: path.into(),
+                replace: true,
+            }));
+        session.apply(&mut app);
+        let message = status(&app);
+        assert!(
+            message.starts_with("Not exported:")
+                && (message.contains("is not a file") || message.contains("named pipe")),
+            "{path}: {message}"
+        );
+    }
+    assert!(!std::path::Path::new("-").exists());
+}
+
+#[test]
 fn export_works_on_a_read_only_assessment_and_from_the_detail_view() {
     let mut app = tui::app(80, 24);
     app.read_only = Some("open in another session".into());

@@ -2,6 +2,7 @@
 //! over an existing file unless asked, with reasons a user can act on.
 
 use std::io::Write as _;
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::Path;
 
 /// Why an export was not written.
@@ -26,6 +27,32 @@ pub fn write(
     let failed = |reason: String| ExportError::Failed {
         file: file.clone(),
         reason,
+    };
+    // A link is written through, to the file it names (which is then
+    // checked like any other); never replaced by a file of its own.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => match path.canonicalize() {
+            Ok(to) => {
+                resolved = to;
+                resolved.as_path()
+            }
+            // A link to a pipe or a terminal (/dev/stdout): as below.
+            Err(_)
+                if std::fs::metadata(path)
+                    .is_ok_and(|m| !m.file_type().is_file() && !m.file_type().is_dir()) =>
+            {
+                path
+            }
+            Err(_) => {
+                return Err(failed(format!(
+                    "that is a link to {}, which does not exist; give the file's own name.",
+                    std::fs::read_link(path)
+                        .map_or_else(|_| "nothing".into(), |t| t.display().to_string())
+                )));
+            }
+        },
+        _ => path,
     };
     // Never into the data folder: a report there could take the place of
     // an assessment someone has open.
@@ -56,16 +83,32 @@ pub fn write(
             "that is a folder; give a file name inside it.".into(),
         ));
     }
-    // Not a file: a terminal or /dev/stdout is written to; a named pipe,
-    // a socket or a disk is never written to, nor replaced by a file.
+    // Not a file: a terminal or /dev/null is written to; a named pipe, a
+    // socket, a disk or any other device is never written to, nor
+    // replaced by a file.
     if let Ok(meta) = std::fs::metadata(path) {
-        use std::os::unix::fs::FileTypeExt;
+        use std::os::unix::fs::{FileTypeExt, MetadataExt};
         let kind = meta.file_type();
         if kind.is_char_device() {
+            let null = std::fs::metadata("/dev/null").is_ok_and(|n| n.rdev() == meta.rdev());
             let mut out = std::fs::OpenOptions::new()
                 .write(true)
+                .custom_flags(nix::libc::O_NOCTTY | nix::libc::O_NONBLOCK)
                 .open(path)
                 .map_err(|e| failed(e.to_string()))?;
+            if !null && !std::io::IsTerminal::is_terminal(&out) {
+                return Err(failed(
+                    "that is a device, not a file: ietkit writes a report to a file, or to a terminal."
+                        .into(),
+                ));
+            }
+            // Opened without waiting (a device may hang on open); written
+            // waiting, so a slow terminal gets all of it.
+            nix::fcntl::fcntl(
+                &out,
+                nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::empty()),
+            )
+            .map_err(|e| failed(e.desc().to_string()))?;
             return out
                 .write_all(text.as_bytes())
                 .map_err(|e| failed(e.to_string()));
@@ -106,6 +149,9 @@ pub fn write(
             }
             ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
                 "the disk is full; free some space or choose another place.".to_string()
+            }
+            ErrorKind::FileTooLarge => {
+                "the report is larger than this system lets you write (a file-size limit); choose another place or ask whoever runs the server.".to_string()
             }
             _ => e.to_string(),
         }
@@ -152,6 +198,9 @@ mod tests {
                 .file_type()
                 .is_char_device()
         );
+        // Any other device is refused, never written to.
+        let err = write(Path::new("/dev/full"), "x", true, None).unwrap_err();
+        assert!(err.to_string().contains("is a device"), "{err}");
         // Not into the data folder, not even when replacing is allowed.
         std::fs::create_dir_all(dir.join("data/assessments")).unwrap();
         let inside = dir.join("data/assessments/x.ron");
@@ -161,6 +210,58 @@ mod tests {
             "{err}"
         );
         assert!(!inside.exists());
+        // Nor through a link that points there.
+        std::fs::write(&inside, "an assessment").unwrap();
+        std::os::unix::fs::symlink(&inside, dir.join("sneaky.md")).unwrap();
+        let err = write(&dir.join("sneaky.md"), "x", true, Some(&dir.join("data"))).unwrap_err();
+        assert!(
+            err.to_string().contains("where ietkit keeps its own files"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&inside).unwrap(), "an assessment");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_never_replaced() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ietkit-export-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let real = dir.join("real.md");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        assert!(matches!(
+            write(&link, "new", false, None),
+            Err(ExportError::Exists { .. })
+        ));
+        write(&link, "new", true, None).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        assert_eq!(
+            std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+            0o640,
+            "the file keeps its own mode, not the link's"
+        );
+        // A link to nothing: refused, and left as it is.
+        let dangling = dir.join("dangling.md");
+        std::os::unix::fs::symlink(dir.join("nowhere.md"), &dangling).unwrap();
+        let err = write(&dangling, "x", true, None).unwrap_err();
+        assert!(err.to_string().contains("which does not exist"), "{err}");
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(!dir.join("nowhere.md").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

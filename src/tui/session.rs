@@ -437,6 +437,19 @@ impl Session {
             report::export(&subject, request.kind)
         );
         let shown = text::clean_line(&path.display().to_string());
+        // The app is drawn on the terminal: a report written to one (or to
+        // another device) would be drawn over, or lost.
+        let device = std::fs::metadata(&path).is_ok_and(|m| {
+            use std::os::unix::fs::{FileTypeExt, MetadataExt};
+            m.file_type().is_char_device()
+                && !std::fs::metadata("/dev/null").is_ok_and(|n| n.rdev() == m.rdev())
+        });
+        if device || request.path.as_os_str() == "-" {
+            app.warn(format!(
+                "Not exported: {shown} is not a file (a terminal or a device); give a file name. Press x to try again."
+            ));
+            return;
+        }
         let data = self.library.as_ref().map(|l| l.dir.path.as_path());
         match export_file::write(&path, &text, request.replace, data) {
             Ok(()) => app.say(format!("Exported to {shown}")),
