@@ -371,3 +371,31 @@ fn esc_and_a_key_arriving_as_one_alt_chord_count_as_both() {
     );
     assert_eq!(a.overlays.len(), 1);
 }
+
+#[test]
+fn ctrl_z_steps_out_to_the_shell_from_every_view_and_keeps_what_is_typed() {
+    // Each: keys that open a view, and text typed there first.
+    let views = [
+        ("", ""),
+        ("jj<Enter><Enter>", ""),
+        ("jj<Enter><Enter>w", "half a note"),
+        ("jj<Enter><Enter>a", "call the board"),
+        ("/", "employer"),
+        ("p", ""),
+        ("?", ""),
+        ("L", ""),
+        ("o", ""),
+        ("x", ""),
+    ];
+    for (open, typed) in views {
+        let mut a = app(80, 24);
+        feed(&mut a, open);
+        feed(&mut a, typed);
+        let top = a.overlays.len();
+        let before = a.typing();
+        feed(&mut a, "<C-z>");
+        assert!(a.suspend, "Ctrl-Z after {open:?}");
+        assert_eq!(a.overlays.len(), top, "nothing closed after {open:?}");
+        assert_eq!(a.typing(), before, "nothing typed lost after {open:?}");
+    }
+}

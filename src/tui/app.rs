@@ -298,21 +298,22 @@ impl App {
     fn contexts_for(&self, top: Option<&Overlay>) -> Vec<Context> {
         let mut out = Vec::new();
         match top {
-            Some(Overlay::Help { .. }) => return vec![Context::Help],
-            Some(Overlay::Explain { .. }) => return vec![Context::Explain],
-            Some(Overlay::Confirm { .. }) => return vec![Context::Confirm],
-            Some(Overlay::Editor(_)) => return vec![Context::Editor],
-            Some(Overlay::Form(_)) => return vec![Context::Form],
-            Some(Overlay::Prompt(_)) => return vec![Context::Prompt],
-            Some(Overlay::Library(_)) => return vec![Context::Library],
-            Some(Overlay::Compare(_)) => return vec![Context::Compare],
-            Some(Overlay::Log { .. }) => return vec![Context::Log],
-            Some(Overlay::DraftFound(_)) => return vec![Context::Draft],
+            Some(Overlay::Help { .. }) => out.push(Context::Help),
+            Some(Overlay::Explain { .. }) => out.push(Context::Explain),
+            Some(Overlay::Confirm { .. }) => out.push(Context::Confirm),
+            Some(Overlay::Editor(_)) => out.push(Context::Editor),
+            Some(Overlay::Form(_)) => out.push(Context::Form),
+            Some(Overlay::Prompt(_)) => out.push(Context::Prompt),
+            Some(Overlay::Library(_)) => out.push(Context::Library),
+            Some(Overlay::Compare(_)) => out.push(Context::Compare),
+            Some(Overlay::Log { .. }) => out.push(Context::Log),
+            Some(Overlay::DraftFound(_)) => out.push(Context::Draft),
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
                     out.push(Context::SearchActive);
                 }
                 out.push(Context::Detail);
+                out.push(Context::Global);
             }
             None => {
                 if self.search.is_some() {
@@ -327,9 +328,10 @@ impl App {
                         MainView::Welcome | MainView::Section(_) => Context::Reader,
                     },
                 });
+                out.push(Context::Global);
             }
         }
-        out.push(Context::Global);
+        out.push(Context::Anywhere);
         out
     }
 
@@ -380,7 +382,7 @@ impl App {
                     p.error = Some(match n {
                         0 if query.is_empty() => String::new(),
                         0 => "no match".into(),
-                        n => format!("{n} match{}", if n == 1 { "" } else { "es" }),
+                        n => crate::text::count(n, "match", "matches"),
                     });
                 }
                 changed

@@ -31,6 +31,8 @@ pub enum Context {
     Log,
     Draft,
     Global,
+    /// Every view, those that take typing too.
+    Anywhere,
 }
 
 impl Context {
@@ -54,6 +56,7 @@ impl Context {
             Context::Log => "Who changed what",
             Context::Draft => "A draft left by a session",
             Context::Global => "Everywhere",
+            Context::Anywhere => "Even while typing",
         }
     }
 }
@@ -252,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('s')], Action::Save, "Ctrl-S", "Save now (ietkit also saves after every change)", ""),
     bind(C::Global, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys (also F1)", "help"),
     bind(C::Global, &[ch('q'), ctrl('c')], Action::Quit, "q", "Quit ietkit", "quit"),
-    bind(C::Global, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "Back to the shell for now; fg brings ietkit back", ""),
+    bind(C::Anywhere, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "Back to the shell for now; fg brings ietkit back", ""),
     bind(C::Global, &[k(KC::Esc)], Action::Close, "Esc", "Close what is open", ""),
 ];
 
@@ -298,8 +301,9 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 18] = [
+const HELP_ORDER: [Context; 19] = [
     Context::Global,
+    Context::Anywhere,
     Context::Library,
     Context::Compare,
     Context::Navigator,
