@@ -9,11 +9,26 @@
 pub fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c,
-            '\u{061C}'
+            // Soft hyphen, Arabic letter mark, Mongolian vowel separator.
+            '\u{00AD}' | '\u{061C}' | '\u{180E}'
+            // Zero-width characters and direction marks.
             | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}')
+            // Line and paragraph separators, direction embeddings.
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            // Hangul fillers, which show as nothing.
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}'
+            | '\u{FEFF}'
+            // Interlinear annotation marks.
+            | '\u{FFF9}'..='\u{FFFB}'
+            // Tag characters: invisible text (see `unsafe_at` for flags).
+            | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Tag characters that spell a flag after U+1F3F4 (the flags of
+/// Scotland, Wales, England), up to the cancel tag.
+fn is_flag_tag(c: char) -> bool {
+    ('\u{E0020}'..='\u{E007F}').contains(&c)
 }
 
 /// Pictographs that zero-width joiners combine into one emoji (a family, a
@@ -40,6 +55,11 @@ pub fn unsafe_at(chars: &[char], i: usize) -> bool {
             });
         let after = chars.get(i + 1).is_some_and(|&n| is_pictograph(n));
         return !(before && after);
+    }
+    if is_flag_tag(c) {
+        // Safe only in an unbroken run of tags right after a black flag.
+        let start = chars[..i].iter().rposition(|&p| !is_flag_tag(p));
+        return start.is_none_or(|j| chars[j] != '\u{1F3F4}');
     }
     is_unsafe(c)
 }
@@ -116,7 +136,24 @@ mod tests {
     #[test]
     fn escape_sequences_and_bidi_are_unsafe() {
         for c in [
-            '\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{202e}', '\u{200b}', '\u{feff}', '\r',
+            '\u{1b}',
+            '\u{7}',
+            '\u{7f}',
+            '\u{9b}',
+            '\u{202e}',
+            '\u{200b}',
+            '\u{feff}',
+            '\r',
+            '\u{ad}',
+            '\u{180e}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{fff9}',
+            '\u{fffb}',
+            '\u{115f}',
+            '\u{3164}',
+            '\u{e0041}',
+            '\u{e0001}',
         ] {
             assert!(is_unsafe(c), "{}", codepoint(c));
         }
@@ -134,6 +171,12 @@ mod tests {
         assert_eq!(clean_line("👩\u{200D}"), "👩\u{FFFD}");
         assert_eq!(clean_line("\u{200D}👩"), "\u{FFFD}👩");
         assert_eq!(first_unsafe("x\u{200D}y"), Some('\u{200D}'));
+        // The flag of Scotland is tags after a black flag; tags anywhere
+        // else are hidden text.
+        let scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(clean_line(scotland), scotland);
+        assert_eq!(clean_line("ok\u{E0069}\u{E0067}"), "ok\u{FFFD}\u{FFFD}");
+        assert_eq!(clean_line("\u{1F3F4}x\u{E0067}"), "\u{1F3F4}x\u{FFFD}");
         assert_eq!(
             clean_keeping_newlines("a\r\nb\u{202e}\tc"),
             "a\nb\u{FFFD} c"

@@ -212,6 +212,17 @@ fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
         "jjj<Enter><Enter>wWords of the second session",
     );
     drop(session);
+    // (The first was typed an hour before, as it would be in use.)
+    let first_text = read(&first[0]);
+    let at = first_text
+        .lines()
+        .find(|l| l.trim_start().starts_with("at:"))
+        .unwrap();
+    std::fs::write(
+        &first[0],
+        first_text.replace(at, "    at: \"2026-01-05T09:00:00Z\","),
+    )
+    .unwrap();
 
     // A third session is offered the oldest first, told one more waits,
     // and then offered the other.

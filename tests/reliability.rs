@@ -451,6 +451,32 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
     );
 }
 
+#[test]
+fn an_import_that_would_grow_past_the_limit_is_refused_by_name() {
+    let data = TempDir::new("import-edge");
+    let sample = std::fs::read_to_string(
+        common::root().join("examples/assessments/welding-fabrication-iet-2026-27.ron"),
+    )
+    .unwrap();
+    // Just under the limit as it is; over it once written with its record.
+    let fill = assessment_file::MAX_ASSESSMENT_BYTES as usize - sample.len() - 100;
+    let text = sample.replacen("notes: \"", &format!("notes: \"{}", "x".repeat(fill)), 1);
+    let source = data.path().join("edge.ron");
+    std::fs::write(&source, &text).unwrap();
+    assert!(assessment_file::read(&source).is_ok(), "it reads");
+    let lib = library(&data.path().join("data"));
+    let err = lib.import(&source, None).unwrap_err();
+    assert!(
+        err.contains("edge.ron is not imported") && err.contains("Shorten its longest notes"),
+        "{err}"
+    );
+    assert!(
+        lib.list(&embedded::builtin().unwrap().rubric)
+            .unwrap_or_default()
+            .is_empty()
+    );
+}
+
 /// Random changes to a real file: loading never panics, and either works
 /// or says what is wrong and where.
 fn mutated(source: &'static str) -> impl Strategy<Value = Vec<u8>> {

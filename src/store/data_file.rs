@@ -261,6 +261,9 @@ pub fn io_reason(e: &std::io::Error) -> String {
             "permission denied; ask whoever manages the folder for access.".into()
         }
         ErrorKind::IsADirectory => "this is a folder, not a file.".into(),
+        _ if e.raw_os_error() == Some(nix::libc::ENXIO) => {
+            "this is a socket or a device, not a file.".into()
+        }
         _ => e.to_string(),
     }
 }
@@ -314,12 +317,17 @@ fn syntax_error(file: &str, e: &SpannedError, near: Option<String>) -> LoadError
 }
 
 fn nearest_before(source: &str, line: usize, key: &str) -> Option<String> {
-    source
-        .lines()
-        .take(line)
-        .filter_map(|l| keyed_field(l, key))
-        .last()
-        .map(|(_, value)| text::clean_line(value))
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let mut near: Option<(usize, &str)> = None;
+    for l in source.lines().take(line) {
+        if let Some((_, value)) = keyed_field(l, key) {
+            near = Some((indent(l), value));
+        } else if near.is_some_and(|(at, _)| indent(l) < at && l.trim_start().starts_with(']')) {
+            // The list of entities closed: what follows is not in one.
+            near = None;
+        }
+    }
+    near.map(|(_, value)| text::clean_line(value))
 }
 
 fn thing(outer: Option<&str>) -> String {
@@ -418,7 +426,9 @@ fn plain_ron_message(code: &RonError) -> String {
         RonError::ExpectedInteger | RonError::InvalidIntegerDigit { .. } => {
             "expected a whole number here.".into()
         }
-        RonError::IntegerOutOfBounds => "this number is too large for this field.".into(),
+        RonError::IntegerOutOfBounds => {
+            "this number does not fit here: use a whole number from 0 up, as in the example files.".into()
+        }
         RonError::ExpectedBoolean => "expected `true` or `false` here.".into(),
         RonError::ExpectedIdentifier => "expected a field name here.".into(),
         RonError::ExpectedMapColon => "expected a colon `:` after the field name.".into(),

@@ -431,7 +431,7 @@ impl Library {
             }));
         }
         let text = assessment_file::to_text(a);
-        assessment_file::within_limit(&folder.join(name), &text)?;
+        assessment_file::within_limit(&folder.join(&format!("{}.ron", slug(name))), &text)?;
         for file in candidates(&slug(name)) {
             if folder.kind(&file) != Kind::Missing {
                 continue;
@@ -670,6 +670,13 @@ impl Library {
             .to_string_lossy()
             .into_owned();
         self.made(&mut a, Origin::Imported { from });
+        if assessment_file::to_text(&a).len() as u64 > assessment_file::MAX_ASSESSMENT_BYTES {
+            return Err(format!(
+                "{} is not imported: as ietkit writes it, it would be larger than {} MB, the most ietkit reads back. Shorten its longest notes in a text editor, then import it again.",
+                source.display(),
+                assessment_file::MAX_ASSESSMENT_BYTES / (1024 * 1024)
+            ));
+        }
         self.create_named(&a, &name).map_err(|e| e.to_string())
     }
 

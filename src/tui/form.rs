@@ -524,7 +524,18 @@ impl Form {
             return Ok(None);
         }
         v.parse().map(Some).map_err(|_| {
-            format!("{label}: \"{v}\" is not a whole number; write digits only, or leave it empty.")
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            if digits(&v) {
+                format!(
+                    "{label}: {v} is too large for this field; check the number, or leave it empty."
+                )
+            } else if v.strip_prefix('-').is_some_and(digits) {
+                format!("{label}: cannot be below 0; write a number from 0 up, or leave it empty.")
+            } else {
+                format!(
+                    "{label}: \"{v}\" is not a whole number; write digits only, or leave it empty."
+                )
+            }
         })
     }
 
@@ -731,6 +742,33 @@ mod tests {
         let err = parse_assessors("Maria Lopez").unwrap_err();
         assert!(err.contains("say whom \"Maria Lopez\" speaks for"), "{err}");
         assert!(parse_assessors("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_number_that_does_not_fit_says_why() {
+        let mut f = Form::profile(&Profile::default(), Purpose::NewDesign, "", &[]);
+        let mut said = |typed: &str| {
+            let field = f
+                .fields
+                .iter_mut()
+                .find(|x| x.label == "Cohort size")
+                .unwrap();
+            if let FieldValue::Text(t) = &mut field.value {
+                **t = one_line(typed);
+            }
+            f.to_profile(&Profile::default()).map(|p| p.0.cohort_size)
+        };
+        assert_eq!(said("18"), Ok(Some(18)));
+        assert_eq!(said(""), Ok(None));
+        let too_large = said("99999999999").unwrap_err();
+        assert!(
+            too_large.contains("99999999999 is too large"),
+            "{too_large}"
+        );
+        let negative = said("-4").unwrap_err();
+        assert!(negative.contains("cannot be below 0"), "{negative}");
+        let words = said("twelve").unwrap_err();
+        assert!(words.contains("is not a whole number"), "{words}");
     }
 
     #[test]
