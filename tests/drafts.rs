@@ -510,3 +510,73 @@ fn the_first_profile_of_a_new_assessment_is_kept_as_the_persons_own_draft() {
     assert!(drafts(&state, &base).is_empty());
     assert!(drafts(&library(data.path()).assessments(), "weld.ron").is_empty());
 }
+
+#[test]
+fn a_draft_offered_draws_at_every_size() {
+    let data = TempDir::new("draft-sizes");
+    let lib = library(data.path());
+    let a = sample();
+    let path = lib.create_named(&a, "weld").unwrap();
+    plant(
+        &lib.assessments(),
+        "weld.ron.4242-dddddddd.draft",
+        &a.id,
+        Typing::Notes {
+            indicator: "PD-1".into(),
+            text: "A long note typed before the link dropped. ".repeat(20),
+        },
+    );
+    let (mut app, _session) = open(data.path(), sam(), &path);
+    for width in 1..=120u16 {
+        for height in (1..=40u16).step_by(3) {
+            app.size = ratatui::layout::Rect::new(0, 0, width, height);
+            let screen = tui::screen(&app);
+            if width >= 80 && height >= 24 {
+                assert!(screen.contains("A draft was left"), "{width}x{height}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_new_assessments_draft_is_not_offered_while_its_session_still_runs() {
+    let data = TempDir::new("draft-live");
+    let state = data.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    let base = ietkit::store::people::file_name(&maria().login);
+    // Another session of the same person, still running on this computer.
+    let mut other = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let draft = Draft {
+        by: "maria".into(),
+        name: "Maria Lopez (ABS)".into(),
+        host: ietkit::store::people::host(),
+        process: other.id(),
+        assessment: "0123".into(),
+        at: Timestamp::now(),
+        typing: Typing::Profile {
+            fields: vec!["Typed in the other window".into()],
+        },
+    };
+    let file = state.join(format!("{base}.{}-eeeeeeee.draft", other.id()));
+    std::fs::write(
+        &file,
+        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
+    )
+    .unwrap();
+    let start = || {
+        let mut app = tui::app(80, 24);
+        app.who = maria();
+        let mut session = Session::new(Some(library(data.path())));
+        session.offer_drafts(&mut app);
+        tui::screen(&app)
+    };
+    assert!(!start().contains("A draft was left"), "still being typed");
+    other.kill().unwrap();
+    other.wait().unwrap();
+    let screen = start();
+    assert!(screen.contains("Typed in the other window"), "{screen}");
+    assert!(file.exists());
+}

@@ -330,9 +330,11 @@ impl Session {
                     self.drafts.keep_now(app, mine);
                     let _ = place.folder.remove(&left.file);
                     let message = if found {
-                        format!(
-                            "Restored: {what}. Keep it as you would have (Ctrl-S for notes, Enter for a form)."
-                        )
+                        let keep = match left.draft.typing {
+                            super::draft::Typing::Notes { .. } => "Ctrl-S",
+                            _ => "Enter",
+                        };
+                        format!("Restored: {what}. {keep} keeps it.")
                     } else {
                         "Restored as a new item: the item it changed is no longer there. Enter keeps it."
                             .to_string()
