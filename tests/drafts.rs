@@ -10,7 +10,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use common::TempDir;
-use ietkit::model::assessment::{Evidence, Partner};
+use ietkit::model::assessment::Evidence;
 use ietkit::model::changes::{Person, Who};
 use ietkit::model::timestamp::Timestamp;
 use ietkit::store::assessment_file;
@@ -36,15 +36,7 @@ fn sample() -> ietkit::model::assessment::Assessment {
         .assessment
 }
 
-fn maria() -> Who {
-    Who {
-        login: "maria".into(),
-        person: Person {
-            name: "Maria Lopez".into(),
-            role: Some(Partner::AdultBasicSkills),
-        },
-    }
-}
+use common::maria;
 
 fn sam() -> Who {
     Who {
@@ -72,6 +64,15 @@ fn drafts(dir: &Path, base: &str) -> Vec<PathBuf> {
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap()
+}
+
+/// A data folder in `data` holding the sample as "weld": the library, the
+/// file and its folder.
+fn weld(data: &Path) -> (Library, PathBuf, PathBuf) {
+    let lib = library(data);
+    let path = lib.create_named(&sample(), "weld").unwrap();
+    let dir = lib.assessments();
+    (lib, path, dir)
 }
 
 /// A session of `who` with `path` open.
@@ -109,9 +110,7 @@ fn plant(dir: &Path, file: &str, assessment: &str, typing: Typing) {
 #[test]
 fn what_is_being_typed_is_kept_as_a_draft_and_offered_to_the_next_session() {
     let data = TempDir::new("draft-offer");
-    let lib = library(data.path());
-    let path = lib.create_named(&sample(), "weld").unwrap();
-    let dir = lib.assessments();
+    let (lib, path, dir) = weld(data.path());
     let (mut app, mut session) = open(data.path(), maria(), &path);
     // Notes typed, not kept yet: on disk as a draft after each burst.
     keys(
@@ -174,9 +173,7 @@ fn what_is_being_typed_is_kept_as_a_draft_and_offered_to_the_next_session() {
 #[test]
 fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
     let data = TempDir::new("draft-two");
-    let lib = library(data.path());
-    let path = lib.create_named(&sample(), "weld").unwrap();
-    let dir = lib.assessments();
+    let (_, path, dir) = weld(data.path());
     let (mut app, mut session) = open(data.path(), maria(), &path);
     keys(
         &mut app,
@@ -241,9 +238,7 @@ fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
 #[test]
 fn a_draft_follows_its_assessment_and_never_goes_to_another() {
     let data = TempDir::new("draft-id");
-    let lib = library(data.path());
-    let path = lib.create_named(&sample(), "weld").unwrap();
-    let dir = lib.assessments();
+    let (lib, path, dir) = weld(data.path());
     let (mut app, mut session) = open(data.path(), maria(), &path);
     keys(&mut app, &mut session, "jj<Enter><Enter>wTyped in weld");
     drop(session);
@@ -434,9 +429,7 @@ fn a_draft_for_an_indicator_not_in_the_rubric_is_kept_as_it_is() {
 #[test]
 fn a_draft_that_cannot_be_read_is_named_and_left_alone() {
     let data = TempDir::new("draft-bad");
-    let lib = library(data.path());
-    let path = lib.create_named(&sample(), "weld").unwrap();
-    let dir = lib.assessments();
+    let (_, path, dir) = weld(data.path());
     std::fs::write(dir.join("weld.ron.1-x.draft"), "not a draft").unwrap();
     let (app, _session) = open(data.path(), sam(), &path);
     let screen = tui::screen(&app);
@@ -447,9 +440,7 @@ fn a_draft_that_cannot_be_read_is_named_and_left_alone() {
 #[test]
 fn the_draft_stays_while_the_last_save_failed() {
     let data = TempDir::new("draft-failed");
-    let lib = library(data.path());
-    let path = lib.create_named(&sample(), "weld").unwrap();
-    let dir = lib.assessments();
+    let (lib, path, dir) = weld(data.path());
     let (mut app, mut session) = open(data.path(), maria(), &path);
     keys(&mut app, &mut session, "jj<Enter><Enter>aCall the board");
     folder::fault::set(Some((ErrorKind::StorageFull, 10)));

@@ -778,15 +778,7 @@ fn when_the_lock_is_held_the_second_session_is_read_only_and_rename_and_trash_ar
     assert!(renamed.ends_with("new-name.ron"));
 }
 
-fn maria() -> Who {
-    Who {
-        login: "maria".into(),
-        person: Person {
-            name: "Maria Lopez".into(),
-            role: Some(Partner::AdultBasicSkills),
-        },
-    }
-}
+use common::maria;
 
 #[test]
 fn a_session_of_keys_is_recorded_with_who_and_what() {

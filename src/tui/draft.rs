@@ -433,6 +433,29 @@ fn set_values(f: &mut Form, values: &[String]) {
     }
 }
 
+/// The form for the item a draft changed, found again among `items` by
+/// what its form held when it opened (`original`): at `index` if it is
+/// still there, else wherever it went. Not found (or none was being
+/// changed), the form adds a new item; false when an item was being
+/// changed and is gone.
+fn item_form<T>(
+    items: &[T],
+    index: Option<usize>,
+    original: &[String],
+    form: impl Fn(Option<usize>, Option<&T>) -> Form,
+) -> (Form, bool) {
+    let held = |i: usize| form(Some(i), items.get(i)).original() == original;
+    let found = index.and_then(|i| {
+        Some(i)
+            .filter(|&i| held(i))
+            .or_else(|| (0..items.len()).find(|&j| held(j)))
+    });
+    (
+        form(found, found.and_then(|i| items.get(i))),
+        index.is_none() || found.is_some(),
+    )
+}
+
 impl App {
     /// Opens `form`, holding `fields`, over `indicator`'s detail.
     fn form_over(&mut self, indicator: &str, mut form: Form, fields: &[String]) {
@@ -518,17 +541,11 @@ impl App {
                     .response(&indicator)
                     .map(|r| r.evidence.clone())
                     .unwrap_or_default();
-                let held = |i: usize| {
-                    Form::evidence(&indicator, Some(i), items.get(i)).original() == original
-                };
-                let found = index.and_then(|i| {
-                    Some(i)
-                        .filter(|&i| held(i))
-                        .or_else(|| (0..items.len()).find(|&j| held(j)))
+                let (form, found) = item_form(&items, index, &original, |i, item| {
+                    Form::evidence(&indicator, i, item)
                 });
-                let form = Form::evidence(&indicator, found, found.and_then(|i| items.get(i)));
                 self.form_over(&indicator, form, &fields);
-                return index.is_none() || found.is_some();
+                return found;
             }
             Typing::Action {
                 indicator,
@@ -541,17 +558,11 @@ impl App {
                     .response(&indicator)
                     .map(|r| r.actions.clone())
                     .unwrap_or_default();
-                let held = |i: usize| {
-                    Form::action(&indicator, Some(i), items.get(i)).original() == original
-                };
-                let found = index.and_then(|i| {
-                    Some(i)
-                        .filter(|&i| held(i))
-                        .or_else(|| (0..items.len()).find(|&j| held(j)))
+                let (form, found) = item_form(&items, index, &original, |i, item| {
+                    Form::action(&indicator, i, item)
                 });
-                let form = Form::action(&indicator, found, found.and_then(|i| items.get(i)));
                 self.form_over(&indicator, form, &fields);
-                return index.is_none() || found.is_some();
+                return found;
             }
             Typing::Profile { fields } => {
                 let mut form = Form::profile(

@@ -123,3 +123,15 @@ pub fn own_rubric(data: &Path) -> ietkit::model::rubric::Rubric {
     std::fs::write(folder.join("mini.ron"), &source).unwrap();
     ietkit::store::data_file::load_rubric("mini.ron", &source).unwrap()
 }
+
+/// Maria Lopez, who speaks for Adult Basic Skills: a person as the tests
+/// name them.
+pub fn maria() -> ietkit::model::changes::Who {
+    ietkit::model::changes::Who {
+        login: "maria".into(),
+        person: ietkit::model::changes::Person {
+            name: "Maria Lopez".into(),
+            role: Some(ietkit::model::assessment::Partner::AdultBasicSkills),
+        },
+    }
+}
