@@ -522,8 +522,13 @@ fn a_draft_offered_draws_at_every_size() {
         for height in (1..=40u16).step_by(3) {
             app.size = ratatui::layout::Rect::new(0, 0, width, height);
             let screen = tui::screen(&app);
-            if width >= 80 && height >= 24 {
-                assert!(screen.contains("A draft was left"), "{width}x{height}");
+            // Whose it is and the keys show, down to 40x12.
+            if width >= 40 && height >= 12 {
+                assert!(
+                    screen.contains("A draft was left"),
+                    "{width}x{height}\n{screen}"
+                );
+                assert!(screen.contains("d discard"), "{width}x{height}\n{screen}");
             }
         }
     }

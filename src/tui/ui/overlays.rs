@@ -114,13 +114,17 @@ pub fn draft_found(app: &App, left: &crate::tui::draft::LeftDraft, frame: &mut F
     let theme = app.theme;
     let draft = &left.draft;
     let area = overlay_area(frame, layout::overlay(frame.area()));
-    let block = framed(
-        app,
-        "A draft was left: r restores it, d discards it, Esc decides later",
-    );
+    let block = framed(app, "A draft was left");
     let width = usize::from(block.inner(area).width).max(1);
     let when = draft.at.to_string();
+    // The keys first, to be seen in the smallest terminal.
     let mut lines = wrapped(
+        "r restore · d discard · Esc later (it stays)",
+        width,
+        "",
+        theme.dim(),
+    );
+    lines.extend(wrapped(
         &format!(
             "This draft of {} was typed by {} on {} ({} {} UTC) and not kept when that session ended:",
             draft.what(),
@@ -132,7 +136,7 @@ pub fn draft_found(app: &App, left: &crate::tui::draft::LeftDraft, frame: &mut F
         width,
         "",
         theme.heading(),
-    );
+    ));
     lines.push(Line::raw(""));
     for line in draft.text().lines() {
         lines.extend(wrapped(line, width, "  ", Style::new()));
