@@ -576,3 +576,25 @@ fn a_new_assessments_draft_is_not_offered_while_its_session_still_runs() {
     assert!(screen.contains("Typed in the other window"), "{screen}");
     assert!(file.exists());
 }
+
+#[test]
+fn a_draft_that_cannot_be_written_is_said_once() {
+    let data = TempDir::new("draft-unwritable");
+    let (_, path, dir) = weld(data.path());
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    folder::fault::set(Some((ErrorKind::StorageFull, 0)));
+    keys(&mut app, &mut session, "jj<Enter><Enter>wFirst words");
+    let said = |app: &App| {
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("cannot be kept as a draft"))
+    };
+    assert!(said(&app), "{}", tui::screen(&app));
+    keys(&mut app, &mut session, " and more");
+    assert!(!said(&app), "said once, not at every key");
+    folder::fault::set(None);
+    assert!(drafts(&dir, "weld.ron").is_empty());
+    // Writable again: kept at the next burst.
+    keys(&mut app, &mut session, " and the rest");
+    assert!(read(&drafts(&dir, "weld.ron")[0]).contains("First words and more and the rest"));
+}
