@@ -431,10 +431,20 @@ fn a_draft_that_cannot_be_read_is_named_and_left_alone() {
     let data = TempDir::new("draft-bad");
     let (_, path, dir) = weld(data.path());
     std::fs::write(dir.join("weld.ron.1-x.draft"), "not a draft").unwrap();
-    let (app, _session) = open(data.path(), sam(), &path);
+    let (app, session) = open(data.path(), sam(), &path);
     let screen = tui::screen(&app);
     assert!(screen.contains("cannot be read"), "{screen}");
     assert_eq!(read(&dir.join("weld.ron.1-x.draft")), "not a draft");
+    drop(session);
+    // Two: both named in one message.
+    std::fs::write(dir.join("weld.ron.2-y.draft"), "(").unwrap();
+    let (app, _session) = open(data.path(), sam(), &path);
+    let said = app.message.clone().unwrap().0;
+    assert!(said.starts_with("2 drafts cannot be read"), "{said}");
+    assert!(
+        said.contains("weld.ron.1-x.draft") && said.contains("weld.ron.2-y.draft"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -491,6 +501,9 @@ fn the_first_profile_of_a_new_assessment_is_kept_as_the_persons_own_draft() {
     session.open(&mut app, &path).unwrap();
     let screen = tui::screen(&app);
     assert!(screen.contains("the program profile"), "{screen}");
+    assert!(screen.contains("Example Community College"), "{screen}");
+    // Only what was typed: not the choices the form starts with.
+    assert!(!screen.contains("College campus"), "{screen}");
     keys(&mut app, &mut session, "r");
     assert_eq!(drafts(&state, &base).len(), 1, "on disk as this session's");
     assert_ne!(drafts(&state, &base), mine);
@@ -554,6 +567,7 @@ fn a_new_assessments_draft_is_not_offered_while_its_session_still_runs() {
         at: Timestamp::now(),
         typing: Typing::Profile {
             fields: vec!["Typed in the other window".into()],
+            original: vec![String::new()],
         },
     };
     let file = state.join(format!("{base}.{}-eeeeeeee.draft", other.id()));
@@ -587,7 +601,7 @@ fn a_draft_that_cannot_be_written_is_said_once() {
     let said = |app: &App| {
         app.message
             .as_ref()
-            .is_some_and(|(m, _)| m.contains("cannot be kept as a draft"))
+            .is_some_and(|(m, _)| m.contains("not kept as a draft"))
     };
     assert!(said(&app), "{}", tui::screen(&app));
     keys(&mut app, &mut session, " and more");
@@ -597,4 +611,96 @@ fn a_draft_that_cannot_be_written_is_said_once() {
     // Writable again: kept at the next burst.
     keys(&mut app, &mut session, " and the rest");
     assert!(read(&drafts(&dir, "weld.ron")[0]).contains("First words and more and the rest"));
+}
+
+#[test]
+fn a_restored_draft_stays_on_disk_until_its_copy_is_written() {
+    let data = TempDir::new("draft-restore-full");
+    let (_, path, dir) = weld(data.path());
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    keys(
+        &mut app,
+        &mut session,
+        "jj<Enter><Enter>wOnly copy of these words",
+    );
+    drop(session);
+    let left = drafts(&dir, "weld.ron");
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    // The disk is full: restored, but no copy can be written.
+    folder::fault::set(Some((ErrorKind::StorageFull, 0)));
+    keys(&mut app, &mut session, "r");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Restored: notes for PD-1"), "{screen}");
+    assert_eq!(
+        drafts(&dir, "weld.ron"),
+        left,
+        "the only copy on disk stays"
+    );
+    keys(&mut app, &mut session, " still");
+    assert_eq!(drafts(&dir, "weld.ron"), left);
+    let screen = tui::screen(&app);
+    assert!(
+        screen.contains("draft not kept"),
+        "said until it is: {screen}"
+    );
+    // Room again: this session's copy is written, then the left one goes.
+    folder::fault::set(None);
+    keys(&mut app, &mut session, " here");
+    let now = drafts(&dir, "weld.ron");
+    assert_eq!(now.len(), 1);
+    assert_ne!(now, left);
+    assert!(read(&now[0]).contains("Only copy of these words still here"));
+    assert!(!tui::screen(&app).contains("draft not kept"));
+}
+
+#[test]
+fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never_taken() {
+    let data = TempDir::new("draft-imports");
+    let (lib, path, dir) = weld(data.path());
+    // The same assessment imported twice: one id, two files.
+    let twin = lib.create_named(&sample(), "weld2").unwrap();
+    let (mut app, mut session) = open(data.path(), maria(), &path);
+    keys(
+        &mut app,
+        &mut session,
+        "jj<Enter><Enter>wTyped in the first",
+    );
+    drop(session);
+    let (app, session) = open(data.path(), sam(), &twin);
+    let screen = tui::screen(&app);
+    assert!(!screen.contains("A draft was left"), "{screen}");
+    drop(session);
+
+    // A session still typing beside weld, in another process here.
+    let mut other = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    let id = lib.read(&path).unwrap().assessment.id;
+    let mut draft: Draft = ron::from_str(&read(&drafts(&dir, "weld.ron")[0])).unwrap();
+    draft.process = other.id();
+    draft.typing = Typing::Notes {
+        indicator: "PD-2".into(),
+        text: "Still being typed".into(),
+    };
+    draft.assessment = id;
+    std::fs::write(
+        dir.join(format!("weld.ron.{}-ffffffff.draft", other.id())),
+        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
+    )
+    .unwrap();
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Typed in the first"), "{screen}");
+    assert!(
+        !screen.contains("more draft"),
+        "the live one is not counted: {screen}"
+    );
+    keys(&mut app, &mut session, "d");
+    assert!(!tui::screen(&app).contains("Still being typed"));
+    other.kill().unwrap();
+    other.wait().unwrap();
+    drop(session);
+    let (app, _session) = open(data.path(), sam(), &path);
+    assert!(tui::screen(&app).contains("Still being typed"));
 }

@@ -238,6 +238,9 @@ pub struct App {
     /// Set when the user asked to suspend (Ctrl-Z): the terminal layer
     /// gives the terminal back to the shell.
     pub suspend: bool,
+    /// What is being typed could not be kept as a draft: the status bar
+    /// says so until it can.
+    pub draft_unkept: bool,
     /// Who is working: recorded with every change they make.
     pub who: Who,
 }
@@ -270,6 +273,7 @@ impl App {
             effects: Vec::new(),
             quit: false,
             suspend: false,
+            draft_unkept: false,
             who: Who {
                 login: crate::store::people::login(),
                 person: Default::default(),
@@ -588,7 +592,6 @@ impl App {
             .push(Effect::Library(LibraryRequest::List { trash }));
     }
 
-    /// The session lists the library into the open library view.
     /// The session lists the library into the open library view, or says
     /// why it cannot.
     pub fn show_library(&mut self, rows: Result<Vec<LibraryRow>, String>) {
@@ -1393,8 +1396,11 @@ impl App {
                 }
                 _ => {}
             },
-            Overlay::Prompt(_) => match action {
+            Overlay::Prompt(p) => match action {
                 Action::Submit => self.submit_prompt(),
+                Action::Close if p.changed() => {
+                    self.ask_discard("Discard the reason you typed (y/n)?")
+                }
                 Action::Close => {
                     self.overlays.pop();
                 }

@@ -47,8 +47,11 @@ pub enum Typing {
         original: Vec<String>,
         fields: Vec<String>,
     },
+    /// `original`: what the form held when it opened, so that only what
+    /// was typed is shown.
     Profile {
         fields: Vec<String>,
+        original: Vec<String>,
     },
     NotApplicable {
         indicator: String,
@@ -126,12 +129,17 @@ impl Draft {
         match &self.typing {
             Typing::Notes { text, .. } => text.clone(),
             Typing::NotApplicable { reason, .. } => reason.clone(),
-            Typing::Evidence { fields, .. }
-            | Typing::Action { fields, .. }
-            | Typing::Profile { fields } => fields
+            Typing::Evidence { fields, .. } | Typing::Action { fields, .. } => fields
                 .iter()
                 .filter(|f| !f.trim().is_empty())
                 .cloned()
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Typing::Profile { fields, original } => fields
+                .iter()
+                .enumerate()
+                .filter(|(i, f)| !f.trim().is_empty() && original.get(*i) != Some(f))
+                .map(|(_, f)| f.clone())
                 .collect::<Vec<_>>()
                 .join("\n"),
         }
@@ -184,7 +192,10 @@ impl Draft {
                 fields.iter_mut().for_each(|f| *f = clean_line(f));
                 original.iter_mut().for_each(|f| *f = clean_line(f));
             }
-            Typing::Profile { fields } => fields.iter_mut().for_each(|f| *f = clean_line(f)),
+            Typing::Profile { fields, original } => {
+                fields.iter_mut().for_each(|f| *f = clean_line(f));
+                original.iter_mut().for_each(|f| *f = clean_line(f));
+            }
         }
         self
     }
@@ -236,6 +247,9 @@ pub struct Drafts {
     later: HashSet<PathBuf>,
     /// Whether the person was told a draft cannot be written here.
     warned: bool,
+    /// A left draft restored here: it goes once this session's own draft
+    /// holds the text, or the text is kept or dropped.
+    adopted: Option<(Place, String)>,
 }
 
 impl Default for Drafts {
@@ -255,6 +269,7 @@ impl Drafts {
             mine: None,
             later: HashSet::new(),
             warned: false,
+            adopted: None,
         }
     }
 
@@ -274,7 +289,13 @@ impl Drafts {
         let typing = app.typing();
         match (&self.mine, &typing, &place) {
             (Some((old, at)), Some(now), Some(place)) if old == now && at.same(place) => return,
-            (None, None, _) => return,
+            (None, None, _) => {
+                app.draft_unkept = false;
+                if !matches!(app.save, SaveState::Failed(_)) {
+                    self.let_go();
+                }
+                return;
+            }
             (Some(_), None, _) if matches!(app.save, SaveState::Failed(_)) => return,
             _ => {}
         }
@@ -282,25 +303,39 @@ impl Drafts {
         if let Some((_, at)) = self.mine.take_if(|(_, at)| moved(at)) {
             let _ = at.folder.remove(&self.file(&at.base));
         }
-        let (Some(now), Some(place)) = (typing, place) else {
+        let Some(now) = typing else {
+            app.draft_unkept = false;
+            self.let_go();
             return;
         };
-        let draft = Draft::new(&app.who, &app.assessment.id, now.clone());
-        let written = ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new())
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                place
-                    .folder
-                    .replace(&self.file(&place.base), text.as_bytes())
-                    .map_err(|e| e.reason())
-            });
+        let written = match place {
+            None => Err("the data folder cannot be written".to_string()),
+            Some(place) => {
+                let draft = Draft::new(&app.who, &app.assessment.id, now.clone());
+                ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new())
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| {
+                        place
+                            .folder
+                            .replace(&self.file(&place.base), text.as_bytes())
+                            .map_err(|e| e.reason())
+                    })
+                    .map(|()| self.mine = Some((now, place)))
+            }
+        };
+        // While drafts cannot be written the status bar says so; the
+        // reason is said once each time that starts.
+        app.draft_unkept = written.is_err();
         match written {
-            Ok(()) => self.mine = Some((now, place)),
+            Ok(()) => {
+                self.warned = false;
+                self.let_go();
+            }
             Err(reason) => {
-                self.mine = None;
                 if !std::mem::replace(&mut self.warned, true) {
                     app.warn(text::clean_line(&format!(
-                        "What you type cannot be kept as a draft ({reason}): keep it soon (Ctrl-S for notes, Enter for a form)."
+                        "What you type is not kept as a draft: {}. Keep it soon (Ctrl-S for notes, Enter for a form).",
+                        reason.trim_end_matches('.')
                     )));
                 }
             }
@@ -308,15 +343,33 @@ impl Drafts {
     }
 
     /// Writes what is being typed at once (a draft just restored is in no
-    /// file until then).
-    pub fn keep_now(&mut self, app: &mut App, place: Option<Place>) {
+    /// file until then); whether it is on disk now.
+    pub fn keep_now(&mut self, app: &mut App, place: Option<Place>) -> bool {
         self.mine = None;
         self.keep(app, place);
+        self.mine.is_some()
+    }
+
+    /// Takes on a left draft just restored: see `adopted`.
+    pub fn adopt(&mut self, place: Place, file: String) {
+        self.adopted = Some((place, file));
+        if self.mine.is_some() {
+            self.let_go();
+        }
+    }
+
+    /// The left draft taken on is no longer needed: it goes.
+    fn let_go(&mut self) {
+        if let Some((place, file)) = self.adopted.take() {
+            let _ = place.folder.remove(&file);
+        }
     }
 
     /// What is typed was dropped with the assessment it was typed in:
     /// its draft goes.
     pub fn forget(&mut self) {
+        // A left draft taken on stays where it is, for next time.
+        self.adopted = None;
         if let Some((_, at)) = self.mine.take() {
             let _ = at.folder.remove(&self.file(&at.base));
         }
@@ -354,13 +407,26 @@ impl Drafts {
                 }
                 continue;
             };
+            // The file it was typed beside: `weld.ron` of
+            // `weld.ron.<session>.draft`.
+            let beside = name
+                .strip_suffix(".draft")
+                .and_then(|n| n.rsplit_once('.'))
+                .map_or("", |(file, _)| file);
             let ours = place.personal
-                || if id.is_empty() {
-                    draft.assessment.is_empty() && name.starts_with(&prefix)
-                } else {
+                || if beside == place.base {
                     draft.assessment == id
+                } else {
+                    // Typed beside another name: ours if that was this
+                    // assessment, renamed since, unless the file of that
+                    // name is this assessment too (an import of it, say).
+                    !id.is_empty()
+                        && draft.assessment == id
+                        && crate::store::assessment_file::read_in(&place.folder, beside)
+                            .map_or(true, |other| other.assessment.id != id)
                 };
-            if ours && !(place.personal && draft.still_typed()) {
+            // A session still typing it, here, is never overtaken.
+            if ours && !draft.still_typed() {
                 found.push(LeftDraft {
                     draft: draft.cleaned(),
                     file: name,
@@ -384,18 +450,27 @@ impl Drafts {
             return;
         }
         let mut all = Vec::new();
+        let mut unreadable = Vec::new();
         for place in places {
-            let (found, unreadable) = self.left(place, &app.assessment.id);
-            for name in unreadable {
+            let (found, bad) = self.left(place, &app.assessment.id);
+            for name in bad {
                 let path = place.folder.join(&name);
                 if self.later.insert(path.clone()) {
-                    app.warn(text::clean_line(&format!(
-                        "A draft was left, but it cannot be read: {} stays as it is.",
-                        path.display()
-                    )));
+                    unreadable.push(path.display().to_string());
                 }
             }
             all.extend(found);
+        }
+        // All named in one message: one would hide another.
+        if let Some(first) = unreadable.first() {
+            app.warn(text::clean_line(&match unreadable.len() {
+                1 => format!("A draft was left, but it cannot be read: {first} stays as it is."),
+                n => format!(
+                    "{} cannot be read, and stay as they are: {}.",
+                    text::count(n, "draft", "drafts"),
+                    unreadable.join(", ")
+                ),
+            }));
         }
         let more = all.len().saturating_sub(1);
         if let Some(mut first) = all.into_iter().next() {
@@ -491,6 +566,7 @@ impl App {
                 }),
                 FormKind::Profile => Some(Typing::Profile {
                     fields: form_values(f),
+                    original: f.original().to_vec(),
                 }),
                 _ => None,
             },
@@ -564,7 +640,7 @@ impl App {
                 self.form_over(&indicator, form, &fields);
                 return found;
             }
-            Typing::Profile { fields } => {
+            Typing::Profile { fields, .. } => {
                 let mut form = Form::profile(
                     &self.assessment.profile,
                     self.assessment.purpose,

@@ -119,6 +119,10 @@ impl Session {
             &mut assessment,
             &app.content.rubric,
         ));
+        notices.extend(assessment_file::screener_notices(
+            &assessment,
+            &app.content.screener,
+        ));
         // Release our hold on the previous file before taking the next;
         // nothing can be typed in it any more.
         self.drafts.forget();
@@ -327,8 +331,16 @@ impl Session {
                     // Written as this session's own draft before the left
                     // one goes: the text is on disk all along.
                     let mine = self.draft_place(app);
-                    self.drafts.keep_now(app, mine);
-                    let _ = place.folder.remove(&left.file);
+                    let written = self.drafts.keep_now(app, mine);
+                    // If its own copy could not be written, the left one
+                    // stays, holding the text, until it is kept.
+                    self.drafts.adopt(place, left.file);
+                    if !written {
+                        app.warn(format!(
+                            "Restored: {what}. No draft can be written here: the old one stays until you keep it."
+                        ));
+                        return;
+                    }
                     let message = if found {
                         let keep = match left.draft.typing {
                             super::draft::Typing::Notes { .. } => "Ctrl-S",

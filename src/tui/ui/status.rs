@@ -71,6 +71,9 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
             SaveState::Nothing => Span::raw("      "),
         });
     }
+    if app.draft_unkept {
+        spans.push(Span::styled("draft not kept ", theme.warning()));
+    }
     if let Some(search) = &app.search {
         spans.push(Span::raw(format!(
             "search {}/{} ",
