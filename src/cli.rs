@@ -445,7 +445,19 @@ fn subject_parts(
     if let Err(e) = loaded.check(&rubric) {
         return report_error(&e, err).map(Err);
     }
-    crate::store::assessment_file::reconcile(&mut assessment, &rubric);
+    // What the reader should know of the file goes beside the output.
+    let mut notices = loaded.notices.clone();
+    notices.extend(crate::store::assessment_file::reconcile(
+        &mut assessment,
+        &rubric,
+    ));
+    notices.extend(crate::store::assessment_file::screener_notices(
+        &assessment,
+        &screener,
+    ));
+    for n in notices {
+        writeln!(err, "ietkit: note: {}", text::clean_line(&n))?;
+    }
     Ok(Ok((rubric, screener, assessment)))
 }
 

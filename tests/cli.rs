@@ -633,3 +633,30 @@ fn export_uses_the_rubric_an_assessment_was_made_with() {
     );
     assert!(!csv.contains("No longer in the rubric"), "{csv}");
 }
+
+#[test]
+fn answers_and_responses_the_rubric_and_screener_do_not_know_are_named() {
+    let data = TempDir::new("unknown-keys");
+    let sample = std::fs::read_to_string(common::root().join(TEAM)).unwrap();
+    let odd = sample.replacen("\"F-1\": Yes", "\"f-1\": Yes", 1).replacen(
+        "indicator: \"PD-8\"",
+        "indicator: \"PD-99\"",
+        1,
+    );
+    assert_ne!(odd, sample);
+    let file = data.path().join("odd.ron");
+    std::fs::write(&file, odd).unwrap();
+    let out = ietkit(&["summary", file.to_str().unwrap()], data.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("ietkit: note: Answers to questions \"Is this an IET?\" does not ask, kept but not counted: \"f-1\"."),
+        "{said}"
+    );
+    assert!(
+        said.contains("No longer in the rubric, kept but not scored: PD-99."),
+        "{said}"
+    );
+    // Standard output stays the summary alone.
+    assert!(!stdout(&out).contains("note:"));
+}

@@ -269,10 +269,20 @@ const BAD: &[(&str, &str, Option<usize>)] = &[
     ),
     (
         "negative-rating.ron",
-        "this number does not fit here",
+        "this number cannot be below 0 here",
         Some(65),
     ),
     ("screener-choice.ron", "`Maybe` is not a valid", Some(392)),
+    (
+        "huge-rating.ron",
+        "this number is too large for this field",
+        Some(65),
+    ),
+    (
+        "number-answer.ron",
+        "expected a name here, such as `Yes`",
+        Some(391),
+    ),
 ];
 
 #[test]

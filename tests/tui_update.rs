@@ -399,3 +399,26 @@ fn ctrl_z_steps_out_to_the_shell_from_every_view_and_keeps_what_is_typed() {
         assert_eq!(a.typing(), before, "nothing typed lost after {open:?}");
     }
 }
+
+#[test]
+fn esc_on_a_reason_typed_asks_before_it_is_lost() {
+    let mut a = app(80, 24);
+    feed(
+        &mut a,
+        "jj<Enter><Enter>nNo employer partner in this region yet",
+    );
+    assert!(matches!(a.overlays.last(), Some(Overlay::Prompt(_))));
+    feed(&mut a, "<Esc>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Confirm { .. })));
+    feed(&mut a, "n");
+    assert!(
+        matches!(a.overlays.last(), Some(Overlay::Prompt(_))),
+        "kept on no"
+    );
+    assert!(a.typing().is_some(), "the reason is still there");
+    feed(&mut a, "<Esc>y");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    // Nothing typed: Esc closes at once.
+    feed(&mut a, "n<Esc>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+}

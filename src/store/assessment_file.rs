@@ -497,6 +497,30 @@ pub fn reconcile(a: &mut Assessment, rubric: &Rubric) -> Vec<String> {
 }
 
 /// Ids for a message: all of a few, the first ten of many and how many more.
+/// What to say of answers in `a` to questions `screener` does not ask
+/// (a mistyped key, or a question of another screener): kept, never
+/// counted in the verdict.
+pub fn screener_notices(
+    a: &Assessment,
+    screener: &crate::model::screener::Screener,
+) -> Vec<String> {
+    let asked: std::collections::HashSet<&str> =
+        screener.questions.iter().map(|q| q.id.as_str()).collect();
+    let unknown: Vec<String> = a
+        .screener
+        .keys()
+        .filter(|k| !asked.contains(k.as_str()))
+        .map(|k| format!("\"{}\"", text::clean_line(k)))
+        .collect();
+    if unknown.is_empty() {
+        return Vec::new();
+    }
+    vec![format!(
+        "Answers to questions \"Is this an IET?\" does not ask, kept but not counted: {}.",
+        some_of(&unknown)
+    )]
+}
+
 fn some_of(ids: &[String]) -> String {
     let mut shown: Vec<String> = ids.iter().take(10).map(|i| text::clean_line(i)).collect();
     if ids.len() > 10 {

@@ -300,18 +300,36 @@ pub(crate) fn parse_keyed<T: DeserializeOwned>(
 ) -> Result<T, LoadError> {
     ron::from_str(source).map_err(|e| {
         let line = e.span.start.line;
-        syntax_error(file, &e, nearest_before(source, line, key))
+        syntax_error(file, source, &e, nearest_before(source, line, key))
     })
 }
 
-fn syntax_error(file: &str, e: &SpannedError, near: Option<String>) -> LoadError {
+fn syntax_error(file: &str, source: &str, e: &SpannedError, near: Option<String>) -> LoadError {
+    let message = match &e.code {
+        // Which way it does not fit shows in the file: a minus sign at or
+        // just before the place.
+        RonError::IntegerOutOfBounds => {
+            let line = source
+                .lines()
+                .nth(e.span.start.line.saturating_sub(1))
+                .unwrap_or("");
+            let col = e.span.start.col.saturating_sub(1);
+            let before: String = line.chars().take(col).collect();
+            if before.trim_end().ends_with('-') || line.chars().nth(col) == Some('-') {
+                "this number cannot be below 0 here.".into()
+            } else {
+                "this number is too large for this field.".into()
+            }
+        }
+        code => plain_ron_message(code),
+    };
     LoadError {
         file: file.to_string(),
         problems: vec![FileProblem {
             line: Some(e.span.start.line),
             column: Some(e.span.start.col),
             place: near.map(|id| format!("near \"{id}\"")),
-            message: plain_ron_message(&e.code),
+            message,
         }],
     }
 }
@@ -426,8 +444,12 @@ fn plain_ron_message(code: &RonError) -> String {
         RonError::ExpectedInteger | RonError::InvalidIntegerDigit { .. } => {
             "expected a whole number here.".into()
         }
-        RonError::IntegerOutOfBounds => {
-            "this number does not fit here: use a whole number from 0 up, as in the example files.".into()
+        RonError::IntegerOutOfBounds => "this number does not fit this field.".into(),
+        RonError::SuggestRawIdentifier(_) | RonError::InvalidIdentifier(_) => {
+            "expected a name here, such as `Yes` or `Level`, not a number or a symbol.".into()
+        }
+        RonError::InvalidEscape(_) => {
+            "a backslash in a piece of text starts an escape that is not valid: write `\\\\` for a backslash, or `\\u{e9}` for a character by its code.".into()
         }
         RonError::ExpectedBoolean => "expected `true` or `false` here.".into(),
         RonError::ExpectedIdentifier => "expected a field name here.".into(),

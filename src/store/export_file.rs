@@ -98,8 +98,7 @@ pub fn write(
                 .map_err(|e| failed(e.to_string()))?;
             if !null && !std::io::IsTerminal::is_terminal(&out) {
                 return Err(failed(
-                    "that is a device, not a file: ietkit writes a report to a file, or to a terminal."
-                        .into(),
+                    "that is a device, not a file; give a file name.".into(),
                 ));
             }
             // Opened without waiting (a device may hang on open); written
@@ -124,7 +123,7 @@ pub fn write(
         };
         if let Some(what) = what {
             return Err(failed(format!(
-                "that is {what}, not a file: ietkit writes a report to a file, or to a terminal."
+                "that is {what}, not a file; give a file name."
             )));
         }
     }

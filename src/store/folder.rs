@@ -368,7 +368,24 @@ impl Folder {
     /// Whether `name` here is a temporary file ietkit left: one of its
     /// own names, or one of versions before beside the file it stood for.
     pub fn is_temp(&self, name: &str) -> bool {
-        is_temp_name(name) || legacy_temp_of(name).is_some_and(|of| self.kind(of) == Kind::File)
+        is_temp_name(name)
+            || legacy_temp_of(name)
+                .is_some_and(|of| self.kind(of) == Kind::File && self.cut_off(name))
+    }
+
+    /// Whether the file `name` stops short of the closing parenthesis a
+    /// whole assessment ends with, as a save cut off does. A whole file
+    /// under such a name is someone's copy, and is left alone.
+    fn cut_off(&self, name: &str) -> bool {
+        use std::io::{Read, Seek, SeekFrom};
+        let Ok(mut file) = self.open_file(name) else {
+            return false;
+        };
+        let mut tail = Vec::new();
+        let whole = file.seek(SeekFrom::End(-64)).is_ok() || file.rewind().is_ok();
+        whole
+            && file.take(64).read_to_end(&mut tail).is_ok()
+            && !tail.trim_ascii_end().ends_with(b")")
     }
 
     /// Whether this user may make and replace files in this folder.
@@ -882,7 +899,7 @@ mod tests {
     fn leftovers_of_cut_off_saves_are_known_by_name_and_swept_when_old() {
         assert!(is_temp_name(".a.ron.123-4.tmp"));
         assert!(is_temp_name(".a.ron.9-1.draft.55-0.tmp"));
-        assert!(!is_temp_name(".a.ron.Xy3k9Q"), "only beside a.ron");
+        assert!(!is_temp_name(".a.ron.Xy3k9Q"), "only beside a.ron, cut off");
         assert!(!is_temp_name("a.ron"));
         assert!(!is_temp_name(".a.ron.lock"));
         assert!(!is_temp_name(".netrc"));
@@ -908,16 +925,20 @@ mod tests {
             "a.ron",
             ".c.ron.Xy3k9Q",
             ".notes.tmp",
+            ".a.ron.backup",
         ];
         for name in names {
-            std::fs::write(dir.join(name), "x").unwrap();
+            std::fs::write(dir.join(name), "Assessment(\n  format: 2,").unwrap();
         }
+        // Someone's own whole copy, under a name like a leftover's.
+        std::fs::write(dir.join(".a.ron.backup"), "Assessment(\n  format: 2,\n)\n").unwrap();
         for name in [
             ".a.ron.1-1.tmp",
             ".a.ron.Xy3k9Q",
             "a.ron",
             ".c.ron.Xy3k9Q",
             ".notes.tmp",
+            ".a.ron.backup",
         ] {
             std::fs::File::options()
                 .write(true)
@@ -939,12 +960,13 @@ mod tests {
             left,
             [
                 ".a.ron.2-1.tmp",
+                ".a.ron.backup",
                 ".b.ron.3-1.tmp",
                 ".c.ron.Xy3k9Q",
                 ".notes.tmp",
                 "a.ron"
             ],
-            "young, a link, not beside its file, not ours"
+            "young, a whole copy, a link, not beside its file, not ours"
         );
         assert_eq!(
             std::fs::read_to_string(outside.join("victim")).unwrap(),

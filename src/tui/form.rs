@@ -526,15 +526,11 @@ impl Form {
         v.parse().map(Some).map_err(|_| {
             let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
             if digits(&v) {
-                format!(
-                    "{label}: {v} is too large for this field; check the number, or leave it empty."
-                )
+                format!("{label}: {v} is too large.")
             } else if v.strip_prefix('-').is_some_and(digits) {
-                format!("{label}: cannot be below 0; write a number from 0 up, or leave it empty.")
+                format!("{label}: cannot be below 0.")
             } else {
-                format!(
-                    "{label}: \"{v}\" is not a whole number; write digits only, or leave it empty."
-                )
+                format!("{label}: write a whole number, or leave it empty.")
             }
         })
     }
@@ -709,6 +705,8 @@ pub struct Prompt {
     pub question: String,
     pub input: TextArea<'static>,
     pub error: Option<String>,
+    /// What the input held when the prompt opened.
+    original: String,
 }
 
 impl Prompt {
@@ -718,7 +716,17 @@ impl Prompt {
             question,
             input: one_line(value),
             error: None,
+            original: value.to_string(),
         }
+    }
+
+    /// Whether closing would lose a reason typed (what a search or a path
+    /// holds is not work, and closes without asking).
+    pub fn changed(&self) -> bool {
+        matches!(
+            self.kind,
+            PromptKind::NotApplicable { .. } | PromptKind::ConsensusReason { .. }
+        ) && value(&self.input) != self.original.trim()
     }
 }
 
@@ -768,7 +776,7 @@ mod tests {
         let negative = said("-4").unwrap_err();
         assert!(negative.contains("cannot be below 0"), "{negative}");
         let words = said("twelve").unwrap_err();
-        assert!(words.contains("is not a whole number"), "{words}");
+        assert!(words.contains("write a whole number"), "{words}");
     }
 
     #[test]
@@ -827,7 +835,7 @@ mod tests {
         assert!(
             p.to_profile(&Profile::default())
                 .unwrap_err()
-                .contains("not a whole number")
+                .contains("write a whole number")
         );
     }
 }
