@@ -671,7 +671,7 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
     assert!(!screen.contains("A draft was left"), "{screen}");
     drop(session);
 
-    // A session still typing beside weld, in another process here.
+    // A session still typing in weld, in another process here.
     let mut other = std::process::Command::new("sleep")
         .arg("30")
         .spawn()
@@ -684,8 +684,10 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
         text: "Still being typed".into(),
     };
     draft.assessment = id;
+    // (Beside a name weld had before: a session holding weld's lock is
+    // the only one that could type beside weld.ron itself.)
     std::fs::write(
-        dir.join(format!("weld.ron.{}-ffffffff.draft", other.id())),
+        dir.join(format!("weld-before.ron.{}-ffffffff.draft", other.id())),
         ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
     )
     .unwrap();
@@ -701,6 +703,30 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
     other.kill().unwrap();
     other.wait().unwrap();
     drop(session);
-    let (app, _session) = open(data.path(), sam(), &path);
+    let (mut app, mut session) = open(data.path(), sam(), &path);
     assert!(tui::screen(&app).contains("Still being typed"));
+    keys(&mut app, &mut session, "d");
+    drop(session);
+
+    // Beside weld.ron itself, whoever holds weld's lock is offered it at
+    // once, even while the session that typed it is still on its way out.
+    let mut leaving = std::process::Command::new("sleep")
+        .arg("30")
+        .spawn()
+        .unwrap();
+    draft.process = leaving.id();
+    draft.typing = Typing::Notes {
+        indicator: "PD-3".into(),
+        text: "Typed by a session on its way out".into(),
+    };
+    std::fs::write(
+        dir.join(format!("weld.ron.{}-abababab.draft", leaving.id())),
+        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
+    )
+    .unwrap();
+    let (app, _session) = open(data.path(), sam(), &path);
+    let screen = tui::screen(&app);
+    leaving.kill().unwrap();
+    leaving.wait().unwrap();
+    assert!(screen.contains("on its way out"), "{screen}");
 }

@@ -425,8 +425,10 @@ impl Drafts {
                         && crate::store::assessment_file::read_in(&place.folder, beside)
                             .map_or(true, |other| other.assessment.id != id)
                 };
-            // A session still typing it, here, is never overtaken.
-            if ours && !draft.still_typed() {
+            // A session still typing it, here, is never overtaken. (Beside
+            // this file, whose lock this session holds, none can be: the
+            // one that typed it is on its way out.)
+            if ours && ((!place.personal && beside == place.base) || !draft.still_typed()) {
                 found.push(LeftDraft {
                     draft: draft.cleaned(),
                     file: name,
