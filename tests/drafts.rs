@@ -730,3 +730,50 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
     leaving.wait().unwrap();
     assert!(screen.contains("on its way out"), "{screen}");
 }
+
+#[test]
+fn the_key_that_takes_over_never_answers_the_draft_it_brings_up() {
+    use ietkit::store::lock::Lock;
+    let data = TempDir::new("draft-takeover-key");
+    let (lib, path, dir) = weld(data.path());
+    let id = lib.read(&path).unwrap().assessment.id;
+    let folder = lib.folder(false).unwrap();
+    let held = Lock::take(
+        &folder,
+        "weld.ron",
+        "Lee Chen (CTE), lee on elsewhere (process 4242)",
+    )
+    .unwrap();
+    let (mut app, mut session) = open(data.path(), sam(), &path);
+    assert!(app.read_only.is_some());
+    plant(
+        &dir,
+        "weld.ron.4242-acacacac.draft",
+        &id,
+        Typing::Notes {
+            indicator: "PD-1".into(),
+            text: "Typed by Lee before the link dropped".into(),
+        },
+    );
+    // Lee's session ends; Sam presses d (and more) without having seen
+    // the draft yet.
+    drop(held);
+    let key = |c: char| {
+        ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        ))
+    };
+    let mut rest = vec![key('d')];
+    ietkit::tui::term::handle_burst(&mut app, &mut session, key('d'), || Ok(rest.pop())).unwrap();
+    assert!(app.read_only.is_none(), "taken over");
+    let screen = tui::screen(&app);
+    assert!(
+        screen.contains("Typed by Lee before the link dropped"),
+        "{screen}"
+    );
+    assert_eq!(drafts(&dir, "weld.ron").len(), 1, "not discarded unseen");
+    // Seen now: the next d answers it.
+    ietkit::tui::term::handle_burst(&mut app, &mut session, key('d'), || Ok(None)).unwrap();
+    assert!(drafts(&dir, "weld.ron").is_empty());
+}

@@ -80,7 +80,27 @@ pub fn handle_burst(
 ) -> io::Result<bool> {
     // A view that follows another session catches up first, so that a key
     // pressed just as that session closed already counts.
+    let offered = |app: &App| {
+        matches!(
+            app.overlays.last(),
+            Some(super::app::Overlay::DraftFound(_))
+        )
+    };
+    let before = offered(app);
     let caught_up = session.follow(app);
+    // Taking over, it offers what the session before was typing: the keys
+    // of this burst were pressed without seeing that, and never answer it.
+    if caught_up && !before && offered(app) {
+        let mut pending = Some(first);
+        while let Some(e) = pending {
+            // (A new size still counts.)
+            if matches!(e, event::Event::Resize(..)) {
+                app.handle_event(e);
+            }
+            pending = next()?;
+        }
+        return Ok(true);
+    }
     let mut redraw = app.handle_event(first) | caught_up;
     while !app.quit {
         match next()? {
