@@ -89,6 +89,24 @@ fn keys(app: &mut App, session: &mut Session, keys: &str) {
     session.apply(app);
 }
 
+/// Writes `draft` to `file` as ietkit would.
+fn write_draft(file: &Path, draft: &Draft) {
+    std::fs::write(
+        file,
+        ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new()).unwrap(),
+    )
+    .unwrap();
+}
+
+/// Maria types `words` as notes for PD-1 in `path`, and her session ends
+/// before she keeps them; the drafts beside it then.
+fn leave_note(data: &Path, path: &Path, words: &str) -> Vec<PathBuf> {
+    let (mut app, mut session) = open(data, maria(), path);
+    keys(&mut app, &mut session, &format!("jj<Enter><Enter>w{words}"));
+    drop(session);
+    drafts(path.parent().unwrap(), "weld.ron")
+}
+
 /// Plants a draft another session left in `dir`.
 fn plant(dir: &Path, file: &str, assessment: &str, typing: Typing) {
     let draft = Draft {
@@ -100,11 +118,7 @@ fn plant(dir: &Path, file: &str, assessment: &str, typing: Typing) {
         at: Timestamp::now(),
         typing,
     };
-    std::fs::write(
-        dir.join(file),
-        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
-    )
-    .unwrap();
+    write_draft(&dir.join(file), &draft);
 }
 
 #[test]
@@ -174,14 +188,7 @@ fn what_is_being_typed_is_kept_as_a_draft_and_offered_to_the_next_session() {
 fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
     let data = TempDir::new("draft-two");
     let (_, path, dir) = weld(data.path());
-    let (mut app, mut session) = open(data.path(), maria(), &path);
-    keys(
-        &mut app,
-        &mut session,
-        "jj<Enter><Enter>wWords of the first session",
-    );
-    drop(session);
-    let first = drafts(&dir, "weld.ron");
+    let first = leave_note(data.path(), &path, "Words of the first session");
 
     // The next session puts it off and types its own: two files.
     let (mut app, mut session) = open(data.path(), sam(), &path);
@@ -239,9 +246,7 @@ fn two_sessions_never_overwrite_each_others_drafts_and_one_put_off_stays() {
 fn a_draft_follows_its_assessment_and_never_goes_to_another() {
     let data = TempDir::new("draft-id");
     let (lib, path, dir) = weld(data.path());
-    let (mut app, mut session) = open(data.path(), maria(), &path);
-    keys(&mut app, &mut session, "jj<Enter><Enter>wTyped in weld");
-    drop(session);
+    leave_note(data.path(), &path, "Typed in weld");
     // A copy is an assessment of its own: not offered there.
     let copy = lib.duplicate(&path).unwrap();
     let (app, session) = open(data.path(), sam(), &copy);
@@ -571,11 +576,7 @@ fn a_new_assessments_draft_is_not_offered_while_its_session_still_runs() {
         },
     };
     let file = state.join(format!("{base}.{}-eeeeeeee.draft", other.id()));
-    std::fs::write(
-        &file,
-        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
-    )
-    .unwrap();
+    write_draft(&file, &draft);
     let start = || {
         let mut app = tui::app(80, 24);
         app.who = maria();
@@ -617,14 +618,7 @@ fn a_draft_that_cannot_be_written_is_said_once() {
 fn a_restored_draft_stays_on_disk_until_its_copy_is_written() {
     let data = TempDir::new("draft-restore-full");
     let (_, path, dir) = weld(data.path());
-    let (mut app, mut session) = open(data.path(), maria(), &path);
-    keys(
-        &mut app,
-        &mut session,
-        "jj<Enter><Enter>wOnly copy of these words",
-    );
-    drop(session);
-    let left = drafts(&dir, "weld.ron");
+    let left = leave_note(data.path(), &path, "Only copy of these words");
     let (mut app, mut session) = open(data.path(), sam(), &path);
     // The disk is full: restored, but no copy can be written.
     folder::fault::set(Some((ErrorKind::StorageFull, 0)));
@@ -659,13 +653,7 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
     let (lib, path, dir) = weld(data.path());
     // The same assessment imported twice: one id, two files.
     let twin = lib.create_named(&sample(), "weld2").unwrap();
-    let (mut app, mut session) = open(data.path(), maria(), &path);
-    keys(
-        &mut app,
-        &mut session,
-        "jj<Enter><Enter>wTyped in the first",
-    );
-    drop(session);
+    leave_note(data.path(), &path, "Typed in the first");
     let (app, session) = open(data.path(), sam(), &twin);
     let screen = tui::screen(&app);
     assert!(!screen.contains("A draft was left"), "{screen}");
@@ -686,11 +674,10 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
     draft.assessment = id;
     // (Beside a name weld had before: a session holding weld's lock is
     // the only one that could type beside weld.ron itself.)
-    std::fs::write(
-        dir.join(format!("weld-before.ron.{}-ffffffff.draft", other.id())),
-        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
-    )
-    .unwrap();
+    write_draft(
+        &dir.join(format!("weld-before.ron.{}-ffffffff.draft", other.id())),
+        &draft,
+    );
     let (mut app, mut session) = open(data.path(), sam(), &path);
     let screen = tui::screen(&app);
     assert!(screen.contains("Typed in the first"), "{screen}");
@@ -719,11 +706,10 @@ fn two_imports_of_one_assessment_keep_their_drafts_apart_and_a_live_one_is_never
         indicator: "PD-3".into(),
         text: "Typed by a session on its way out".into(),
     };
-    std::fs::write(
-        dir.join(format!("weld.ron.{}-abababab.draft", leaving.id())),
-        ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new()).unwrap(),
-    )
-    .unwrap();
+    write_draft(
+        &dir.join(format!("weld.ron.{}-abababab.draft", leaving.id())),
+        &draft,
+    );
     let (app, _session) = open(data.path(), sam(), &path);
     let screen = tui::screen(&app);
     leaving.kill().unwrap();
