@@ -444,11 +444,33 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(assessment_file::MAX_ASSESSMENT_BYTES + 1)
         .unwrap();
+    // What this thread reads, as the kernel counts it.
+    let read_so_far = || {
+        std::fs::read_to_string("/proc/thread-self/io")
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("rchar: "))
+            .unwrap()
+            .trim()
+            .parse::<u64>()
+            .unwrap()
+    };
+    let before = read_so_far();
     let err = assessment_file::read(&path).unwrap_err().to_string();
+    let read = read_so_far() - before;
     assert!(
         err.contains("huge.ron") && err.contains("larger than"),
         "{err}"
     );
+    assert!(read < 1024 * 1024, "refused unread, but {read} bytes were read");
+    // Nor through the data folder.
+    let lib = library(data.path());
+    std::fs::create_dir_all(lib.assessments()).unwrap();
+    std::fs::rename(&path, lib.assessments().join("huge.ron")).unwrap();
+    let before = read_so_far();
+    assert!(lib.read(&lib.assessments().join("huge.ron")).is_err());
+    let read = read_so_far() - before;
+    assert!(read < 1024 * 1024, "refused unread, but {read} bytes were read");
 }
 
 #[test]

@@ -208,6 +208,11 @@ pub fn read_text_limited(path: &Path, limit: u64, what: &str) -> Result<String, 
             format!("cannot open it: {}", io_reason(&e)),
         )
     })?;
+    // Too large as it stands: refused unread. (Read with the limit still,
+    // for a file that grows meanwhile.)
+    if file.metadata().is_ok_and(|m| m.len() > limit) {
+        return Err(too_large(&name, limit, what));
+    }
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| {
         LoadError::one(

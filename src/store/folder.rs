@@ -489,6 +489,10 @@ impl Folder {
     /// when it is larger.
     pub fn read(&self, name: &str, limit: u64) -> Result<Option<Vec<u8>>, FolderError> {
         let file = self.open_file(name)?;
+        // Too large as it stands: refused unread.
+        if file.metadata().is_ok_and(|m| m.len() > limit) {
+            return Ok(None);
+        }
         let mut bytes = Vec::new();
         file.take(limit + 1)
             .read_to_end(&mut bytes)
