@@ -284,3 +284,29 @@ fn file_names_come_from_program_and_cycle() {
     let s = Subject::new(&b.rubric, &b.screener, &blank);
     assert_eq!(s.file_name(Kind::Html), "unnamed-program.html");
 }
+
+#[test]
+fn every_csv_record_ends_with_crlf_as_rfc_4180_says() {
+    // (The snapshots cannot tell: they compare lines, whatever ends them.)
+    for a in [sample(), hostile()] {
+        for kind in [Kind::Csv, Kind::CsvActions] {
+            let text = export(&a, kind);
+            assert!(text.ends_with("\r\n"), "{kind:?}");
+            let mut quoted = false;
+            let mut before = '\0';
+            let mut records = 0;
+            for c in text.chars() {
+                match c {
+                    '"' => quoted = !quoted,
+                    '\n' if !quoted => {
+                        assert_eq!(before, '\r', "{kind:?}: a record ends with a bare LF");
+                        records += 1;
+                    }
+                    _ => {}
+                }
+                before = c;
+            }
+            assert_eq!(records, parse_csv(&text).len() + 1, "{kind:?}: the header too");
+        }
+    }
+}
