@@ -306,7 +306,11 @@ fn every_csv_record_ends_with_crlf_as_rfc_4180_says() {
                 }
                 before = c;
             }
-            assert_eq!(records, parse_csv(&text).len() + 1, "{kind:?}: the header too");
+            assert_eq!(
+                records,
+                parse_csv(&text).len() + 1,
+                "{kind:?}: the header too"
+            );
         }
     }
 }

@@ -567,3 +567,42 @@ fn a_note_typed_when_the_link_drops_is_offered_back_on_the_next_open() {
     );
     assert_eq!(drafts(), 0, "restored and kept: gone from disk");
 }
+
+#[test]
+fn no_color_set_in_the_environment_means_no_colour_codes_at_all() {
+    // Colour codes: SGR with a foreground or background colour.
+    let coloured = |bytes: &[u8]| {
+        let text = String::from_utf8_lossy(bytes);
+        text.split("\x1b[").skip(1).any(|seq| {
+            let Some(end) = seq.find('m') else {
+                return false;
+            };
+            let params = &seq[..end];
+            !params.contains(|c: char| !c.is_ascii_digit() && c != ';')
+                && params.split(';').any(|p| {
+                    matches!(
+                        p.parse::<u16>(),
+                        Ok(30..=39 | 40..=49 | 90..=97 | 100..=107)
+                    )
+                })
+        })
+    };
+    let run = |env: &[(&str, &str)]| {
+        let data = common::TempDir::new("pty-no-color");
+        pty::same_data(data.path());
+        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), env);
+        s.wait_for("Navigator");
+        s.type_keys(b"jj\r");
+        s.wait_for("PD-1");
+        s.type_keys(b"q");
+        s.finish();
+        let raw = s.raw.lock().unwrap().clone();
+        raw
+    };
+    assert!(
+        coloured(&run(&[])),
+        "the check sees colour when there is some"
+    );
+    let plain = run(&[("NO_COLOR", "1")]);
+    assert!(!coloured(&plain), "{}", String::from_utf8_lossy(&plain));
+}

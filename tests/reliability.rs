@@ -462,7 +462,10 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
         err.contains("huge.ron") && err.contains("larger than"),
         "{err}"
     );
-    assert!(read < 1024 * 1024, "refused unread, but {read} bytes were read");
+    assert!(
+        read < 1024 * 1024,
+        "refused unread, but {read} bytes were read"
+    );
     // Nor through the data folder.
     let lib = library(data.path());
     std::fs::create_dir_all(lib.assessments()).unwrap();
@@ -470,7 +473,10 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
     let before = read_so_far();
     assert!(lib.read(&lib.assessments().join("huge.ron")).is_err());
     let read = read_so_far() - before;
-    assert!(read < 1024 * 1024, "refused unread, but {read} bytes were read");
+    assert!(
+        read < 1024 * 1024,
+        "refused unread, but {read} bytes were read"
+    );
 }
 
 #[test]
