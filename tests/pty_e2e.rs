@@ -596,8 +596,7 @@ fn no_color_set_in_the_environment_means_no_colour_codes_at_all() {
         s.wait_for("PD-1");
         s.type_keys(b"q");
         s.finish();
-        let raw = s.raw.lock().unwrap().clone();
-        raw
+        s.raw.lock().unwrap().clone()
     };
     assert!(
         coloured(&run(&[])),
