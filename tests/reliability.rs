@@ -374,7 +374,12 @@ fn a_one_megabyte_note_loads_draws_and_edits() {
     let _ = tui::screen(&app);
     tui::feed(&mut app, "<Esc>");
     session.apply(&mut app);
-    assert!(assessment_file::read(&path).is_ok());
+    // The edit is on disk, and nothing else of the note changed.
+    let before = a.response("PD-1").unwrap().notes.clone();
+    let saved = assessment_file::read(&path).unwrap().assessment;
+    let after = &saved.response("PD-1").unwrap().notes;
+    assert_eq!(after.matches('x').count(), 1, "the x typed is kept");
+    assert_eq!(after.replace('x', ""), before);
 }
 
 #[test]
