@@ -290,12 +290,34 @@ fn hostile_text_loads_cleaned_and_invalid_utf8_is_refused_clearly() {
     )
     .unwrap();
     let loaded = assessment_file::read(&path).expect("loads, cleaned");
-    let text = assessment_file::to_text(&loaded.assessment);
+    // Every piece of text it holds, map keys too, as loaded (not as RON
+    // writes it: RON escapes controls itself, so its text is always clean).
+    fn texts(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
+            serde_json::Value::Object(m) => m.iter().for_each(|(k, x)| {
+                out.push(k.clone());
+                texts(x, out);
+            }),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    texts(&serde_json::to_value(&loaded.assessment).unwrap(), &mut all);
+    let unsafe_left: Vec<&String> = all
+        .iter()
+        .filter(|t| ietkit::text::first_unsafe(&t.replace('\n', " ")).is_some())
+        .collect();
     assert!(
-        !text
-            .chars()
-            .any(|c| ietkit::text::is_unsafe(c) && c != '\n'),
-        "no unsafe character survives loading"
+        unsafe_left.is_empty(),
+        "{} pieces of text kept unsafe characters, such as {:?}",
+        unsafe_left.len(),
+        unsafe_left.first()
+    );
+    assert!(
+        all.iter().any(|t| t.contains('\u{FFFD}')),
+        "where hostile characters were, a mark shows"
     );
     assert!(
         loaded.assessment.profile.program.contains("漢字"),
@@ -320,6 +342,9 @@ fn the_app_over_hostile_text_draws_no_control_character() {
         .create_named(&common::hostile_assessment(), "hostile")
         .unwrap();
     let (mut app, mut session) = session_on(data.path(), &path);
+    // ratatui itself drops control characters, so their absence alone
+    // says nothing of ietkit: the mark it puts in their place must show.
+    let mut marked = false;
     for keys in [
         "",
         "jj<Enter>",
@@ -339,6 +364,8 @@ fn the_app_over_hostile_text_draws_no_control_character() {
         for (w, h) in [(80, 24), (120, 40), (40, 10)] {
             app.size = ratatui::layout::Rect::new(0, 0, w, h);
             let screen = tui::screen(&app);
+            // (The program's name, then the escape that followed it.)
+            marked |= screen.contains("IET\u{FFFD}]0;owned");
             // (A joiner inside an emoji sequence is the emoji's own.)
             let bad: Vec<String> = screen
                 .lines()
@@ -351,6 +378,7 @@ fn the_app_over_hostile_text_draws_no_control_character() {
             );
         }
     }
+    assert!(marked, "the hidden characters show as marks");
 }
 
 #[test]
