@@ -483,8 +483,14 @@ fn a_read_only_folder_gives_a_plain_message() {
     fs::set_permissions(lib.assessments(), fs::Permissions::from_mode(0o500)).unwrap();
     let probe = lib.assessments().join("probe");
     if fs::write(&probe, "").is_ok() {
-        // Running as root: permissions do not bind, so there is nothing to see.
+        // Running as root, permissions do not bind here: the same promise
+        // is checked as another user, in a real terminal, by
+        // tests/team.rs a_private_folder_stays_private_and_a_teammate...
         let _ = fs::remove_file(probe);
+        eprintln!(
+            "a_read_only_folder_gives_a_plain_message: not run as root (permissions do not bind); \
+             tests/team.rs a_private_folder_stays_private checks it as another user"
+        );
         return;
     }
     let (mut app, mut session) = open_app(data.path());
