@@ -4,8 +4,9 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     ietkit::tui::term::survive_file_size_limits();
     let cli = ietkit::cli::parse();
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Not `stdout().lock()` for the whole run: the full-screen app's
+    // watchdog writes from another thread, and would wait on that lock.
+    let mut out = io::BufWriter::new(io::stdout());
     let mut err = io::stderr();
     let status = ietkit::cli::run(&cli, &mut out, &mut err).and_then(|status| {
         out.flush()?;

@@ -100,20 +100,76 @@ fn a_rating_survives_sigkill_right_after_it_shows() {
     assert!(again.finish().0.success());
 }
 
-#[test]
-fn sighup_saves_and_restores_the_terminal() {
-    let data = common::TempDir::new("pty-hup");
-    let mut s = Session::start(&[], data.path());
-    s.wait_for("Welcome to ietkit");
-    s.type_keys(b"]1<");
+/// Leaving on a signal: a clean exit (status 0, not killed), the
+/// terminal given back, the lock file emptied on the way out (the session
+/// ended in order, not by the watchdog), the rating on disk and the note
+/// being typed kept as a draft, and the next session free to change it.
+fn a_signal_ends_the_session_in_order(signal: &str) {
+    let data = common::TempDir::new(&format!("pty-{signal}"));
+    let path = pty::same_data(data.path());
+    let lock = path.with_extension("ron.lock");
+    let mut s = Session::start(&["open", pty::SAME_NAME], data.path());
+    s.wait_for("Navigator");
+    s.type_keys(b"jj\r");
+    s.wait_for("PD-1");
+    s.type_keys(b"1");
     s.wait_for("PD-1 1 Beginning");
-    s.signal("HUP");
-    let (_, text) = s.finish();
+    s.type_keys(b"\rw");
+    s.wait_for("Notes for PD-1");
+    s.type_keys(b" Half a thought");
+    s.wait_for("a thought");
     assert!(
-        text.rfind("\u{1b}[?1049l").is_some(),
-        "left the alternate screen"
+        !std::fs::read_to_string(&lock).unwrap().is_empty(),
+        "while it runs, the lock file names the session"
     );
-    assert!(saved_file(data.path()).contains("rating: Level(1)"));
+    s.signal(signal);
+    let (status, text) = s.finish();
+    assert!(
+        status.success(),
+        "SIG{signal}: a clean exit, not a kill: {status:?}"
+    );
+    given_back(&text);
+    assert_eq!(
+        std::fs::read_to_string(&lock).unwrap(),
+        "",
+        "SIG{signal}: the main loop left and let the lock go in order (the watchdog's exit leaves the name)"
+    );
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("rating: Level(1)"), "SIG{signal}: {saved}");
+    let mut again = Session::start(&["open", pty::SAME_NAME], data.path());
+    let screen = again.wait_for("A draft was left");
+    assert!(screen.contains("a thought"), "SIG{signal}: {screen}");
+    assert!(!screen.contains("read-only"), "SIG{signal}: {screen}");
+    again.type_keys(b"\x1b");
+    again.type_keys(b"q");
+    assert!(again.finish().0.success());
+}
+
+#[test]
+fn sighup_ends_the_session_in_order_and_gives_the_terminal_back() {
+    a_signal_ends_the_session_in_order("HUP");
+}
+
+/// When the main loop cannot come back (crossterm stuck reading a
+/// terminal that went away), the watchdog gives the terminal back and
+/// ends ietkit a second after the signal: it never holds the lock for
+/// nobody.
+#[test]
+fn a_stuck_main_loop_still_leaves_after_a_hang_up() {
+    let data = common::TempDir::new("pty-stuck");
+    let mut s = Session::start_with(&[], data.path(), &[("IETKIT_STUCK_FOR_TEST", "1")]);
+    s.wait_for("Welcome to ietkit");
+    s.signal("HUP");
+    // A guard against hanging the suite, not a timing: the watchdog waits
+    // one second.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !matches!(state_of(s.pid()), 'Z' | '?') {
+        assert!(Instant::now() < deadline, "still running 20 s after SIGHUP");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let (status, text) = s.finish();
+    assert!(status.success(), "{status:?}");
+    given_back(&text);
 }
 
 #[test]
@@ -300,20 +356,8 @@ fn a_panic_restores_the_terminal_before_the_message() {
 }
 
 #[test]
-fn sigterm_saves_and_restores_the_terminal() {
-    let data = common::TempDir::new("pty-term");
-    let mut s = Session::start(&[], data.path());
-    s.wait_for("Welcome to ietkit");
-    s.type_keys(b"]2");
-    s.wait_for("PD-1 2 Developing");
-    s.signal("TERM");
-    let (status, text) = s.finish();
-    assert!(status.success(), "a clean exit");
-    let left = text
-        .rfind("\u{1b}[?1049l")
-        .expect("left the alternate screen");
-    assert!(text[left..].contains("\u{1b}[?25h"), "cursor shown again");
-    assert!(saved_file(data.path()).contains("rating: Level(2)"));
+fn sigterm_ends_the_session_in_order_and_gives_the_terminal_back() {
+    a_signal_ends_the_session_in_order("TERM");
 }
 
 /// Every file ietkit keeps parses: assessments, history, trash, and each

@@ -81,7 +81,9 @@ fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         12 => (0..KEYS.len()).prop_map(Step::Key),
         1 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Step::Resize(w, h)),
-        1 => "\\PC{0,30}".prop_map(Step::Paste),
+        // Printable text mixed with control and format characters: escape
+        // sequences, bidi overrides, zero-width and tag characters.
+        1 => "([\\PC\\p{Cc}\\p{Cf}]|\x1b\\[31m|\x1b\\]0;t\x07){0,30}".prop_map(Step::Paste),
     ]
 }
 
@@ -118,11 +120,25 @@ proptest! {
                 prop_assert!(saved.is_ok(), "the saved file loads: {:?}", saved.err());
                 prop_assert_eq!(&saved.unwrap().assessment, &app.assessment);
             }
+            // Whatever was pasted, the assessment holds only safe text:
+            // nothing that loading the file would have to clean.
+            let mut copy = app.assessment.clone();
+            prop_assert!(
+                !assessment_file::clean_text(&mut copy),
+                "unsafe text reached the assessment: {:?}",
+                app.assessment
+            );
             if app.quit {
                 break;
             }
             let screen = tui::screen(&app);
-            prop_assert!(!screen.chars().any(|c| c.is_control() && c != '\n'));
+            // Nothing unsafe is drawn either: ratatui drops control
+            // characters itself, but not bidi overrides or invisible ones.
+            prop_assert!(
+                ietkit::text::first_unsafe(&screen).is_none(),
+                "drawn: {:?}",
+                ietkit::text::first_unsafe(&screen)
+            );
         }
         let _ = std::fs::remove_dir_all(&dir);
     }

@@ -162,12 +162,31 @@ fn pasted_text_is_cleaned_of_control_characters() {
     let mut a = app(80, 24);
     feed(&mut a, "]<Enter>w");
     a.handle_event(ratatui::crossterm::event::Event::Paste(
-        "evil\u{1b}]0;title\u{7} text\r\nnext".into(),
+        "evil\u{1b}]0;title\u{7} text\r\nnext\u{202E}".into(),
     ));
+    // While it is being edited, too, each shows as ietkit's visible mark
+    // (ratatui alone would drop them silently, bidi overrides included).
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains("evil\u{FFFD}]0;title\u{FFFD} text"),
+        "{screen}"
+    );
+    assert!(screen.contains("next\u{FFFD}"), "{screen}");
     feed(&mut a, "<C-s>");
     assert_eq!(
         a.assessment.response("PD-1").unwrap().notes,
-        "evil\u{FFFD}]0;title\u{FFFD} text\nnext"
+        "evil\u{FFFD}]0;title\u{FFFD} text\nnext\u{FFFD}"
+    );
+    // Into a form field: the evidence form.
+    feed(&mut a, "e");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Form(_))));
+    a.handle_event(ratatui::crossterm::event::Event::Paste(
+        "Letters\u{202E}fdp.exe\u{200B}".into(),
+    ));
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains("Letters\u{FFFD}fdp.exe\u{FFFD}"),
+        "{screen}"
     );
 }
 

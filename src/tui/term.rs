@@ -26,16 +26,30 @@ pub type Term = Terminal<Backend<BufWriter<Stdout>>>;
 /// Large enough that a whole frame leaves in one write.
 const WRITE_BUFFER: usize = 64 * 1024;
 
+/// Gives the terminal back: cooked mode, bracketed paste off, the normal
+/// screen, the cursor shown. Written straight to the descriptor, not
+/// through `io::stdout()`, whose lock another thread may hold: the
+/// watchdog in [`leave`] calls this while the main loop is stuck.
 fn restore() -> io::Result<()> {
-    let mut out = io::stdout();
     terminal::disable_raw_mode()?;
+    let mut bytes = Vec::new();
     execute!(
-        out,
+        bytes,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     )?;
-    out.flush()
+    let stdout = io::stdout();
+    let mut rest = bytes.as_slice();
+    while !rest.is_empty() {
+        match nix::unistd::write(std::os::fd::AsFd::as_fd(&stdout), rest) {
+            Ok(0) => break,
+            Ok(n) => rest = &rest[n..],
+            Err(nix::errno::Errno::EINTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
 }
 
 /// Puts the terminal back even if ietkit panics, before the panic message.
@@ -229,8 +243,9 @@ fn repaint(terminal: &mut Term, app: &App) -> io::Result<()> {
 }
 
 /// Runs the app until the user quits, the terminal goes away or a signal
-/// asks ietkit to stop; every change is saved through `session` as it
-/// happens, and once more on the way out.
+/// asks ietkit to stop. Leaving needs no save of its own: every change,
+/// and what is being typed, went to disk through `session` before the
+/// screen showed it.
 pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     if app.theme.mono {
         // crossterm turns colour resets into full resets under NO_COLOR,
@@ -242,8 +257,6 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     watch_signals(Arc::clone(&asked))?;
     let mut terminal = setup()?;
     let result = event_loop(&mut terminal, app, session, &asked);
-    // Whatever ended the loop, what was typed is saved before leaving.
-    session.apply(app);
     let restored = restore();
     result.and(restored)
 }
@@ -261,6 +274,13 @@ fn event_loop(
     // way to make a correct program panic on purpose.
     if std::env::var_os("IETKIT_PANIC_FOR_TEST").is_some() {
         panic!("IETKIT_PANIC_FOR_TEST is set, so ietkit stops here");
+    }
+    // For the test of `leave`: a main loop that never comes back, as when
+    // crossterm is stuck reading a terminal that has gone away.
+    if std::env::var_os("IETKIT_STUCK_FOR_TEST").is_some() {
+        loop {
+            std::thread::park();
+        }
     }
     while !app.quit && !asked.stop.load(Ordering::Relaxed) {
         if asked.suspend.swap(false, Ordering::SeqCst) || std::mem::take(&mut app.suspend) {
