@@ -233,3 +233,33 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 pub fn clean_line_keeping_newlines(s: &str) -> String {
     clean_keeping_newlines(s)
 }
+
+/// Every piece of text in `value` (map keys too) that holds an unsafe
+/// character, line breaks aside. It looks at what `value` holds, field by
+/// field, whatever its type: an independent check of cleaning, for tests
+/// and fuzzing.
+pub fn unsafe_pieces<T: serde::Serialize>(value: &T) -> Vec<String> {
+    fn check(s: &str, out: &mut Vec<String>) {
+        if first_unsafe(&s.replace('\n', " ")).is_some() {
+            out.push(s.to_string());
+        }
+    }
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => check(s, out),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    check(k, out);
+                    walk(x, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(v) = serde_json::to_value(value) {
+        walk(&v, &mut out);
+    }
+    out
+}

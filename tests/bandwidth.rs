@@ -3,7 +3,7 @@
 //! The real app is driven through the real loop step and crossterm backend
 //! into a byte counter (`ietkit::tui::meter`). Byte counts are
 //! deterministic, so a change that costs bandwidth fails here.
-//! `cargo test --test bandwidth -- --nocapture table` prints every figure.
+//! `cargo test --test bandwidth -- --ignored --nocapture table` prints every figure.
 
 mod common;
 
@@ -24,12 +24,12 @@ use ratatui::style::{Color, Modifier};
 const SAMPLES: &str = "examples/assessments";
 const TEAM: &str = "welding-fabrication-iet-2026-27";
 
-const FIRST_PAINT: usize = 4096;
-const FIRST_PAINT_MONO_ASCII: usize = 3584;
-const MOVE_MEDIAN: usize = 150;
-const RATING: usize = 250;
-const TYPED_CHARACTER: usize = 40;
-const FOCUS_OR_HELP: usize = 1536;
+/// How far a figure may drift from its recorded value, in percent, either
+/// way. A budget far above what the code sends guards nothing, so each
+/// figure has its own budget: 15% above what was recorded. A figure 15%
+/// below fails too: the work got cheaper, and the record (here and in
+/// docs/PERFORMANCE.md) should say so, so that the budget keeps biting.
+const DRIFT: usize = 15;
 
 fn library(dir: &TempDir) -> Library {
     let library = Library::new(DataDir {
@@ -70,7 +70,7 @@ fn median(mut v: Vec<usize>) -> usize {
 }
 
 /// Every figure of one theme and size, each from a scripted session.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Figures {
     first_paint: usize,
     navigator_move: usize,
@@ -80,11 +80,216 @@ struct Figures {
     focus_max: usize,
     help_open: usize,
     help_close: usize,
-    /// No budget of its own (the view also shows the selected
-    /// indicator's notes from each assessment): held under 1 KB.
+    /// The side-by-side view also shows the selected indicator's notes
+    /// from each assessment.
     compare_move: usize,
     resize_burst: usize,
     resize_frames: usize,
+}
+
+impl Figures {
+    fn named(&self) -> [(&'static str, usize); 10] {
+        [
+            ("first paint", self.first_paint),
+            ("a move in the navigator (median)", self.navigator_move),
+            ("a move in the checklist (median)", self.checklist_move),
+            ("a rating (worst)", self.rating_max),
+            ("a character typed (worst)", self.typed_max),
+            ("a change of focus (worst)", self.focus_max),
+            ("opening help", self.help_open),
+            ("closing help", self.help_close),
+            ("a move side by side (median)", self.compare_move),
+            ("a burst of 50 resizes", self.resize_burst),
+        ]
+    }
+}
+
+/// The figures as recorded (docs/PERFORMANCE.md): 80x24 then 120x40, each
+/// in the default theme, `--mono`, `--ascii`, `--mono --ascii`.
+/// `cargo test --test bandwidth -- --ignored --nocapture table` prints them
+/// in this form.
+const RECORDED: [((u16, u16), &str, Figures); 8] = [
+    (
+        (80, 24),
+        "default",
+        Figures {
+            first_paint: 2647,
+            navigator_move: 76,
+            checklist_move: 92,
+            rating_max: 234,
+            typed_max: 26,
+            focus_max: 279,
+            help_open: 935,
+            help_close: 1357,
+            compare_move: 439,
+            resize_burst: 2390,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (80, 24),
+        "--mono",
+        Figures {
+            first_paint: 2435,
+            navigator_move: 76,
+            checklist_move: 60,
+            rating_max: 169,
+            typed_max: 26,
+            focus_max: 259,
+            help_open: 895,
+            help_close: 1065,
+            compare_move: 361,
+            resize_burst: 2123,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (80, 24),
+        "--ascii",
+        Figures {
+            first_paint: 1879,
+            navigator_move: 72,
+            checklist_move: 92,
+            rating_max: 206,
+            typed_max: 26,
+            focus_max: 277,
+            help_open: 935,
+            help_close: 1265,
+            compare_move: 435,
+            resize_burst: 2008,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (80, 24),
+        "--mono --ascii",
+        Figures {
+            first_paint: 1631,
+            navigator_move: 72,
+            checklist_move: 60,
+            rating_max: 135,
+            typed_max: 26,
+            focus_max: 257,
+            help_open: 895,
+            help_close: 957,
+            compare_move: 359,
+            resize_burst: 1711,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (120, 40),
+        "default",
+        Figures {
+            first_paint: 4029,
+            navigator_move: 84,
+            checklist_move: 92,
+            rating_max: 323,
+            typed_max: 26,
+            focus_max: 356,
+            help_open: 1982,
+            help_close: 2320,
+            compare_move: 499,
+            resize_burst: 4951,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (120, 40),
+        "--mono",
+        Figures {
+            first_paint: 3777,
+            navigator_move: 84,
+            checklist_move: 60,
+            rating_max: 238,
+            typed_max: 26,
+            focus_max: 336,
+            help_open: 1902,
+            help_close: 2028,
+            compare_move: 419,
+            resize_burst: 4437,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (120, 40),
+        "--ascii",
+        Figures {
+            first_paint: 3001,
+            navigator_move: 80,
+            checklist_move: 92,
+            rating_max: 300,
+            typed_max: 26,
+            focus_max: 354,
+            help_open: 1978,
+            help_close: 2216,
+            compare_move: 495,
+            resize_burst: 3820,
+            resize_frames: 1,
+        },
+    ),
+    (
+        (120, 40),
+        "--mono --ascii",
+        Figures {
+            first_paint: 2719,
+            navigator_move: 80,
+            checklist_move: 60,
+            rating_max: 234,
+            typed_max: 26,
+            focus_max: 334,
+            help_open: 1898,
+            help_close: 1924,
+            compare_move: 417,
+            resize_burst: 3270,
+            resize_frames: 1,
+        },
+    ),
+];
+
+/// Measures every theme at `size` and holds each figure within [`DRIFT`]
+/// of its record: what went over its budget, or under its floor, is named.
+fn within_budget(size: (u16, u16)) {
+    let mut wrong = Vec::new();
+    for (_, name, recorded) in RECORDED.iter().filter(|(s, ..)| *s == size) {
+        let measured = measure(theme_named(name), size.0, size.1);
+        if measured.resize_frames != 1 {
+            wrong.push(format!(
+                "{name}: a burst of resizes drew {} frames, not one",
+                measured.resize_frames
+            ));
+        }
+        for ((what, was), (_, now)) in recorded.named().into_iter().zip(measured.named()) {
+            let budget = was + (was * DRIFT).div_ceil(100);
+            let floor = was - was * DRIFT / 100;
+            if now > budget {
+                wrong.push(format!(
+                    "{name}: {what} sends {now} B, over its budget of {budget} B ({was} B recorded)"
+                ));
+            } else if now < floor {
+                wrong.push(format!(
+                    "{name}: {what} sends {now} B, far below the {was} B recorded: record the new figure here and in docs/PERFORMANCE.md"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "at {}x{}:\n{}",
+        size.0,
+        size.1,
+        wrong.join("\n")
+    );
+}
+
+fn theme_named(name: &str) -> Theme {
+    match name {
+        "default" => Theme::new(false, false),
+        "--mono" => Theme::new(true, false),
+        "--ascii" => Theme::new(false, true),
+        "--mono --ascii" => Theme::new(true, true),
+        other => panic!("no theme {other}"),
+    }
 }
 
 fn measure(theme: Theme, width: u16, height: u16) -> Figures {
@@ -159,54 +364,14 @@ fn measure(theme: Theme, width: u16, height: u16) -> Figures {
     }
 }
 
-fn themes() -> [(&'static str, Theme); 3] {
-    [
-        ("default", Theme::new(false, false)),
-        ("--mono", Theme::new(true, false)),
-        ("--ascii", Theme::new(false, true)),
-    ]
+#[test]
+fn every_figure_stays_within_its_budget_at_80x24() {
+    within_budget((80, 24));
 }
 
 #[test]
-fn keystrokes_stay_within_budget_at_80x24_in_every_theme() {
-    for (name, theme) in themes() {
-        let f = measure(theme, 80, 24);
-        let msg = format!("{name}: {f:?}");
-        assert!(f.first_paint <= FIRST_PAINT, "{msg}");
-        assert!(f.navigator_move <= MOVE_MEDIAN, "{msg}");
-        assert!(f.checklist_move <= MOVE_MEDIAN, "{msg}");
-        assert!(f.rating_max <= RATING, "{msg}");
-        assert!(f.typed_max <= TYPED_CHARACTER, "{msg}");
-        assert!(f.focus_max <= FOCUS_OR_HELP, "{msg}");
-        assert!(f.help_open <= FOCUS_OR_HELP, "{msg}");
-        assert!(f.help_close <= FOCUS_OR_HELP, "{msg}");
-        assert!(f.compare_move <= 1024, "{msg}");
-        assert_eq!(f.resize_frames, 1, "{msg}");
-        assert!(
-            f.resize_burst > 1000 && f.resize_burst <= FIRST_PAINT + 64,
-            "{msg}"
-        );
-    }
-    let plain = measure(Theme::new(true, true), 80, 24);
-    assert!(
-        plain.first_paint <= FIRST_PAINT_MONO_ASCII,
-        "--mono --ascii: {plain:?}"
-    );
-}
-
-#[test]
-fn moves_stay_cheap_on_a_larger_screen() {
-    for (name, theme) in themes() {
-        let f = measure(theme, 120, 40);
-        let msg = format!("{name} 120x40: {f:?}");
-        assert!(f.navigator_move <= MOVE_MEDIAN, "{msg}");
-        assert!(f.checklist_move <= MOVE_MEDIAN, "{msg}");
-        // The budget is for 80x24; here the summary also lists the lowest
-        // rated indicators, which a rating can reorder.
-        assert!(f.rating_max <= 2 * RATING, "{msg}");
-        assert!(f.typed_max <= TYPED_CHARACTER, "{msg}");
-        assert_eq!(f.resize_frames, 1, "{msg}");
-    }
+fn every_figure_stays_within_its_budget_at_120x40() {
+    within_budget((120, 40));
 }
 
 #[test]
@@ -221,17 +386,14 @@ fn nothing_is_sent_when_nothing_changes() {
     assert_eq!(m.frames, frames);
 }
 
-/// The figures for docs/PERFORMANCE.md.
+/// The figures for docs/PERFORMANCE.md and [`RECORDED`], printed in its
+/// form: `cargo test --test bandwidth -- --ignored --nocapture table`.
 #[test]
+#[ignore = "prints the figures; the budget tests check them"]
 fn table() {
-    for (w, h) in [(80, 24), (120, 40)] {
-        for (name, theme) in themes() {
-            println!("{w}x{h} {name}: {:?}", measure(theme, w, h));
-        }
-        println!(
-            "{w}x{h} --mono --ascii: {:?}",
-            measure(Theme::new(true, true), w, h)
-        );
+    for (size, name, _) in RECORDED {
+        let f = measure(theme_named(name), size.0, size.1);
+        println!("    ({size:?}, {name:?}, {f:?}),");
     }
 }
 
@@ -265,7 +427,8 @@ fn vt_color(c: Color) -> vt100::Color {
 /// session, fed to a terminal emulator, shows what the app rendered.
 #[test]
 fn the_terminal_shows_exactly_what_the_app_drew() {
-    for (name, theme) in themes() {
+    for name in ["default", "--mono", "--ascii"] {
+        let theme = theme_named(name);
         let dir = TempDir::new("bandwidth-screen");
         let mut m = returning(&dir, theme, 80, 24);
         let mut vt = vt100::Parser::new(

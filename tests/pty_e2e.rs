@@ -214,9 +214,10 @@ fn a_real_terminal_receives_what_the_meter_counts_and_nothing_while_idle() {
     s.wait_for("Welcome back");
     let real = s.bytes_per_key(pty::SAME_SCRIPT);
 
-    // Idle: ten seconds without a key, not a byte.
+    // Idle: two and a half seconds without a key (a dozen of the loop's
+    // looks for signals, two of the hang-up watch), not a byte.
     let quiet = s.bytes();
-    std::thread::sleep(Duration::from_secs(10));
+    std::thread::sleep(Duration::from_millis(2500));
     assert_eq!(s.bytes(), quiet, "nothing sent while idle");
     s.type_keys(b"q");
     let (status, _) = s.finish();
@@ -387,13 +388,55 @@ fn every_file_parses(dir: &std::path::Path) {
     }
 }
 
-fn done_on_screen(screen: &str) -> usize {
-    screen
-        .split(" of 35 done")
-        .next()
-        .and_then(|head| head.rsplit(|c: char| !c.is_ascii_digit()).next())
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
+/// The count of indicators done, where the screen shows it.
+fn done_on_screen(screen: &str) -> Option<usize> {
+    let (head, _) = screen.split_once(" of 35 done")?;
+    head.rsplit(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Each rating the screen shows, in the checklist ("PD-3 2 Developing",
+/// "PD-4 N/A") and in the navigator ("[2] PD-3", "N/A PD-4"): the id and
+/// the level, None for N/A.
+fn ratings_on_screen(screen: &str) -> Vec<(String, Option<u8>)> {
+    let words: Vec<&str> = screen
+        .split(|c: char| c.is_whitespace() || c == '│' || c == '?')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_id = |w: &str| {
+        w.split_once('-').is_some_and(|(cat, n)| {
+            cat.len() == 2 && cat.chars().all(|c| c.is_ascii_uppercase()) && n.parse::<u8>().is_ok()
+        })
+    };
+    let level = |w: &str| match w {
+        "N/A" => Some(None),
+        _ => w
+            .strip_prefix('[')
+            .and_then(|w| w.strip_suffix(']'))
+            .unwrap_or(w)
+            .parse::<u8>()
+            .ok()
+            .filter(|&l| l <= 3)
+            .map(Some),
+    };
+    let mut shown = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !is_id(w) {
+            continue;
+        }
+        // Checklist: the level after the id; navigator: the mark before.
+        let after = words.get(i + 1).and_then(|n| level(n));
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| level(words[j]))
+            .filter(|_| words[i - 1].starts_with('[') || words[i - 1] == "N/A");
+        if let Some(l) = after.or(before) {
+            shown.push((w.to_string(), l));
+        }
+    }
+    shown
 }
 
 #[test]
@@ -419,6 +462,7 @@ fn killed_at_random_moments_nothing_shown_as_saved_is_lost() {
             script.push(b"\x1b".to_vec());
         }
     }
+    let mut compared = 0;
     for trial in 0..24 {
         let trial_dir = data.path().join(format!("trial-{trial}"));
         let mut s = Session::start(&[], &trial_dir);
@@ -432,8 +476,11 @@ fn killed_at_random_moments_nothing_shown_as_saved_is_lost() {
             s.type_keys(piece);
             std::thread::sleep(Duration::from_millis(if piece == b"\x1b" { 60 } else { 8 }));
         }
-        // What the screen shows now was saved before it was drawn.
-        let shown = done_on_screen(&s.screen());
+        // What the screen shows now was saved before it was drawn: each
+        // rating it shows, and the count of indicators done.
+        let screen = s.screen();
+        let shown = ratings_on_screen(&screen);
+        let done = done_on_screen(&screen);
         s.signal("KILL");
         let _ = s.finish();
         every_file_parses(&trial_dir);
@@ -443,20 +490,52 @@ fn killed_at_random_moments_nothing_shown_as_saved_is_lost() {
             .flatten()
             .map(|e| e.path())
             .find(|p| p.extension().is_some_and(|e| e == "ron"));
-        let on_disk = saved.map_or(0, |p| {
-            ietkit::store::assessment_file::read(&p)
-                .unwrap()
-                .assessment
+        let Some(saved) = saved else {
+            assert!(
+                shown.is_empty() && done.is_none_or(|d| d == 0),
+                "trial {trial}: the screen showed ratings, but no file was saved:\n{screen}"
+            );
+            continue;
+        };
+        let file = ietkit::store::assessment_file::read(&saved)
+            .unwrap()
+            .assessment;
+        use ietkit::model::assessment::Rating;
+        for (id, level) in &shown {
+            let on_disk = file.response(id).map(|r| r.rating.clone());
+            let want = match level {
+                Some(l) => Rating::Level(*l),
+                None => Rating::NotApplicable {
+                    reason: String::new(),
+                },
+            };
+            let same = match (&on_disk, &want) {
+                (Some(Rating::NotApplicable { .. }), Rating::NotApplicable { .. }) => true,
+                (Some(a), b) => a == b,
+                (None, _) => false,
+            };
+            assert!(
+                same,
+                "trial {trial}, killed after {kill_after} ms: the screen showed {id} {level:?}, the file holds {on_disk:?}\n{screen}"
+            );
+            compared += 1;
+        }
+        if let Some(done) = done {
+            let on_disk = file
                 .responses
                 .iter()
-                .filter(|r| r.rating != ietkit::model::assessment::Rating::Unrated)
-                .count()
-        });
-        assert!(
-            on_disk >= shown,
-            "trial {trial}, killed after {kill_after} ms: the screen showed {shown} done, the file holds {on_disk}"
-        );
+                .filter(|r| r.rating != Rating::Unrated)
+                .count();
+            assert!(
+                on_disk >= done,
+                "trial {trial}, killed after {kill_after} ms: the screen showed {done} done, the file holds {on_disk}"
+            );
+        }
     }
+    assert!(
+        compared >= 24,
+        "only {compared} ratings on screen were compared with the file: the trials check too little"
+    );
     // A stale lock from a killed session never blocks the next one.
     let mut again = Session::start(&[], &data.path().join("trial-23"));
     let screen = again.wait_for("saved");

@@ -120,14 +120,44 @@ fn columns_scroll_sideways_when_they_do_not_fit() {
         PARTNERS[1],
     ];
     open_side_by_side(&mut a, &six);
-    let screen = tui::screen(&a);
+    // The header: the line of column labels, inside the view's border.
+    let header = |a: &ietkit::tui::app::App| {
+        let screen = tui::screen(a);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("ABS") || l.contains("CTE") || l.contains("Team"))
+            .unwrap_or_else(|| panic!("no column labels:\n{screen}"))
+            .to_string();
+        // "│▸│ header │ │": the view's box is inside the navigator's.
+        let inside = line.split('│').nth(2).unwrap_or_default();
+        (inside.trim_end().to_string(), screen)
+    };
+    let (first, screen) = header(&a);
     assert!(
-        screen.contains('>'),
-        "a marker says more columns are to the right:\n{screen}"
+        first.ends_with('>'),
+        "the header ends with a marker for more columns to the right:\n{screen}"
     );
+    assert!(!first.contains("< more left"), "{screen}");
     tui::feed(&mut a, "llll");
-    let screen = tui::screen(&a);
-    assert!(screen.contains("< more left"), "{screen}");
+    let (last, screen) = header(&a);
+    assert!(last.contains("< more left"), "{screen}");
+    assert!(
+        !last.ends_with('>'),
+        "at the last column, nothing more to the right:\n{screen}"
+    );
+    let labels = |h: &str| {
+        h.split_whitespace()
+            .filter(|w| !matches!(*w, "<" | "more" | "left" | ">"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(
+        labels(&first),
+        labels(&last),
+        "other columns are shown:\n{first}\n{last}"
+    );
+    tui::feed(&mut a, "hhhh");
+    assert_eq!(header(&a).0, first, "and h scrolls back");
 }
 
 #[test]

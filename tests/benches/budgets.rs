@@ -39,8 +39,22 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// How many figures were over their budget (or differed where they must
+/// not): any, and the bench exits non-zero.
+static FAILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn failed(what: &str) {
+    FAILED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    eprintln!("OVER: {what}");
+}
+
 fn report(what: &str, figure: f64, unit: &str, budget: f64) {
     let verdict = if figure <= budget { "within" } else { "OVER" };
+    if figure > budget {
+        failed(&format!(
+            "{what}: {figure:.2} {unit}, budget {budget} {unit}"
+        ));
+    }
     println!(
         "{what:<58} {figure:>9.2} {unit:<3} budget {budget:>6.1} {unit:<3} ratio {:>5.2}  {verdict}",
         figure / budget
@@ -416,6 +430,7 @@ fn main() {
                 real.1.iter().sum::<usize>()
             )
         } else {
+            failed("the release binary and the byte meter sent different bytes");
             format!("DIFFERENT: binary {real:?}, meter {counted:?}")
         }
     );
@@ -426,4 +441,10 @@ fn main() {
         "MB",
         25.0,
     );
+    let over = FAILED.load(std::sync::atomic::Ordering::SeqCst);
+    if over > 0 {
+        eprintln!("\n{over} figure(s) over budget: see OVER above.");
+        std::process::exit(1);
+    }
+    println!("\nEvery figure within its budget.");
 }
