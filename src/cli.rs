@@ -162,13 +162,30 @@ pub enum ExportFormat {
 }
 
 /// Parses the command line; `--help` also says which data folder is in use.
+/// The `--data-dir` given on the command line, looked for before clap
+/// parses it, so that `--help` names the folder in use.
+fn data_dir_flag(args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let mut args = args.iter().skip(1).take_while(|a| *a != "--");
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.to_str().and_then(|a| a.strip_prefix("--data-dir=")) {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
 pub fn parse() -> Cli {
-    let folder = DataDir::resolve(None).map_or_else(|| "none found".to_string(), |d| d.describe());
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let folder = DataDir::resolve(data_dir_flag(&args).as_deref())
+        .map_or_else(|| "none found".to_string(), |d| d.describe());
     let command = Cli::command().after_help(format!(
         "Data folder: {}\nChange it with --data-dir DIR or the IETKIT_DATA_DIR variable.",
         text::clean_line(&folder)
     ));
-    let matches = command.get_matches();
+    let matches = command.get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 

@@ -97,6 +97,9 @@ fn rubric_list_shows_built_in_and_own_rubrics_including_broken_ones() {
         text.contains("rubrics/oregon-iet-quality-indicators.ron (built in)"),
         "{text}"
     );
+    // The toolkit and the screener are listed too, as README says.
+    assert!(text.contains("toolkit \"Oregon IET toolkit\""), "{text}");
+    assert!(text.contains("screener \"Is this an IET?\""), "{text}");
     assert!(
         text.contains("rubric \"Mini rubric\" (mini, version 1)"),
         "{text}"
@@ -659,4 +662,113 @@ fn answers_and_responses_the_rubric_and_screener_do_not_know_are_named() {
     );
     // Standard output stays the summary alone.
     assert!(!stdout(&out).contains("note:"));
+}
+
+/// The data folder in use: `--data-dir` first, then `IETKIT_DATA_DIR`, then
+/// `$XDG_DATA_HOME/ietkit`, then `~/.local/share/ietkit`; `--help` says which
+/// and how it was chosen.
+#[test]
+fn the_data_folder_is_chosen_by_flag_then_variable_then_the_default() {
+    let base = TempDir::new("which-folder");
+    let [flag, var, xdg, home] = ["flag", "var", "xdg", "home"].map(|n| base.path().join(n));
+    let help = |args: &[&str], env: &[(&str, &std::path::Path)]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"));
+        cmd.args(args)
+            .arg("--help")
+            .env_remove("IETKIT_DATA_DIR")
+            .env_remove("XDG_DATA_HOME")
+            .env("HOME", &home);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        stdout(&cmd.output().unwrap())
+    };
+    let flag_arg = flag.display().to_string();
+    let all = [
+        ("IETKIT_DATA_DIR", var.as_path()),
+        ("XDG_DATA_HOME", xdg.as_path()),
+    ];
+    for args in [
+        vec!["--data-dir", flag_arg.as_str()],
+        vec!["--mono", "--data-dir", flag_arg.as_str()],
+    ] {
+        let text = help(&args, &all);
+        assert!(
+            text.contains(&format!(
+                "Data folder: {} (set with --data-dir)",
+                flag.display()
+            )),
+            "{args:?}: {text}"
+        );
+    }
+    let joined = format!("--data-dir={flag_arg}");
+    let text = help(&[joined.as_str()], &all);
+    assert!(
+        text.contains(&format!(
+            "Data folder: {} (set with --data-dir)",
+            flag.display()
+        )),
+        "{text}"
+    );
+    let text = help(&[], &all);
+    assert!(
+        text.contains(&format!(
+            "Data folder: {} (set with IETKIT_DATA_DIR)",
+            var.display()
+        )),
+        "{text}"
+    );
+    let text = help(&[], &all[1..]);
+    assert!(
+        text.contains(&format!(
+            "Data folder: {} (the default)",
+            xdg.join("ietkit").display()
+        )),
+        "{text}"
+    );
+    let text = help(&[], &[]);
+    assert!(
+        text.contains(&format!(
+            "Data folder: {} (the default)",
+            home.join(".local/share/ietkit").display()
+        )),
+        "{text}"
+    );
+    // And it is where files go: an import with the flag lands under it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(["--data-dir", &flag_arg, "import", TEAM])
+        .current_dir(common::root())
+        .env("IETKIT_DATA_DIR", &var)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        flag.join("assessments/welding-fabrication-iet-2026-27.ron")
+            .is_file()
+    );
+    assert!(!var.exists(), "nothing written where the variable points");
+}
+
+/// A name taken in the library gets the next free one: `-2`, then `-3`.
+#[test]
+fn importing_one_name_again_gives_the_next_free_name() {
+    let data = TempDir::new("import-again");
+    for _ in 0..3 {
+        let out = ietkit(&["import", TEAM], data.path());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let mut names: Vec<String> = std::fs::read_dir(data.path().join("assessments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "welding-fabrication-iet-2026-27-2.ron",
+            "welding-fabrication-iet-2026-27-3.ron",
+            "welding-fabrication-iet-2026-27.ron"
+        ]
+    );
 }

@@ -217,6 +217,51 @@ fn on_one_assessment_the_second_session_is_read_only_and_follows_the_first() {
     assert_eq!(saved.response("PD-2").unwrap().rating, Rating::Level(1));
 }
 
+/// "Flushed to disk, renamed over the old file, and the folder flushed":
+/// a save flushes the new file and its folder, and a flush that fails (a
+/// disk that lost power, a file server gone) is a failed save, the old
+/// file left as it was.
+#[test]
+fn a_save_flushes_the_file_and_its_folder_and_a_failed_flush_is_a_failed_save() {
+    let data = TempDir::new("flush");
+    let path = library(data.path())
+        .create_named(&sample(), "flushed")
+        .unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+    tui::feed(&mut app, "jj<Enter>");
+
+    fault::set_flush(Some(ErrorKind::Other));
+    tui::feed(&mut app, "0");
+    session.apply(&mut app);
+    fault::set_flush(None);
+    assert!(
+        matches!(app.save, SaveState::Failed(_)),
+        "a flush that fails is a failed save: {:?}",
+        app.save
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "intact");
+
+    let (files, folders) = fault::flushed();
+    tui::feed(&mut app, "<C-s>");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)), "{:?}", app.save);
+    let (files_after, folders_after) = fault::flushed();
+    assert!(files_after > files, "the new file was flushed");
+    let assessments = std::fs::canonicalize(path.parent().unwrap()).unwrap();
+    let flushed_here = |list: &[PathBuf]| {
+        list.iter()
+            .filter(|p| std::fs::canonicalize(p).is_ok_and(|p| p == assessments))
+            .count()
+    };
+    assert!(
+        flushed_here(&folders_after) > flushed_here(&folders),
+        "and the folder it is in: {:?}",
+        &folders_after[folders.len()..]
+    );
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
 #[test]
 fn a_save_that_fails_half_way_leaves_the_file_as_it_was_and_the_work_open() {
     let data = TempDir::new("failing-disk");

@@ -519,7 +519,8 @@ impl Folder {
             };
             self.set_mode_bits(&fd, bits);
             let mut file = File::from(fd);
-            let written = fault::write_all(&mut file, bytes).and_then(|()| file.sync_all());
+            let written =
+                fault::write_all(&mut file, bytes).and_then(|()| fault::flush_file(&file));
             return match written {
                 Ok(()) => Ok(temp),
                 Err(e) => {
@@ -551,7 +552,7 @@ impl Folder {
     }
 
     fn sync(&self) {
-        let _ = nix::unistd::fsync(&self.fd);
+        fault::flush_folder(&self.fd, &self.path);
     }
 
     /// Flushes this folder and `to`, once when they are one.
@@ -847,6 +848,39 @@ pub mod fault {
 
     thread_local! {
         static FAIL: Cell<Option<(ErrorKind, usize)>> = const { Cell::new(None) };
+        static FAIL_FLUSH: Cell<Option<ErrorKind>> = const { Cell::new(None) };
+        static FILES_FLUSHED: Cell<usize> = const { Cell::new(0) };
+        static FOLDERS_FLUSHED: std::cell::RefCell<Vec<std::path::PathBuf>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// From now on, on this thread, flushing a written file to disk fails
+    /// with `kind` (as a disk that lost power or an NFS server that went
+    /// away reports it); `None` turns the fault off.
+    pub fn set_flush(kind: Option<ErrorKind>) {
+        FAIL_FLUSH.with(|f| f.set(kind));
+    }
+
+    /// How many files this thread has flushed to disk, and which folders,
+    /// in order.
+    pub fn flushed() -> (usize, Vec<std::path::PathBuf>) {
+        (
+            FILES_FLUSHED.with(Cell::get),
+            FOLDERS_FLUSHED.with(|f| f.borrow().clone()),
+        )
+    }
+
+    pub(super) fn flush_file(file: &std::fs::File) -> io::Result<()> {
+        FILES_FLUSHED.with(|f| f.set(f.get() + 1));
+        match FAIL_FLUSH.with(Cell::get) {
+            None => file.sync_all(),
+            Some(kind) => Err(io::Error::new(kind, "injected by a test")),
+        }
+    }
+
+    pub(super) fn flush_folder(fd: &std::os::fd::OwnedFd, path: &std::path::Path) {
+        FOLDERS_FLUSHED.with(|f| f.borrow_mut().push(path.to_path_buf()));
+        let _ = nix::unistd::fsync(fd);
     }
 
     /// From now on, on this thread, every save writes `after` bytes and
