@@ -314,3 +314,62 @@ fn every_csv_record_ends_with_crlf_as_rfc_4180_says() {
         }
     }
 }
+
+/// The action plan runs by due date, the undated last, in the CSV and in
+/// the Markdown report.
+#[test]
+fn the_action_plan_runs_by_due_date_with_the_undated_last() {
+    let b = builtin();
+    let mut a = Assessment::new(&b.rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+    for (id, what, due) in [
+        ("PD-1", "Undated first in the file", None),
+        ("PD-2", "Due in March", Some("2027-03-01")),
+        ("CI-1", "Due in January", Some("2027-01-15")),
+    ] {
+        a.response_mut(id).actions.push(ActionItem {
+            what: what.into(),
+            owner: "Coordinator".into(),
+            due: due.map(|d| d.parse().unwrap()),
+            status: ActionStatus::Planned,
+        });
+    }
+    let order = [
+        "Due in January",
+        "Due in March",
+        "Undated first in the file",
+    ];
+    let csv = export(&a, Kind::CsvActions);
+    let rows: Vec<String> = parse_csv(&csv).iter().map(|r| r[1].to_string()).collect();
+    assert_eq!(rows, order, "{csv}");
+    let md = export(&a, Kind::Markdown);
+    let (_, plan) = md.split_once("\n## Action plan").expect("an action plan");
+    let at: Vec<usize> = order.iter().map(|w| plan.find(w).unwrap()).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{md}");
+}
+
+/// JSON says `null` for a mean with nothing rated, and each verdict of the
+/// screener by its own word.
+#[test]
+fn json_says_null_for_no_mean_and_names_each_verdict() {
+    use ietkit::model::screener::Answer;
+    let b = builtin();
+    let mut a = Assessment::new(&b.rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+    a.response_mut("PD-1").rating = Rating::Level(2);
+    let json = |a: &Assessment| -> serde_json::Value {
+        serde_json::from_str(&export(a, Kind::Json)).unwrap()
+    };
+    let v = json(&a);
+    assert_eq!(v["scores"]["categories"][0]["mean"], 2.0);
+    assert_eq!(
+        v["scores"]["categories"][1]["mean"],
+        serde_json::Value::Null
+    );
+    assert_eq!(v["screener"]["verdict"], "needs_information");
+    for q in &b.screener.questions {
+        a.screener.insert(q.id.clone(), Answer::Yes);
+    }
+    assert_eq!(json(&a)["screener"]["verdict"], "iet");
+    let required = b.screener.questions.iter().find(|q| q.required).unwrap();
+    a.screener.insert(required.id.clone(), Answer::No);
+    assert_eq!(json(&a)["screener"]["verdict"], "not_yet");
+}

@@ -728,3 +728,43 @@ fn no_color_set_in_the_environment_means_no_colour_codes_at_all() {
     let plain = run(&[("NO_COLOR", "1")]);
     assert!(!coloured(&plain), "{}", String::from_utf8_lossy(&plain));
 }
+
+/// The help names the data folder in use, and `--mono` alone (without
+/// NO_COLOR) draws without a single colour code.
+#[test]
+fn help_names_the_data_folder_and_mono_draws_no_colour() {
+    let data = common::TempDir::new("pty-help");
+    let mut s = Session::start(&["--mono"], data.path());
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"?");
+    let screen = s.wait_for("Saved assessments live");
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = data
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        flat.replace("│ ", "").replace(" │", "").contains(&name),
+        "the help names {name}:\n{screen}"
+    );
+    s.type_keys(b"\x1b");
+    s.type_keys(b"]2");
+    s.wait_for("PD-1 2 Developing");
+    s.type_keys(b"q");
+    let (status, text) = s.finish();
+    assert!(status.success());
+    let colour = text.split("\u{1b}[").skip(1).find(|seq| {
+        let Some(end) = seq.find('m') else {
+            return false;
+        };
+        let params = &seq[..end];
+        params.chars().all(|c| c.is_ascii_digit() || c == ';')
+            && params.split(';').any(|p| {
+                p.parse::<u16>()
+                    .is_ok_and(|n| (30..=49).contains(&n) || (90..=107).contains(&n))
+            })
+    });
+    assert_eq!(colour, None, "--mono sends no colour code");
+}

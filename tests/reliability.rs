@@ -836,3 +836,89 @@ fn every_reading_path_refuses_a_pipe_or_a_device_at_once() {
         }
     }
 }
+
+/// A file from a newer ietkit opens read-only in the app: keys that would
+/// change it say why and change nothing, on screen or on disk.
+#[test]
+fn a_newer_format_opens_read_only_and_no_key_changes_it() {
+    let data = TempDir::new("newer");
+    let mut a = sample();
+    a.format = ietkit::model::assessment::FORMAT + 1;
+    let path = library(data.path()).assessments().join("newer.ron");
+    assessment_file::ensure_private_dir(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, assessment_file::to_text(&a)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+    assert!(app.read_only.is_some(), "read-only");
+    let rated_before = app.assessment.responses.clone();
+    tui::feed(&mut app, "jj<Enter>");
+    for key in ["0", "u", "n"] {
+        tui::feed(&mut app, key);
+        session.apply(&mut app);
+        assert!(
+            app.message
+                .as_ref()
+                .is_some_and(|m| m.0.contains("newer ietkit")),
+            "{key} says why: {:?}",
+            app.message
+        );
+    }
+    tui::feed(&mut app, "<C-s>");
+    session.apply(&mut app);
+    assert_eq!(
+        app.assessment.responses, rated_before,
+        "nothing changed here"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nor on disk");
+}
+
+/// The data folder may itself be a link: the user chose it. Saves go
+/// where it points.
+#[test]
+fn a_data_folder_that_is_a_link_is_used() {
+    let base = TempDir::new("linked-data");
+    let real = base.path().join("real");
+    std::fs::create_dir_all(&real).unwrap();
+    let link = base.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let mut session = Session::new(Some(library(&link)));
+    let mut app = tui::app(80, 24);
+    tui::feed(&mut app, "]2");
+    session.apply(&mut app);
+    assert!(matches!(app.save, SaveState::Saved(_)), "{:?}", app.save);
+    let saved: Vec<_> = std::fs::read_dir(real.join("assessments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    assert_eq!(saved.len(), 1, "saved inside the folder the link names");
+}
+
+/// A save from the app that would pass 16 MB is refused with the reason,
+/// the work kept open, the file on disk as it was.
+#[test]
+fn a_save_past_the_size_limit_is_refused_and_the_work_kept() {
+    let data = TempDir::new("too-big-save");
+    let path = library(data.path()).create_named(&sample(), "big").unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let (mut app, mut session) = session_on(data.path(), &path);
+    // (Put in place directly: pasting 17 MB key by key into the editor
+    // takes seconds and tests the editor, not the save.)
+    let line = "Seventeen megabytes of notes, pasted by mistake. ".repeat(1 << 10);
+    app.assessment.response_mut("PD-1").notes =
+        format!("{line}\n").repeat(17 * 1024 * 1024 / line.len() + 1);
+    tui::feed(&mut app, "<C-s>");
+    session.apply(&mut app);
+    let SaveState::Failed(reason) = &app.save else {
+        panic!("refused: {:?}", app.save);
+    };
+    assert!(reason.contains("16 MB"), "{reason}");
+    assert!(
+        app.assessment
+            .responses
+            .iter()
+            .any(|r| r.notes.len() > 16 << 20),
+        "the work is still open"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file as it was");
+}

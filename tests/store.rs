@@ -450,6 +450,11 @@ fn when_saving_fails_the_work_stays_open_and_the_user_is_told() {
         Rating::Level(2)
     );
     assert!(app.message.as_ref().unwrap().0.starts_with("Not saved:"));
+    // The status bar keeps saying so after the message is gone.
+    tui::feed(&mut app, "j");
+    let screen = tui::screen(&app);
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("NOT SAVED"), "{status}");
     // Quitting now asks first, and offers a way out.
     tui::feed(&mut app, "q");
     assert!(!app.quit);
@@ -703,4 +708,53 @@ fn the_sample_assessments_load_cleanly_and_are_filled_in() {
         );
         assert!(!a.profile.program.is_empty() && !a.assessors.is_empty());
     }
+}
+
+/// `w` in the library changes who is working: the name and partner are
+/// kept in the data folder for the next session, and recorded with the
+/// next change.
+#[test]
+fn w_in_the_library_changes_who_is_working_for_next_time_too() {
+    let data = TempDir::new("who");
+    let (mut app, mut session) = open_app(data.path());
+    tui::feed(&mut app, "ow");
+    assert!(
+        matches!(
+            app.overlays.last(),
+            Some(ietkit::tui::app::Overlay::Form(_))
+        ),
+        "w asks who is working"
+    );
+    tui::feed(&mut app, "<Home><C-k>Rosa Lind<Tab><Right><Right><Enter>");
+    session.apply(&mut app);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("recorded as Rosa Lind (CTE)"),
+        "{:?}",
+        app.message
+    );
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    let (who, known) = ietkit::store::people::who(Some(&dir));
+    assert!(known, "kept for next time");
+    assert_eq!(who.person.name, "Rosa Lind");
+    assert_eq!(who.person.role, Some(Partner::CareerTechnicalEducation));
+    // The next change is recorded as theirs.
+    tui::feed(&mut app, "<Esc>]2");
+    session.apply(&mut app);
+    let saved = assessment_file::read(session.path.as_ref().unwrap())
+        .unwrap()
+        .assessment;
+    let change = saved.changes.last().unwrap();
+    assert_eq!(change.by, who.login);
+    let people = format!("{:?}", saved.people.get(&who.login));
+    assert!(
+        people.contains("Rosa Lind"),
+        "the record names them: {people}"
+    );
 }

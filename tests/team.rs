@@ -1485,4 +1485,96 @@ fn a_copy_is_an_assessment_of_its_own_and_an_import_is_the_same_one() {
     assert!(imported.same_as(&original));
     assert_eq!(copy.id.len(), 32);
     assert!(!copy.same_as(&imported), "a copy goes its own way");
+    // The record travels with the import and the copy, each adding how
+    // it came to be.
+    let n = original.changes.len();
+    assert!(n > 1, "the sample has a record");
+    assert_eq!(imported.changes[..n], original.changes[..]);
+    assert_eq!(copy.changes[..n], original.changes[..]);
+    assert!(copy.changes.len() > n, "and the copy says it is one");
+    assert!(
+        original
+            .people
+            .iter()
+            .all(|(k, v)| copy.people.get(k) == Some(v)),
+        "who the record names travels too"
+    );
+}
+
+/// `team init` shares a data folder that was one person's (its files
+/// become the group's), and what a member saves there stays shared even
+/// with a umask that would keep it private.
+#[test]
+fn init_shares_an_existing_private_folder_and_saves_stay_shared_whatever_the_umask() {
+    if !is_root() {
+        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+        return;
+    }
+    let base = TempDir::new("share-existing");
+    chmod(base.path(), 0o755);
+    let data = base.path().join("team");
+    let out = ietkit(&data, &["import", ABS_VIEW]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = data.join("assessments/welding-fabrication-iet-2026-27-abs-view.ron");
+    assert_eq!(mode(&first), 0o600, "private to begin with");
+
+    let group = TEAM.to_string();
+    let out = ietkit(
+        &data,
+        &["team", "init", data.to_str().unwrap(), "--group", &group],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (path, want) in [
+        (data.clone(), 0o2770),
+        (data.join("assessments"), 0o2770),
+        (first.clone(), 0o660),
+    ] {
+        assert_eq!(mode(&path), want, "{}", path.display());
+        assert_eq!(gid(&path), TEAM, "{}", path.display());
+    }
+
+    // Alice saves with umask 077: the file is the group's all the same.
+    let home = base.path().join("alice");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(ALICE), Some(TEAM)).unwrap();
+    let copy = home.join("cte.ron");
+    std::fs::copy(common::root().join(CTE_VIEW), &copy).unwrap();
+    std::os::unix::fs::chown(&copy, Some(ALICE), Some(TEAM)).unwrap();
+    let child = Command::new("/bin/sh")
+        .args(["-c", "umask 077 && exec \"$0\" \"$@\""])
+        .arg(shared_binary())
+        .args(["import", copy.to_str().unwrap()])
+        .env_clear()
+        .env("HOME", &home)
+        .env("IETKIT_DATA_DIR", &data)
+        .current_dir(&home)
+        .uid(ALICE)
+        .gid(TEAM)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = wait_or_fail(child, "import with umask 077");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = data.join("assessments/cte.ron");
+    assert_eq!(mode(&saved), 0o660, "shared despite the umask");
+    assert_eq!(gid(&saved), TEAM);
+    assert_eq!(
+        std::fs::symlink_metadata(&saved).unwrap().uid(),
+        ALICE,
+        "saved by Alice"
+    );
 }

@@ -229,3 +229,126 @@ fn a_consensus_is_agreed_by_keyboard_and_saved_as_a_new_assessment() {
             .contains("Consensus saved as welding-fabrication-iet-2026-27-consensus")
     );
 }
+
+/// The ids the view shows under its current filter.
+fn shown_ids(a: &App) -> Vec<String> {
+    match a.overlays.last() {
+        Some(Overlay::Compare(v)) => v.visible().iter().map(|r| r.id.clone()).collect(),
+        _ => panic!("the side-by-side view is open"),
+    }
+}
+
+/// `u`, `a` and `r` show exactly the indicators that are unsure or N/A in
+/// any view, that have an open action item in any, and whose rating went
+/// down from the first column to the last: each counted here from the
+/// files themselves.
+#[test]
+fn the_filters_show_exactly_what_they_name() {
+    // Later cycle first, so that what improved reads as going down.
+    let names = [
+        "welding-fabrication-iet-2026-27",
+        "welding-fabrication-iet-2025-26",
+    ];
+    let files: Vec<_> = names
+        .iter()
+        .map(|n| {
+            let path = common::root().join(SAMPLES).join(format!("{n}.ron"));
+            assessment_file::read(&path).unwrap().assessment
+        })
+        .collect();
+    let mut a = tui::app(120, 40);
+    open_side_by_side(&mut a, &names);
+    let ids: Vec<String> = a
+        .content
+        .rubric
+        .indicators()
+        .map(|(_, i)| i.id.clone())
+        .collect();
+    let any = |f: &dyn Fn(&ietkit::model::assessment::Response) -> bool| -> Vec<String> {
+        ids.iter()
+            .filter(|id| files.iter().any(|x| x.response(id).is_some_and(f)))
+            .cloned()
+            .collect()
+    };
+    let unsure_or_na = any(&|r| r.unsure || matches!(r.rating, Rating::NotApplicable { .. }));
+    let open = any(&|r| r.actions.iter().any(|x| x.status.is_open()));
+    let level = |x: &ietkit::model::assessment::Assessment, id: &str| match x
+        .response(id)
+        .map(|r| &r.rating)
+    {
+        Some(Rating::Level(l)) => Some(*l),
+        _ => None,
+    };
+    let down: Vec<String> = ids
+        .iter()
+        .filter(|id| matches!((level(&files[0], id), level(&files[1], id)), (Some(a), Some(b)) if b < a))
+        .cloned()
+        .collect();
+    for (key, want, what) in [
+        ("u", &unsure_or_na, "unsure or N/A"),
+        ("a", &open, "open action items"),
+        ("r", &down, "regressions"),
+    ] {
+        assert!(!want.is_empty(), "the samples hold some {what}");
+        assert!(want.len() < ids.len(), "and not every indicator is {what}");
+        tui::feed(&mut a, key);
+        assert_eq!(&shown_ids(&a), want, "{key}: {what}");
+        tui::feed(&mut a, key);
+        assert_eq!(shown_ids(&a), ids, "{key} again shows all");
+    }
+}
+
+/// In the library, `v` needs 2 to 6 marked: one is too few, a seventh is
+/// refused, and six open side by side, one column each.
+#[test]
+fn two_to_six_marked_open_side_by_side_and_no_more() {
+    let data = common::TempDir::new("mark-six");
+    let library = Library::new(DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    });
+    let sample = assessment_file::read(
+        &common::root()
+            .join(SAMPLES)
+            .join(format!("{}.ron", PARTNERS[2])),
+    )
+    .unwrap()
+    .assessment;
+    for n in 1..=7 {
+        library
+            .create_named(&sample, &format!("program-{n}"))
+            .unwrap();
+    }
+    let mut session = Session::new(Some(library));
+    let mut a = tui::app(120, 40);
+    tui::feed(&mut a, "o");
+    session.apply(&mut a);
+    let marked = |a: &App| match a.overlays.last() {
+        Some(Overlay::Library(v)) => v.marked.len(),
+        _ => panic!("the library is open"),
+    };
+    tui::feed(&mut a, " v");
+    session.apply(&mut a);
+    assert_eq!(marked(&a), 1);
+    assert!(
+        a.message.as_ref().unwrap().0.contains("Mark 2 to 6"),
+        "{:?}",
+        a.message
+    );
+    tui::feed(&mut a, "j j j j j j ");
+    assert_eq!(marked(&a), 6, "the seventh is refused");
+    assert!(
+        a.message.as_ref().unwrap().0.contains("Six is the most"),
+        "{:?}",
+        a.message
+    );
+    // Space on a marked one unmarks it.
+    tui::feed(&mut a, "k ");
+    assert_eq!(marked(&a), 5);
+    tui::feed(&mut a, " v");
+    session.apply(&mut a);
+    match a.overlays.last() {
+        Some(Overlay::Compare(v)) => assert_eq!(v.assessments.len(), 6),
+        _ => panic!("six side by side: {:?}", a.message),
+    }
+}
