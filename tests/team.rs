@@ -527,6 +527,8 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
     fifo(&d.join("rubrics/fifo.ron"));
     link(&o.join("rubric.ron"), &d.join("rubrics/link.ron"));
     fifo(&d.join("state.ron"));
+    // A socket, listening while the test runs.
+    let _socket = std::os::unix::net::UnixListener::bind(assessments.join("socket.ron")).unwrap();
     // The temporary files the next saves in this process would make.
     // (Other tests in this process may take a few names first.)
     for name in folder::upcoming_temp_names("c.ron", 50) {
@@ -601,6 +603,11 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
         "{}",
         problem("link")
     );
+    assert!(
+        problem("socket").contains("a socket"),
+        "{}",
+        problem("socket")
+    );
 
     // The binary on the same folder: nothing hangs, each is reported.
     let out = ietkit(d, &["list"]);
@@ -610,6 +617,7 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
     assert!(text(&out).contains("named pipe"), "{}", text(&out));
     assert!(text(&out).contains("symbolic link"), "{}", text(&out));
     for args in [
+        vec!["summary", "socket"],
         vec!["summary", "fifo"],
         vec!["import", "assessments/fifo.ron"],
         vec!["rubric", "check", "rubrics/fifo.ron"],
@@ -625,11 +633,12 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
             .unwrap();
         let out = wait_or_fail(out, &format!("{args:?}"));
         assert_ne!(out.status.code(), Some(0), "{args:?}");
-        assert!(
-            text(&out).contains("named pipe"),
-            "{args:?}: {}",
-            text(&out)
-        );
+        let what = if args[1] == "socket" {
+            "a socket"
+        } else {
+            "named pipe"
+        };
+        assert!(text(&out).contains(what), "{args:?}: {}", text(&out));
     }
     let out = ietkit(d, &["team", "check"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
@@ -643,6 +652,7 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
         "b.ron.lock is a symbolic link",
         "assessments/history is a symbolic link",
         "fifo.ron is a named pipe",
+        "socket.ron is a socket",
         "link.ron is a symbolic link",
         "trash is a symbolic link",
         "state is a symbolic link",

@@ -515,6 +515,28 @@ mod tests {
     }
 
     #[test]
+    fn long_values_in_the_record_are_cut_to_sixty_characters() {
+        let before = blank();
+        let mut after = before.clone();
+        let long = "Welding and Fabrication Integrated Education and Training, evening cohort";
+        after.profile.program = format!("  {long}  ");
+        let d = diff(&before, &after);
+        let What::Profile { to, .. } = &d[0] else {
+            panic!("{d:?}");
+        };
+        assert_eq!(to.chars().count(), 60);
+        assert!(to.ends_with('…'), "{to}");
+        assert_eq!(to.trim_end_matches('…'), &long[..59]);
+        // Sixty exactly, spaces around it aside, is kept whole.
+        after.profile.program = format!(" {} ", &long[..60]);
+        let d = diff(&before, &after);
+        assert!(
+            matches!(&d[0], What::Profile { to, .. } if to == &long[..60]),
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn removing_the_first_of_three_items_is_one_removal() {
         let item = |w: &str| ActionItem {
             what: w.into(),

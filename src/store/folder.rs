@@ -476,6 +476,13 @@ impl Folder {
         let fd = match nix::fcntl::openat(&self.fd, name, flags, Mode::empty()) {
             Ok(fd) => fd,
             Err(Errno::ELOOP) => return Err(self.not_ours(name, Kind::Link, "file")),
+            // A socket cannot be opened at all: say what it is.
+            Err(Errno::ENXIO) => {
+                return Err(match self.kind(name) {
+                    Kind::File | Kind::Missing => FolderError::io(&self.join(name), Errno::ENXIO),
+                    kind => self.not_ours(name, kind, "file"),
+                });
+            }
             Err(e) => return Err(FolderError::io(&self.join(name), e)),
         };
         let stat = nix::sys::stat::fstat(&fd).map_err(|e| FolderError::io(&self.join(name), e))?;
