@@ -768,3 +768,50 @@ fn help_names_the_data_folder_and_mono_draws_no_colour() {
     });
     assert_eq!(colour, None, "--mono sends no colour code");
 }
+
+/// In the app, an export goes by default to the folder ietkit was started
+/// from, and `~` in the path typed means the home folder.
+#[test]
+fn an_export_goes_where_ietkit_was_started_and_tilde_is_home() {
+    let base = common::TempDir::new("pty-export-where");
+    let (data, work, home) = (
+        base.path().join("data"),
+        base.path().join("work"),
+        base.path().join("home"),
+    );
+    for d in [&work, &home] {
+        std::fs::create_dir_all(d).unwrap();
+    }
+    let home_text = home.display().to_string();
+    pty::known_person(&data);
+    let mut s = Session::spawn_in(
+        env!("CARGO_BIN_EXE_ietkit"),
+        &[],
+        &data,
+        Some(&work),
+        &[("HOME", &home_text)],
+    );
+    s.wait_for("Welcome to ietkit");
+    s.type_keys(b"]2");
+    s.wait_for("PD-1 2 Developing");
+    s.type_keys(b"x");
+    s.wait_for("Export this assessment");
+    s.type_keys(b"\r");
+    s.wait_for("Exported to");
+    let in_work: Vec<_> = std::fs::read_dir(&work)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        in_work.iter().any(|n| n.ends_with(".md")),
+        "the report is in the folder ietkit started from: {in_work:?}"
+    );
+    s.type_keys(b"x");
+    s.wait_for("Export this assessment");
+    // The path field: Tab to it, clear it, type a path from home.
+    s.type_keys(b"\t\x1b[H\x0b~/from-home.md\r");
+    s.wait_for("Exported to");
+    assert!(home.join("from-home.md").is_file(), "~ is the home folder");
+    s.type_keys(b"q");
+    assert!(s.finish().0.success());
+}

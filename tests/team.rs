@@ -1588,3 +1588,74 @@ fn init_shares_an_existing_private_folder_and_saves_stay_shared_whatever_the_uma
         "saved by Alice"
     );
 }
+
+/// A name whose lock someone holds (they are making that file this very
+/// moment) is passed over by every writer that makes a file: restore,
+/// copy and import each take the next free name, and never write under
+/// the held one.
+#[test]
+fn restore_copy_and_import_pass_over_a_name_someone_holds() {
+    let data = TempDir::new("held-names");
+    let lib = library(data.path());
+    let source = common::root().join(ABS_VIEW);
+    let first = lib.import(&source, Some("program")).unwrap();
+    let folder = folder::Folder::open(&lib.assessments(), false).unwrap();
+    let held = |name: &str| Lock::take(&folder, name, "Someone else, making this file").unwrap();
+    let stem = |p: &Path| p.file_stem().unwrap().to_string_lossy().into_owned();
+
+    // Copy: "program copy" is held, so the copy is the next free name.
+    let copy_lock = held("program-copy.ron");
+    let copy = lib.duplicate(&first).unwrap();
+    assert_eq!(stem(&copy), "program-copy-2");
+    assert!(!lib.assessments().join("program-copy.ron").exists());
+    drop(copy_lock);
+
+    // Restore: its old name is held.
+    let trashed = lib.delete(&first).unwrap();
+    let restore_lock = held("program.ron");
+    let restored = lib.restore(&trashed).unwrap();
+    assert_eq!(stem(&restored), "program-2");
+    assert!(!lib.assessments().join("program.ron").exists());
+    drop(restore_lock);
+
+    // Import under a held name.
+    let import_lock = held("partner.ron");
+    let imported = lib.import(&source, Some("partner")).unwrap();
+    assert_eq!(stem(&imported), "partner-2");
+    assert!(!lib.assessments().join("partner.ron").exists());
+    drop(import_lock);
+}
+
+/// `--group` takes a group's name, as an administrator types it, and the
+/// folder gets that group's number.
+#[test]
+fn team_init_takes_a_group_by_its_name() {
+    if !is_root() {
+        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+        return;
+    }
+    // "users" is on every Debian-like system; its number is looked up,
+    // not assumed.
+    let Ok(Some(group)) = nix::unistd::Group::from_name("users") else {
+        eprintln!("skipped: this system has no group named users");
+        return;
+    };
+    let base = TempDir::new("group-by-name");
+    let dir = base.path().join("team");
+    let out = ietkit(
+        &dir,
+        &["team", "init", dir.to_str().unwrap(), "--group", "users"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("It belongs to the group users"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(gid(&dir), group.gid.as_raw());
+    assert_eq!(mode(&dir), 0o2770);
+}

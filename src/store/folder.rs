@@ -651,10 +651,19 @@ impl Folder {
             Err(Errno::EINVAL | Errno::ENOSYS | Errno::EOPNOTSUPP) => {}
             Err(e) => return Err(FolderError::io(&to.join(to_name), e)),
         }
-        // A hard link never replaces a name that is taken.
+        self.link_then_unlink(from, to, to_name)
+    }
+
+    /// The move for a file system without `RENAME_NOREPLACE`: a hard link
+    /// never replaces a name that is taken; then the old name goes.
+    fn link_then_unlink(&self, from: &str, to: &Folder, to_name: &str) -> Result<(), FolderError> {
         match nix::unistd::linkat(&self.fd, from, &to.fd, to_name, AtFlags::empty()) {
             Ok(()) => {}
-            Err(Errno::EEXIST) => return Err(exists()),
+            Err(Errno::EEXIST) => {
+                return Err(FolderError::Exists {
+                    path: to.shown(to_name),
+                });
+            }
             Err(e) => return Err(FolderError::io(&to.join(to_name), e)),
         }
         nix::unistd::unlinkat(&self.fd, from, nix::unistd::UnlinkatFlags::NoRemoveDir)
@@ -1027,6 +1036,42 @@ mod tests {
         assert_eq!(Share::of(0o42770, 5), Share::Group(5));
         assert_eq!(Share::of(0o40775, 5), Share::Group(5));
         assert_eq!(Share::of(0o41777, 5), Share::Private);
+    }
+
+    #[test]
+    fn where_renames_cannot_refuse_to_replace_a_link_then_unlink_never_replaces() {
+        let dir = temp("link-move");
+        let (a, b) = (dir.join("a"), dir.join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        let from = Folder::open(&a, false).unwrap();
+        let to = Folder::open(&b, false).unwrap();
+        std::fs::write(a.join("x.ron"), "moving").unwrap();
+        std::fs::write(b.join("taken.ron"), "someone's").unwrap();
+        let err = from
+            .link_then_unlink("x.ron", &to, "taken.ron")
+            .unwrap_err();
+        assert!(matches!(err, FolderError::Exists { .. }), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(b.join("taken.ron")).unwrap(),
+            "someone's"
+        );
+        assert_eq!(
+            std::fs::read_to_string(a.join("x.ron")).unwrap(),
+            "moving",
+            "left"
+        );
+        from.link_then_unlink("x.ron", &to, "free.ron").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(b.join("free.ron")).unwrap(),
+            "moving"
+        );
+        assert!(!a.join("x.ron").exists(), "the old name is gone");
+        assert_eq!(
+            std::os::unix::fs::MetadataExt::nlink(&std::fs::metadata(b.join("free.ron")).unwrap()),
+            1,
+            "one name left, as ietkit expects of its files"
+        );
     }
 
     #[test]

@@ -41,6 +41,17 @@ impl Pty {
     /// Any program, with `TERM=xterm-256color` unless `env` says otherwise,
     /// and without `NO_COLOR`.
     pub fn spawn(program: &str, args: &[&str], data_dir: &Path, env: &[(&str, &str)]) -> Pty {
+        Pty::spawn_in(program, args, data_dir, None, env)
+    }
+
+    /// [`Pty::spawn`], started in the folder `cwd` when given.
+    pub fn spawn_in(
+        program: &str,
+        args: &[&str],
+        data_dir: &Path,
+        cwd: Option<&Path>,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -51,6 +62,9 @@ impl Pty {
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
+        if let Some(cwd) = cwd {
+            cmd.cwd(cwd);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("IETKIT_DATA_DIR", data_dir);
         cmd.env_remove("NO_COLOR");
