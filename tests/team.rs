@@ -1027,6 +1027,25 @@ fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
             .problems
             .is_empty()
     );
+
+    // Alice's --fix mends only what is hers: a file Bob keeps private is
+    // left as it is, and the report names Bob as the one who can mend it.
+    let bobs = assessments.join("bob.ron");
+    std::fs::write(&bobs, "Bob's own").unwrap();
+    chmod(&bobs, 0o600);
+    std::os::unix::fs::chown(&bobs, Some(BOB), Some(TEAM)).unwrap();
+    let home = base.path().join("alice-home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::os::unix::fs::chown(&home, Some(ALICE), Some(TEAM)).unwrap();
+    let out = as_user(ALICE, TEAM, &home, &dir, &["team", "check", "--fix", dir.to_str().unwrap()]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "a problem is left: {said}");
+    assert_eq!(mode(&bobs), 0o600, "not Alice's to change");
+    assert!(said.contains("bob.ron"), "{said}");
+    assert!(
+        said.contains(&ietkit::store::people::user_name(BOB)),
+        "names who can mend it: {said}"
+    );
 }
 
 #[test]

@@ -734,6 +734,41 @@ impl Prompt {
 mod tests {
     use super::*;
 
+    /// ietkit holds program-level information only: no form asks about
+    /// a learner as a person (a name, an identifier, a birth date).
+    #[test]
+    fn no_form_asks_for_anything_about_a_learner() {
+        let who = Who {
+            login: "maria".into(),
+            person: Default::default(),
+        };
+        let forms = [
+            Form::evidence("PD-1", None, None),
+            Form::action("PD-1", None, None),
+            Form::profile(&Profile::default(), Purpose::NewDesign, "2026-27", &[]),
+            Form::new_assessment(vec![("oregon".into(), "Oregon".into())], 0),
+            Form::export(vec!["report.md".into()]),
+            Form::person(&who, true),
+        ];
+        let personal = ["name", "identifier", " id", "birth", "ssn", "social security", "address"];
+        for form in &forms {
+            for field in &form.fields {
+                let text = format!("{} {}", field.label, field.hint).to_lowercase();
+                let about_learners = ["learner", "student", "participant", "inmate", "adult in custody"]
+                    .iter()
+                    .any(|w| text.contains(w));
+                assert!(
+                    !(about_learners && personal.iter().any(|w| text.contains(w))),
+                    "{}: {text}",
+                    form.title
+                );
+            }
+        }
+        // And the profile asks about the program, not about people in it.
+        let labels: Vec<&str> = forms[2].fields.iter().map(|f| f.label).collect();
+        assert!(labels.iter().any(|l| l.contains("Program")), "{labels:?}");
+    }
+
     #[test]
     fn assessors_read_as_name_and_partner() {
         let a = parse_assessors("Maria Lopez (ABS); Sam (career pathways);  ; Ana (Tribal office)")
