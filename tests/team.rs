@@ -1037,7 +1037,13 @@ fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
     let home = base.path().join("alice-home");
     std::fs::create_dir_all(&home).unwrap();
     std::os::unix::fs::chown(&home, Some(ALICE), Some(TEAM)).unwrap();
-    let out = as_user(ALICE, TEAM, &home, &dir, &["team", "check", "--fix", dir.to_str().unwrap()]);
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &home,
+        &dir,
+        &["team", "check", "--fix", dir.to_str().unwrap()],
+    );
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "a problem is left: {said}");
     assert_eq!(mode(&bobs), 0o600, "not Alice's to change");

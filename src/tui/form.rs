@@ -750,13 +750,27 @@ mod tests {
             Form::export(vec!["report.md".into()]),
             Form::person(&who, true),
         ];
-        let personal = ["name", "identifier", " id", "birth", "ssn", "social security", "address"];
+        let personal = [
+            "name",
+            "identifier",
+            " id",
+            "birth",
+            "ssn",
+            "social security",
+            "address",
+        ];
         for form in &forms {
             for field in &form.fields {
                 let text = format!("{} {}", field.label, field.hint).to_lowercase();
-                let about_learners = ["learner", "student", "participant", "inmate", "adult in custody"]
-                    .iter()
-                    .any(|w| text.contains(w));
+                let about_learners = [
+                    "learner",
+                    "student",
+                    "participant",
+                    "inmate",
+                    "adult in custody",
+                ]
+                .iter()
+                .any(|w| text.contains(w));
                 assert!(
                     !(about_learners && personal.iter().any(|w| text.contains(w))),
                     "{}: {text}",
