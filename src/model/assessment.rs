@@ -399,6 +399,43 @@ mod tests {
     use crate::model::screener::Answer;
     use crate::store::embedded;
 
+    #[test]
+    fn the_same_assessment_is_known_by_its_id_or_without_one_by_when_it_was_made() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        let mut changed = a.clone();
+        changed.response_mut("PD-1").rating = Rating::Level(2);
+        assert!(a.same_as(&changed), "changed since, still the same one");
+        let mut other = a.clone();
+        other.id = new_id();
+        assert!(!a.same_as(&other), "another id: another assessment");
+        // Files from before ids: made at the same moment, or not.
+        a.id.clear();
+        let mut old = a.clone();
+        assert!(a.same_as(&old));
+        old.created = Timestamp(a.created.0 + 1);
+        assert!(!a.same_as(&old));
+        assert!(
+            a.same_as(&other),
+            "a save from before ids matches a later one by when it was made"
+        );
+        assert!(!other.same_as(&old));
+    }
+
+    #[test]
+    fn done_counts_rated_and_not_applicable_among_the_indicators_asked() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        let program_design = &rubric.categories[0].indicators;
+        assert_eq!(a.done(program_design), 0);
+        a.response_mut("PD-1").rating = Rating::Level(0);
+        a.response_mut("PD-2").rating = Rating::NotApplicable { reason: "x".into() };
+        a.response_mut("PD-3").unsure = true;
+        a.response_mut("CI-1").rating = Rating::Level(3);
+        assert_eq!(a.done(program_design), 2);
+        assert_eq!(a.done(rubric.indicators().map(|(_, i)| i)), 3);
+    }
+
     fn full_assessment() -> Assessment {
         let rubric = embedded::builtin().unwrap().rubric;
         let profile = Profile {

@@ -605,6 +605,149 @@ mod tests {
         assert_eq!(a.changes[0].what.indicator(), Some("X-10"));
     }
 
+    /// Each kind of change merges with the one before only when it is about
+    /// the same thing, and a profile field or screener answer put back as it
+    /// was leaves nothing.
+    #[test]
+    fn only_changes_to_the_same_thing_merge() {
+        let me = who("maria");
+        let profile = |field: &str, from: &str, to: &str| What::Profile {
+            field: field.into(),
+            from: from.into(),
+            to: to.into(),
+        };
+        let screener = |q: &str, from, to| What::Screener {
+            question: q.into(),
+            from,
+            to,
+        };
+        let notes = |i: &str| What::Notes {
+            indicator: i.into(),
+        };
+        let unsure = |i: &str, now| What::Unsure {
+            indicator: i.into(),
+            now,
+        };
+        let rate = |i: &str, to| What::Rating {
+            indicator: i.into(),
+            from: Rating::Unrated,
+            to: Rating::Level(to),
+        };
+        let cases: Vec<(Vec<What>, Vec<What>)> = vec![
+            (
+                vec![rate("PD-1", 1), rate("PD-2", 2)],
+                vec![rate("PD-1", 1), rate("PD-2", 2)],
+            ),
+            (
+                vec![unsure("PD-1", true), unsure("PD-2", true)],
+                vec![unsure("PD-1", true), unsure("PD-2", true)],
+            ),
+            (vec![notes("PD-1"), notes("PD-1")], vec![notes("PD-1")]),
+            (
+                vec![notes("PD-1"), notes("PD-2")],
+                vec![notes("PD-1"), notes("PD-2")],
+            ),
+            (
+                vec![
+                    profile("program", "", "Weld"),
+                    profile("program", "Weld", "Welding"),
+                ],
+                vec![profile("program", "", "Welding")],
+            ),
+            (
+                vec![
+                    profile("program", "", "Weld"),
+                    profile("college", "", "Cascade"),
+                ],
+                vec![
+                    profile("program", "", "Weld"),
+                    profile("college", "", "Cascade"),
+                ],
+            ),
+            (
+                vec![
+                    profile("program", "", "Weld"),
+                    profile("program", "Weld", ""),
+                ],
+                vec![],
+            ),
+            (
+                vec![
+                    screener("F-1", None, Some(Answer::Yes)),
+                    screener("F-1", Some(Answer::Yes), Some(Answer::No)),
+                ],
+                vec![screener("F-1", None, Some(Answer::No))],
+            ),
+            (
+                vec![
+                    screener("F-1", None, Some(Answer::Yes)),
+                    screener("F-2", None, Some(Answer::Yes)),
+                ],
+                vec![
+                    screener("F-1", None, Some(Answer::Yes)),
+                    screener("F-2", None, Some(Answer::Yes)),
+                ],
+            ),
+            (
+                vec![
+                    screener("F-1", None, Some(Answer::Yes)),
+                    screener("F-1", Some(Answer::Yes), None),
+                ],
+                vec![],
+            ),
+        ];
+        for (made, kept) in cases {
+            let mut a = blank();
+            for (n, what) in made.iter().enumerate() {
+                record(&mut a, &me, Timestamp(1000 + n as i64), vec![what.clone()]);
+            }
+            let whats: Vec<What> = a.changes.iter().map(|c| c.what.clone()).collect();
+            assert_eq!(whats, kept, "{made:?}");
+        }
+    }
+
+    #[test]
+    fn changes_merge_for_ten_minutes_and_no_longer() {
+        let me = who("maria");
+        let notes = || What::Notes {
+            indicator: "PD-1".into(),
+        };
+        let mut a = blank();
+        record(&mut a, &me, Timestamp(1000), vec![notes()]);
+        record(&mut a, &me, Timestamp(1000 + MERGE_SECONDS), vec![notes()]);
+        assert_eq!(a.changes.len(), 1, "ten minutes after: merged");
+        record(
+            &mut a,
+            &me,
+            Timestamp(1001 + 2 * MERGE_SECONDS),
+            vec![notes()],
+        );
+        assert_eq!(a.changes.len(), 2, "a second more: a new entry");
+    }
+
+    #[test]
+    fn a_full_record_drops_as_many_of_the_oldest_as_it_gained() {
+        let me = who("maria");
+        let mut a = blank();
+        let note = |i: usize| What::Notes {
+            indicator: format!("X-{i}"),
+        };
+        for i in 0..MAX_CHANGES {
+            record(&mut a, &me, Timestamp(i as i64 * 1000), vec![note(i)]);
+        }
+        assert_eq!(a.changes.len(), MAX_CHANGES, "full, nothing dropped yet");
+        assert_eq!(a.changes[0].what.indicator(), Some("X-0"));
+        let at = Timestamp(MAX_CHANGES as i64 * 1000);
+        record(
+            &mut a,
+            &me,
+            at,
+            (0..3).map(|i| note(MAX_CHANGES + i)).collect(),
+        );
+        assert_eq!(a.changes.len(), MAX_CHANGES);
+        assert_eq!(a.changes[0].what.indicator(), Some("X-3"));
+    }
+
     #[test]
     fn labels_read_as_name_and_role() {
         assert_eq!(who("maria").label(), "maria name (ABS)");
