@@ -479,27 +479,56 @@ fn when_saving_fails_the_work_stays_open_and_the_user_is_told() {
 #[test]
 fn a_read_only_folder_gives_a_plain_message() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    if nix::unistd::Uid::effective().is_root() {
+        // Permissions do not bind root: this very test runs again as
+        // another user (no account needed), from a copy of this test
+        // program anyone may run.
+        let dir = TempDir::new("ro-as-another");
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        let exe = dir.path().join("store-tests");
+        fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+        fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+        let out = std::process::Command::new(&exe)
+            .args([
+                "--exact",
+                "a_read_only_folder_gives_a_plain_message",
+                "--nocapture",
+            ])
+            .env_clear()
+            .env("HOME", std::env::temp_dir())
+            .uid(61_001)
+            .gid(61_000)
+            .output()
+            .unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "as uid 61001: {said}");
+        assert!(said.contains("1 passed"), "it ran: {said}");
+        return;
+    }
     let data = TempDir::new("ro");
     let lib = library(data.path());
     fs::create_dir_all(lib.assessments()).unwrap();
     fs::set_permissions(lib.assessments(), fs::Permissions::from_mode(0o500)).unwrap();
-    let probe = lib.assessments().join("probe");
-    if fs::write(&probe, "").is_ok() {
-        // Running as root, permissions do not bind here: the same promise
-        // is checked as another user, in a real terminal, by
-        // tests/team.rs a_private_folder_stays_private_and_a_teammate...
-        let _ = fs::remove_file(probe);
-        eprintln!(
-            "a_read_only_folder_gives_a_plain_message: not run as root (permissions do not bind); \
-             tests/team.rs a_private_folder_stays_private checks it as another user"
-        );
-        return;
-    }
+    assert!(
+        fs::write(lib.assessments().join("probe"), "").is_err(),
+        "the folder is read-only for this user"
+    );
     let (mut app, mut session) = open_app(data.path());
     tui::feed(&mut app, "]2");
     session.apply(&mut app);
     match &app.save {
-        SaveState::Failed(reason) => assert!(reason.contains("read-only"), "{reason}"),
+        SaveState::Failed(reason) => {
+            assert!(
+                reason.contains("you may not write in this folder"),
+                "{reason}"
+            );
+            assert!(reason.contains("--data-dir"), "what to do: {reason}");
+        }
         other => panic!("{other:?}"),
     }
     fs::set_permissions(lib.assessments(), fs::Permissions::from_mode(0o700)).unwrap();
