@@ -476,6 +476,71 @@ mod tests {
     }
 
     #[test]
+    fn the_kind_of_comparison_comes_from_program_college_and_cycle() {
+        let rubric = rubric();
+        let a = view(&rubric, Partner::AdultBasicSkills, "Ana", &[]);
+        let mut b = view(&rubric, Partner::CareerTechnicalEducation, "Ben", &[]);
+        assert_eq!(compare(&rubric, &[&a, &b]).kind, Kind::Partners);
+        b.cycle = "2025-26".into();
+        assert_eq!(compare(&rubric, &[&a, &b]).kind, Kind::Cycles);
+        b.cycle.clone_from(&a.cycle);
+        b.profile.college = "Another College".into();
+        assert_eq!(
+            compare(&rubric, &[&a, &b]).kind,
+            Kind::Programs,
+            "one program name at two colleges is two programs"
+        );
+    }
+
+    #[test]
+    fn the_rater_is_the_one_assessor_or_the_one_person_in_the_record() {
+        use crate::model::changes::{self, Person, What, Who};
+        use crate::model::timestamp::Timestamp;
+        let rubric = rubric();
+        let a = view(&rubric, Partner::AdultBasicSkills, " Ana ", &[]);
+        assert_eq!(
+            rater(&a),
+            Some(("Ana".into(), Some(Partner::AdultBasicSkills)))
+        );
+        let mut two = a.clone();
+        two.assessors.push(Assessor {
+            name: "Ben".into(),
+            partner: Partner::CareerTechnicalEducation,
+        });
+        assert_eq!(rater(&two), None, "two assessors: a team");
+        let mut none = a.clone();
+        none.assessors.clear();
+        assert_eq!(rater(&none), None, "no assessor and no record");
+        let sam = Who {
+            login: "sam".into(),
+            person: Person {
+                name: "Sam Ortiz".into(),
+                role: Some(Partner::CareerPathways),
+            },
+        };
+        let note = || {
+            vec![What::Notes {
+                indicator: "PD-1".into(),
+            }]
+        };
+        changes::record(&mut none, &sam, Timestamp(1), note());
+        assert_eq!(
+            rater(&none),
+            Some(("Sam Ortiz".into(), Some(Partner::CareerPathways))),
+            "the one person in the record"
+        );
+        let mut nameless = none.clone();
+        nameless.people.clear();
+        assert_eq!(rater(&nameless), Some(("sam".into(), None)), "by login");
+        let kim = Who {
+            login: "kim".into(),
+            person: Person::default(),
+        };
+        changes::record(&mut none, &kim, Timestamp(2), note());
+        assert_eq!(rater(&none), None, "two people in the record: a team");
+    }
+
+    #[test]
     fn same_rubric_aligns_row_for_row_with_marks_and_changes() {
         let rubric = rubric();
         let abs = view(
