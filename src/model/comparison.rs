@@ -730,5 +730,83 @@ mod tests {
         );
         assert_eq!(c.assessors.len(), 2, "who took part");
         assert_eq!(c.response("PD-2").unwrap().rating, Rating::Unrated);
+        assert!(
+            !cu2.notes.contains("CTE:"),
+            "a view with no notes adds no line: {}",
+            cu2.notes
+        );
+        assert!(!cu2.unsure, "a decision settles the doubt");
+        assert!(!c.response("PD-1").unwrap().unsure, "nobody was unsure");
+    }
+
+    #[test]
+    fn consensus_keeps_each_piece_of_evidence_and_each_action_once() {
+        use crate::model::assessment::{ActionItem, ActionStatus, Evidence};
+        let rubric = rubric();
+        let evidence = |what: &str| Evidence {
+            what: what.into(),
+            location: String::new(),
+            holder: String::new(),
+            date: None,
+            recheck: false,
+        };
+        let action = |what: &str| ActionItem {
+            what: what.into(),
+            owner: String::new(),
+            due: None,
+            status: ActionStatus::Planned,
+        };
+        let mut abs = view(&rubric, Partner::AdultBasicSkills, "Ana", &[]);
+        let mut cte = view(&rubric, Partner::CareerTechnicalEducation, "Ben", &[]);
+        for (v, own) in [(&mut abs, "ABS roster"), (&mut cte, "CTE syllabus")] {
+            let r = v.response_mut("PD-1");
+            r.evidence = vec![evidence("Signed MOU"), evidence(own)];
+            r.actions = vec![action("Meet monthly"), action(own)];
+        }
+        let labels = vec!["ABS".to_string(), "CTE".to_string()];
+        let c = consensus(&rubric, &[&abs, &cte], &labels, &BTreeMap::new());
+        let r = c.response("PD-1").unwrap();
+        let whats: Vec<&str> = r.evidence.iter().map(|e| e.what.as_str()).collect();
+        assert_eq!(whats, ["Signed MOU", "ABS roster", "CTE syllabus"]);
+        let whats: Vec<&str> = r.actions.iter().map(|a| a.what.as_str()).collect();
+        assert_eq!(whats, ["Meet monthly", "ABS roster", "CTE syllabus"]);
+    }
+
+    #[test]
+    fn the_indicators_that_moved_most_go_either_way() {
+        let rubric = rubric();
+        let before = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "Ana",
+            &[
+                ("PD-1", Rating::Level(3), false),
+                ("PD-2", Rating::Level(1), false),
+                ("PD-3", Rating::Level(2), false),
+            ],
+        );
+        let mut after = view(
+            &rubric,
+            Partner::AdultBasicSkills,
+            "Ana",
+            &[
+                ("PD-1", Rating::Level(0), false),
+                ("PD-2", Rating::Level(2), false),
+                ("PD-3", Rating::Level(2), false),
+            ],
+        );
+        after.cycle = "2027-28".into();
+        let c = compare(&rubric, &[&before, &after]);
+        let moved: Vec<(&str, i16)> = c
+            .movers(5)
+            .iter()
+            .map(|(r, d)| (r.id.as_str(), *d))
+            .collect();
+        assert_eq!(
+            moved,
+            [("PD-1", -3), ("PD-2", 1)],
+            "most first, down as negative"
+        );
+        assert_eq!(c.movers(1).len(), 1);
     }
 }
