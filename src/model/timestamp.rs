@@ -122,6 +122,60 @@ mod tests {
         }
     }
 
+    /// Every day from 1600 to 2400, against a calendar walked day by day
+    /// with the Gregorian leap-year rule: date, printing and parsing agree.
+    #[test]
+    fn every_day_for_eight_centuries_matches_a_calendar_walked_by_hand() {
+        let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let length = |y: i64, m: u8| match m {
+            2 if leap(y) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        // 1600-01-01 is 135,140 days before 1970-01-01.
+        let (mut y, mut m, mut d) = (1600i64, 1u8, 1u8);
+        let mut days = -135_140i64;
+        while y < 2400 {
+            let t = Timestamp(days * 86_400 + 86_399);
+            let text = format!("{y:04}-{m:02}-{d:02}T23:59:59Z");
+            assert_eq!(t.to_string(), text);
+            assert_eq!(text.parse::<Timestamp>(), Ok(t));
+            assert_eq!(
+                Timestamp(days * 86_400).date(),
+                Date {
+                    year: y as u16,
+                    month: m,
+                    day: d
+                }
+            );
+            days += 1;
+            d += 1;
+            if d > length(y, m) {
+                d = 1;
+                m += 1;
+                if m > 12 {
+                    m = 1;
+                    y += 1;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_part_of_the_time_is_read_at_its_place() {
+        assert_eq!(
+            " 1970-01-02T03:04:05Z ".parse::<Timestamp>(),
+            Ok(Timestamp(86_400 + 3 * 3600 + 4 * 60 + 5))
+        );
+        assert_eq!(
+            Timestamp(3 * 3600 + 4 * 60 + 5).to_string(),
+            "1970-01-01T03:04:05Z"
+        );
+        assert_eq!(Timestamp(-1).to_string(), "1969-12-31T23:59:59Z");
+        assert_eq!(Timestamp(-1).date().to_string(), "1969-12-31");
+    }
+
     #[test]
     fn rejects_bad_times() {
         for bad in [
@@ -129,6 +183,13 @@ mod tests {
             "2026-11-28T25:00:00Z",
             "2026-11-28T10:00:00",
             "2026-02-30T00:00:00Z",
+            "2026-11-28T23:60:00Z",
+            "2026-11-28T23:59:60Z",
+            "2026-11-28T24:00:00Z",
+            "2026-11-28T1:00:00Z",
+            "2026-11-28T10:00Z",
+            "2026-11-28T10:00:00:00Z",
+            "2026-11-28Tab:00:00Z",
         ] {
             assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
         }
