@@ -91,6 +91,44 @@ mod tests {
     }
 
     #[test]
+    fn every_month_has_its_days_and_leap_years_follow_the_gregorian_rule() {
+        for (year, month, last) in [
+            (2026, 1, 31),
+            (2026, 2, 28),
+            (2028, 2, 29),
+            (1900, 2, 28),
+            (2000, 2, 29),
+            (2026, 3, 31),
+            (2026, 4, 30),
+            (2026, 5, 31),
+            (2026, 6, 30),
+            (2026, 7, 31),
+            (2026, 8, 31),
+            (2026, 9, 30),
+            (2026, 10, 31),
+            (2026, 11, 30),
+            (2026, 12, 31),
+        ] {
+            assert!(
+                Date::new(year, month, last).is_ok(),
+                "{year}-{month}-{last}"
+            );
+            assert!(
+                Date::new(year, month, last + 1).is_err(),
+                "{year}-{month}-{}",
+                last + 1
+            );
+            assert!(Date::new(year, month, 1).is_ok());
+            assert!(Date::new(year, month, 0).is_err());
+        }
+        assert!(Date::new(2026, 0, 1).is_err());
+        assert!(Date::new(2026, 13, 1).is_err());
+        assert_eq!(" 2026-09-28 ".parse::<Date>(), Date::new(2026, 9, 28));
+        assert!("2026-09-28-01".parse::<Date>().is_err());
+        assert!("202a-09-28".parse::<Date>().is_err());
+    }
+
+    #[test]
     fn dates_order_by_time() {
         let a: Date = "2026-12-01".parse().unwrap();
         let b: Date = "2027-01-15".parse().unwrap();
