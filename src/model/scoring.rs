@@ -431,11 +431,22 @@ mod tests {
         for id in ["A-1", "A-2", "A-3"] {
             rate(&mut a, id, Rating::Level(0), false);
         }
-        rate(&mut a, "B-1", Rating::Level(3), false);
+        rate(&mut a, "B-1", Rating::Level(3), true);
+        a.response_mut("A-1").unsure = true;
         let s = score(&rubric, &a);
         // Not the mean of category means (0 and 3 -> 1.5): 3 / 4 indicators.
         assert_eq!(s.overall.mean(), Some(0.75));
         assert_eq!(s.overall.distribution, [3, 0, 0, 1]);
+        assert_eq!(
+            (
+                s.overall.total,
+                s.overall.rated,
+                s.overall.unrated,
+                s.overall.unsure
+            ),
+            (5, 4, 1, 2),
+            "every count is the sum of the categories'"
+        );
         let text = s.explain_overall().join("\n");
         assert!(
             text.contains("Overall: mean 0.75 from 4 rated of 5 indicators."),
