@@ -423,7 +423,10 @@ mod tests {
         );
         assert_eq!(s.overall.mean(), None);
         let overall = s.explain_overall();
-        assert!(overall[0].starts_with("Overall: no mean yet"), "{overall:?}");
+        assert!(
+            overall[0].starts_with("Overall: no mean yet"),
+            "{overall:?}"
+        );
         assert!(
             !overall.iter().any(|l| l.contains("Levels:")),
             "no levels to list when nothing is rated: {overall:?}"

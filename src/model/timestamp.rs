@@ -163,6 +163,17 @@ mod tests {
     }
 
     #[test]
+    fn now_is_the_clock_time() {
+        let clock = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let now = Timestamp::now().0;
+        // The same second, or the next if the clock ticked between.
+        assert!((clock..=clock + 1).contains(&now), "{now} vs {clock}");
+    }
+
+    #[test]
     fn each_part_of_the_time_is_read_at_its_place() {
         assert_eq!(
             " 1970-01-02T03:04:05Z ".parse::<Timestamp>(),
