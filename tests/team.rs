@@ -44,6 +44,16 @@ fn is_root() -> bool {
     nix::unistd::Uid::effective().is_root()
 }
 
+/// Whether this test cannot run here, not being root; if so, it says on
+/// standard error that `what` needs root, so nothing is skipped silently.
+fn not_root(what: &str) -> bool {
+    let not = !is_root();
+    if not {
+        eprintln!("skipped: {what} needs root (CI runs as root)");
+    }
+    not
+}
+
 fn library(dir: &Path) -> Library {
     Library::new(DataDir {
         path: dir.to_path_buf(),
@@ -152,8 +162,7 @@ fn in_terminal(uid: u32, home: &Path, data: &Path, args: &[&str], steps: &[(&str
 
 #[test]
 fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus() {
-    if !is_root() {
-        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+    if not_root("running ietkit as other users") {
         return;
     }
     let base = TempDir::new("team-two");
@@ -353,8 +362,7 @@ fn two_partners_with_their_own_logins_share_a_team_folder_and_agree_a_consensus(
 
 #[test]
 fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() {
-    if !is_root() {
-        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+    if not_root("running ietkit as other users") {
         return;
     }
     let base = TempDir::new("team-private");
@@ -961,8 +969,7 @@ fn ietkit_log_prints_who_did_what_newest_first() {
 
 #[test]
 fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
-    if !is_root() {
-        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+    if not_root("giving a folder to another group") {
         return;
     }
     let base = TempDir::new("team-check");
@@ -1114,8 +1121,7 @@ fn a_session_keeps_saving_into_its_own_folder_when_a_link_is_put_in_its_place() 
 
 #[test]
 fn team_init_and_check_touch_only_what_is_ietkits() {
-    if !is_root() {
-        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+    if not_root("giving a folder to another group") {
         return;
     }
     let base = TempDir::new("team-only-ours");
@@ -1195,8 +1201,7 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
 
 #[test]
 fn who_someone_is_counts_only_from_their_own_file() {
-    if !is_root() {
-        eprintln!("skipped: a file owned by another user needs root (CI runs as root)");
+    if not_root("a file owned by another user") {
         return;
     }
     let data = TempDir::new("team-people");
@@ -1309,8 +1314,7 @@ fn a_link_among_the_earlier_versions_neither_stops_the_tidying_nor_is_followed()
 
 #[test]
 fn two_members_importing_one_name_at_once_both_succeed() {
-    if !is_root() {
-        eprintln!("skipped: running ietkit as other users needs root (CI runs as root)");
+    if not_root("running ietkit as other users") {
         return;
     }
     let base = TempDir::new("team-race-users");
@@ -1541,8 +1545,7 @@ fn a_copy_is_an_assessment_of_its_own_and_an_import_is_the_same_one() {
 /// with a umask that would keep it private.
 #[test]
 fn init_shares_an_existing_private_folder_and_saves_stay_shared_whatever_the_umask() {
-    if !is_root() {
-        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+    if not_root("giving a folder to another group") {
         return;
     }
     let base = TempDir::new("share-existing");
@@ -1655,8 +1658,7 @@ fn restore_copy_and_import_pass_over_a_name_someone_holds() {
 /// folder gets that group's number.
 #[test]
 fn team_init_takes_a_group_by_its_name() {
-    if !is_root() {
-        eprintln!("skipped: giving a folder to another group needs root (CI runs as root)");
+    if not_root("giving a folder to another group") {
         return;
     }
     // "users" is on every Debian-like system; its number is looked up,
