@@ -46,3 +46,53 @@ impl Toolkit {
         self.walk().into_iter().map(|(_, s)| s).find(|s| s.id == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(id: &str, sections: Vec<Section>) -> Section {
+        Section {
+            id: id.into(),
+            title: id.to_uppercase(),
+            body: Vec::new(),
+            links: Vec::new(),
+            sections,
+        }
+    }
+
+    #[test]
+    fn walk_goes_depth_first_with_each_sections_depth() {
+        let toolkit = Toolkit {
+            id: "t".into(),
+            version: "1".into(),
+            title: "T".into(),
+            note: String::new(),
+            rubric: "r".into(),
+            sections: vec![
+                section(
+                    "a",
+                    vec![
+                        section("a1", vec![section("a1x", vec![])]),
+                        section("a2", vec![]),
+                    ],
+                ),
+                section("b", vec![]),
+            ],
+        };
+        let walked: Vec<(usize, &str)> = toolkit
+            .walk()
+            .iter()
+            .map(|(d, s)| (*d, s.id.as_str()))
+            .collect();
+        assert_eq!(
+            walked,
+            [(0, "a"), (1, "a1"), (2, "a1x"), (1, "a2"), (0, "b")]
+        );
+        assert_eq!(
+            toolkit.section("a1x").map(|s| s.title.as_str()),
+            Some("A1X")
+        );
+        assert!(toolkit.section("c").is_none());
+    }
+}
