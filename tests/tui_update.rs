@@ -208,6 +208,46 @@ fn navigator_opens_sections_and_categories() {
     assert_eq!(a.main, MainView::Checklist(4), "the last category");
 }
 
+/// Each question says which kind of test it is and the answer given, in
+/// words.
+#[test]
+fn a_screener_question_names_its_kind_and_the_answer_given() {
+    use ietkit::model::screener::TestGroup;
+    let mut a = app(100, 40);
+    a.main = MainView::Screener;
+    a.focus = Pane::Main;
+    let questions = a.content.screener.questions.clone();
+    for (group, words) in [
+        (TestGroup::Federal, "Federal requirement"),
+        (TestGroup::OregonKeyFeature, "Oregon key feature"),
+        (TestGroup::GoodPractice, "Good practice"),
+    ] {
+        let Some(at) = questions.iter().position(|q| q.group == group) else {
+            continue;
+        };
+        a.question = at;
+        let screen = tui::screen(&a);
+        assert!(screen.contains(&format!(" {words}")), "{words}: {screen}");
+        assert!(screen.contains("Your answer: not answered yet"), "{screen}");
+        for (key, words) in [("y", "yes"), ("n", "no"), ("s", "not sure")] {
+            feed(&mut a, key);
+            feed(&mut a, "<Up>");
+            assert_eq!(a.question, at);
+            let screen = tui::screen(&a);
+            assert!(
+                screen.contains(&format!("Your answer: {words}")),
+                "{key}: {screen}"
+            );
+        }
+    }
+    assert!(
+        [TestGroup::Federal, TestGroup::OregonKeyFeature]
+            .iter()
+            .all(|g| questions.iter().any(|q| q.group == *g)),
+        "the shipped screener asks both kinds"
+    );
+}
+
 #[test]
 fn screener_answers_lead_to_a_verdict() {
     let mut a = app(80, 24);
