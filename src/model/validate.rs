@@ -395,3 +395,82 @@ pub fn validate_screener(screener: &Screener) -> Vec<Problem> {
     }
     ck.problems
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::embedded;
+
+    fn messages(problems: &[Problem]) -> String {
+        problems
+            .iter()
+            .map(|p| format!("{}: {}", p.place, p.message))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_shipped_files_pass_and_two_levels_are_enough() {
+        let b = embedded::builtin().unwrap();
+        assert!(validate_rubric(&b.rubric).is_empty());
+        assert!(validate_toolkit(&b.toolkit, Some(&b.rubric)).is_empty());
+        let mut two = b.rubric.clone();
+        two.scale.levels.truncate(2);
+        for category in &mut two.categories {
+            for indicator in &mut category.indicators {
+                indicator.levels.truncate(2);
+            }
+        }
+        let said = messages(&validate_rubric(&two));
+        assert_eq!(said, "", "two levels are a scale");
+        two.scale.levels.truncate(1);
+        let said = messages(&validate_rubric(&two));
+        assert!(said.contains("a rating needs at least 2"), "{said}");
+    }
+
+    /// A section needs text of its own unless it only groups others; any
+    /// text it has is checked either way.
+    #[test]
+    fn a_section_needs_text_unless_it_groups_others() {
+        let b = embedded::builtin().unwrap();
+        let mut toolkit = b.toolkit.clone();
+        let leaf = toolkit
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.sections.iter_mut())
+            .find(|s| s.sections.is_empty())
+            .expect("a section without sections");
+        leaf.body = vec![" ".into()];
+        let leaf_id = leaf.id.clone();
+        let said = messages(&validate_toolkit(&toolkit, Some(&b.rubric)));
+        assert!(
+            said.contains(&format!("section {leaf_id}: `body` has no text")),
+            "{said}"
+        );
+
+        let mut toolkit = b.toolkit.clone();
+        let parent = toolkit
+            .sections
+            .iter_mut()
+            .find(|s| !s.sections.is_empty())
+            .expect("a section with sections");
+        parent.body.clear();
+        let parent_id = parent.id.clone();
+        let said = messages(&validate_toolkit(&toolkit, Some(&b.rubric)));
+        assert!(
+            !said.contains(&format!("section {parent_id}:")),
+            "a section that groups others may have no text: {said}"
+        );
+        let parent = toolkit
+            .sections
+            .iter_mut()
+            .find(|s| s.id == parent_id)
+            .unwrap();
+        parent.body = vec!["Read this \u{202E}first".into()];
+        let said = messages(&validate_toolkit(&toolkit, Some(&b.rubric)));
+        assert!(
+            said.contains(&format!("section {parent_id}:")),
+            "but what text it has is checked: {said}"
+        );
+    }
+}
