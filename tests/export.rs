@@ -373,3 +373,47 @@ fn json_says_null_for_no_mean_and_names_each_verdict() {
     a.screener.insert(required.id.clone(), Answer::No);
     assert_eq!(json(&a)["screener"]["verdict"], "not_yet");
 }
+
+/// The screener's open points, in the Markdown and the HTML report: the
+/// required tests answered no with what to do, those not answered yet, and
+/// the good practice to look at.
+#[test]
+fn reports_list_the_screeners_open_points_by_kind() {
+    use ietkit::model::screener::{Answer, TestGroup};
+    let b = builtin();
+    let mut a = Assessment::new(&b.rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+    for q in &b.screener.questions {
+        a.screener.insert(q.id.clone(), Answer::Yes);
+    }
+    let required: Vec<_> = b.screener.questions.iter().filter(|q| q.required).collect();
+    let (failed, open) = (required[0], required[1]);
+    a.screener.insert(failed.id.clone(), Answer::No);
+    a.screener.remove(&open.id);
+    let advice = b
+        .screener
+        .questions
+        .iter()
+        .find(|q| q.group == TestGroup::GoodPractice)
+        .expect("a good-practice question");
+    a.screener.insert(advice.id.clone(), Answer::No);
+    for kind in [Kind::Markdown, Kind::Html] {
+        let text = export(&a, kind);
+        let at = |what: &str| {
+            text.find(what)
+                .unwrap_or_else(|| panic!("{kind:?} lacks {what:?}"))
+        };
+        let heads = [
+            at("Required tests answered no"),
+            at("Required tests not answered yet or not sure"),
+            at("Good practice to look at"),
+        ];
+        assert!(heads.windows(2).all(|w| w[0] < w[1]), "{kind:?}: in order");
+        let first_words = |s: &str| s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        for q in [failed, open, advice] {
+            at(&first_words(&q.prompt));
+        }
+        at(&first_words(&failed.if_no));
+        assert!(at(&first_words(&failed.prompt)) > heads[0]);
+        assert!(at(&first_words(&open.prompt)) > heads[1]);
+    }
+}
