@@ -331,6 +331,23 @@ fn compare_two_cycles_in_markdown_and_csv() {
     );
     assert!(md.contains("Mean level: 2025-26 1.9, 2026-27 2.5."), "{md}");
 
+    // Partners' views say who rated each; the team's says nobody.
+    let out = ietkit(&["compare", ABS, CTE, TEAM, "--format", "md"], data.path());
+    let md = stdout(&out);
+    assert!(
+        md.contains(&format!(
+            "- **ABS**: {ABS}, rated by ABS instructional coordinator\n"
+        )),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!(
+            "- **CTE**: {CTE}, rated by Welding program chair\n"
+        )),
+        "{md}"
+    );
+    assert!(md.contains(&format!("- **Team**: {TEAM}\n")), "{md}");
+
     let out = ietkit(
         &["compare", LAST_YEAR, TEAM, "--format", "csv"],
         data.path(),
