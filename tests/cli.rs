@@ -330,6 +330,16 @@ fn compare_two_cycles_in_markdown_and_csv() {
         "{md}"
     );
     assert!(md.contains("Mean level: 2025-26 1.9, 2026-27 2.5."), "{md}");
+    // Each row in its own category's table, and only there.
+    let pd = md
+        .find("\n## Program Design\n")
+        .expect("a Program Design table");
+    let ci = md
+        .find("\n## Collaboration and Industry Engagement\n")
+        .expect("the next");
+    let row = md.find("| PD-3 |").unwrap();
+    assert!(pd < row && row < ci, "{md}");
+    assert_eq!(md.matches("| PD-3 |").count(), 1, "{md}");
 
     // Partners' views say who rated each; the team's says nobody.
     let out = ietkit(&["compare", ABS, CTE, TEAM, "--format", "md"], data.path());
