@@ -240,6 +240,21 @@ mod tests {
     use crate::store::embedded;
 
     #[test]
+    fn ratings_read_as_words() {
+        let scale = embedded::builtin().unwrap().rubric.scale;
+        assert_eq!(rating_words(&Rating::Unrated, &scale), "not rated");
+        assert_eq!(rating_words(&Rating::Level(2), &scale), "2 Developing");
+        assert_eq!(rating_words(&Rating::Level(9), &scale), "level 9");
+        let na = |reason: &str| Rating::NotApplicable {
+            reason: reason.into(),
+        };
+        assert_eq!(rating_words(&na("  "), &scale), "N/A");
+        assert_eq!(rating_words(&na(" On campus "), &scale), "N/A (On campus)");
+        assert_eq!(when(Timestamp(1_795_873_040)), "2026-11-28 13:37 UTC");
+        assert_eq!(quoted("x"), "\"x\"");
+    }
+
+    #[test]
     fn rows_never_run_past_the_width_they_are_given() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
