@@ -255,6 +255,39 @@ mod tests {
     }
 
     #[test]
+    fn each_kind_of_change_reads_in_words() {
+        let scale = embedded::builtin().unwrap().rubric.scale;
+        let evidence = |change| What::Evidence {
+            indicator: "PD-1".into(),
+            change,
+            what: "Signed MOU".into(),
+        };
+        assert_eq!(
+            describe(&evidence(Edit::Added), &scale),
+            "PD-1: evidence added: Signed MOU"
+        );
+        assert_eq!(
+            describe(&evidence(Edit::Changed), &scale),
+            "PD-1: evidence changed: Signed MOU"
+        );
+        assert_eq!(
+            describe(&evidence(Edit::Removed), &scale),
+            "PD-1: evidence removed: Signed MOU"
+        );
+        let consensus = |of: Vec<String>| What::Created {
+            how: Origin::Consensus { of },
+        };
+        assert_eq!(
+            describe(&consensus(vec![]), &scale),
+            "agreed it as a consensus"
+        );
+        assert_eq!(
+            describe(&consensus(vec!["abs".into(), "cte".into()]), &scale),
+            "agreed it as the consensus of abs, cte"
+        );
+    }
+
+    #[test]
     fn rows_never_run_past_the_width_they_are_given() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
