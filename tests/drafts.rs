@@ -354,14 +354,7 @@ fn a_changed_evidence_item_is_found_again_by_what_it_held() {
     keys(&mut app, &mut session, "r");
     assert!(!tui::screen(&app).contains("no longer there"));
     keys(&mut app, &mut session, "<Enter>");
-    let saved = lib.read(&path).unwrap().assessment;
-    let whats: Vec<String> = saved
-        .response("PD-1")
-        .unwrap()
-        .evidence
-        .iter()
-        .map(|e| e.what.clone())
-        .collect();
+    let whats = evidence_of_pd1(&lib, &path);
     assert_eq!(
         whats,
         ["Minutes, signed"],
@@ -394,15 +387,20 @@ fn a_changed_evidence_item_is_found_again_by_what_it_held() {
         tui::screen(&app)
     );
     keys(&mut app, &mut session, "<Enter>");
-    let saved = lib.read(&path).unwrap().assessment;
-    let whats: Vec<String> = saved
+    let whats = evidence_of_pd1(&lib, &path);
+    assert_eq!(whats, ["Minutes, signed", "Agreement, renewed"]);
+}
+
+/// What each piece of PD-1's evidence says, as saved.
+fn evidence_of_pd1(lib: &Library, path: &std::path::Path) -> Vec<String> {
+    let saved = lib.read(path).unwrap().assessment;
+    saved
         .response("PD-1")
         .unwrap()
         .evidence
         .iter()
         .map(|e| e.what.clone())
-        .collect();
-    assert_eq!(whats, ["Minutes, signed", "Agreement, renewed"]);
+        .collect()
 }
 
 #[test]

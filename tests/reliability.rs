@@ -745,21 +745,6 @@ fn a_file_size_limit_makes_a_save_fail_with_its_reason_not_a_kill() {
     assert!(left.is_empty(), "nothing half-written left: {left:?}");
 }
 
-/// Runs the binary on `data`, from `cwd`, failing if it hangs.
-fn run_within(data: &Path, cwd: &Path, args: &[&str]) -> std::process::Output {
-    use std::process::{Command, Stdio};
-    let child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
-        .args(args)
-        .current_dir(cwd)
-        .env("IETKIT_DATA_DIR", data)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    common::wait_or_fail(child, &format!("ietkit {args:?}"))
-}
-
 #[test]
 fn every_reading_path_refuses_a_pipe_or_a_device_at_once() {
     use nix::sys::stat::{Mode, SFlag, makedev, mknod};
@@ -815,7 +800,7 @@ fn every_reading_path_refuses_a_pipe_or_a_device_at_once() {
             vec!["--rubric", elsewhere, "summary", "good"],
             vec!["rubric", "list"],
         ] {
-            let out = run_within(d, d, &args);
+            let out = common::ietkit_within(d, d, &args);
             let text = format!(
                 "{}{}",
                 String::from_utf8_lossy(&out.stdout),
@@ -828,7 +813,7 @@ fn every_reading_path_refuses_a_pipe_or_a_device_at_once() {
         }
         // Without a terminal ietkit prints its overview; the nodes are all
         // still there, untouched.
-        let out = run_within(d, d, &[]);
+        let out = common::ietkit_within(d, d, &[]);
         assert!(out.status.success(), "{kind}");
         for place in &places {
             let meta = std::fs::symlink_metadata(place).unwrap();

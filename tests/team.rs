@@ -117,16 +117,7 @@ fn as_user(uid: u32, gid: u32, home: &Path, data: &Path, args: &[&str]) -> Outpu
 
 /// The binary as root, on `data`, failing if it hangs.
 fn ietkit(data: &Path, args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
-        .args(args)
-        .current_dir(common::root())
-        .env("IETKIT_DATA_DIR", data)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_or_fail(child, &format!("ietkit {args:?}"))
+    common::ietkit_within(data, &common::root(), args)
 }
 
 fn text(o: &Output) -> String {

@@ -47,6 +47,22 @@ pub fn ietkit(args: &[&str], data_dir: &Path) -> Output {
         .expect("run ietkit")
 }
 
+/// Runs the real `ietkit` binary on the data folder `data`, from the
+/// folder `cwd`, with nothing on standard input; fails the test if it
+/// hangs.
+pub fn ietkit_within(data: &Path, cwd: &Path, args: &[&str]) -> Output {
+    let child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(args)
+        .current_dir(cwd)
+        .env("IETKIT_DATA_DIR", data)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run ietkit");
+    wait_or_fail(child, &format!("ietkit {args:?}"))
+}
+
 /// Waits for `child`, killing it and failing the test if it has not ended
 /// in ten seconds (it hangs).
 pub fn wait_or_fail(mut child: std::process::Child, what: &str) -> Output {
