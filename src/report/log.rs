@@ -288,6 +288,53 @@ mod tests {
     }
 
     #[test]
+    fn the_text_puts_a_blank_line_before_each_heading_and_nowhere_else() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        let who = |login: &str, name: &str| Who {
+            login: login.into(),
+            person: Person {
+                name: name.into(),
+                role: Some(Partner::AdultBasicSkills),
+            },
+        };
+        let long = "Maria Lopez Garcia de la Cruz, coordinator of adult skills and pathways";
+        let edit = |to: &str| {
+            vec![What::Profile {
+                field: "program".into(),
+                from: String::new(),
+                to: to.into(),
+            }]
+        };
+        changes::record(
+            &mut a,
+            &who("maria", long),
+            Timestamp(1_790_000_000),
+            edit("Welding"),
+        );
+        changes::record(
+            &mut a,
+            &who("sam", "Sam"),
+            Timestamp(1_790_000_600),
+            edit("Welding II"),
+        );
+        let out = text("welding.ron", &a, &rubric.scale);
+        let lines: Vec<&str> = out.lines().collect();
+        // Maria's heading is too long for one line: it wraps, unbroken.
+        let at = lines.iter().position(|l| l.contains("Maria")).unwrap();
+        assert!(lines[at + 1].starts_with("    "), "{out}");
+        assert_eq!(lines.iter().filter(|l| l.is_empty()).count(), 2, "{out}");
+        for (i, line) in lines.iter().enumerate().skip(1) {
+            if lines[i - 1].is_empty() {
+                assert!(
+                    !line.starts_with(' '),
+                    "a blank line inside a heading:\n{out}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn rows_never_run_past_the_width_they_are_given() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");

@@ -268,6 +268,9 @@ mod tests {
         assert_eq!(escape_line("1. not a list"), r"1\. not a list");
         assert_eq!(escape_line("    not code"), "not code");
         assert_eq!(escape_line("2026-27 cycle"), "2026-27 cycle");
+        // A line that starts with a full stop or bracket is no list.
+        assert_eq!(escape_line(".5 hours a week"), ".5 hours a week");
+        assert_eq!(escape_line(") aside"), ") aside");
     }
 
     #[test]
