@@ -95,3 +95,34 @@ pub fn text(s: &Subject<'_>, explain: bool) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_never_touches_the_figures_after_it() {
+        let t = Tally {
+            total: 6,
+            rated: 4,
+            sum: 10,
+            ..Tally::default()
+        };
+        // Names of 42 to 45 characters, where a name meets the column's end.
+        for name in [
+            "Partners agree on roles and shared outcome",
+            "Partners agree on roles and shared outcomes",
+            "Partners agree on roles and shared outcomes.",
+            "Partners agree on roles, and shared outcomes.",
+        ] {
+            let row = counts(name, &t);
+            let first = row.lines().next().unwrap();
+            assert_eq!(first.chars().nth(NAME_WIDTH - 1), Some(' '), "{row}");
+            assert!(!row.contains('~'), "a name cut instead of wrapped: {row}");
+            let words: Vec<&str> = row.split_whitespace().collect();
+            for word in name.split(' ') {
+                assert!(words.contains(&word), "{word:?} lost from {row}");
+            }
+        }
+    }
+}
