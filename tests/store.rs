@@ -241,6 +241,7 @@ const BAD: &[(&str, &str, Option<usize>)] = &[
     ),
     ("garbage.ron", "this is not UTF-8 text", Some(2)),
     ("empty.ron", "the file is empty", None),
+    ("only-comments.ron", "the file is empty", None),
     (
         "unknown-field.ron",
         "no field called `nots` in a response",
@@ -252,6 +253,11 @@ const BAD: &[(&str, &str, Option<usize>)] = &[
         "rating-out-of-scale.ron",
         "PD-4 is rated 7, but this rubric's scale runs 0 to 3",
         Some(104),
+    ),
+    (
+        "first-rating-out-of-scale.ron",
+        "PD-1 is rated 9, but this rubric's scale runs 0 to 3",
+        Some(65),
     ),
     ("response-twice.ron", "PD-2 has a response twice", Some(104)),
     (

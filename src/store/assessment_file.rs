@@ -930,6 +930,14 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_reads_as_a_run_or_level_by_level() {
+        assert_eq!(scale_span(&[0, 1, 2, 3]), "0 to 3");
+        assert_eq!(scale_span(&[1, 2, 3, 4]), "1 to 4");
+        assert_eq!(scale_span(&[0, 1, 3]), "0, 1, 3");
+        assert_eq!(scale_span(&[2, 4, 6, 8]), "2, 4, 6, 8");
+    }
+
+    #[test]
     fn hostile_text_is_cleaned_on_load() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
