@@ -236,10 +236,13 @@ pub fn record(a: &mut Assessment, who: &Who, at: Timestamp, whats: Vec<What>) {
             what,
         });
     }
-    if a.changes.len() > MAX_CHANGES {
-        let extra = a.changes.len() - MAX_CHANGES;
-        a.changes.drain(..extra);
-    }
+    keep_newest(&mut a.changes);
+}
+
+/// Drops the oldest changes past `MAX_CHANGES`.
+pub fn keep_newest(changes: &mut Vec<Change>) {
+    let extra = changes.len().saturating_sub(MAX_CHANGES);
+    changes.drain(..extra);
 }
 
 /// The newest change to `indicator`, if any.

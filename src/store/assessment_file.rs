@@ -277,11 +277,7 @@ pub fn parse(file: &str, source: &str) -> Result<Loaded, LoadError> {
         notices: Vec::new(),
     };
     // A record made longer by hand than ietkit keeps: the newest part.
-    let record = &mut loaded.assessment.changes;
-    if record.len() > crate::model::changes::MAX_CHANGES {
-        let extra = record.len() - crate::model::changes::MAX_CHANGES;
-        record.drain(..extra);
-    }
+    crate::model::changes::keep_newest(&mut loaded.assessment.changes);
     if clean_text(&mut loaded.assessment) {
         loaded.notices.push(
             "Some text held invisible control characters; they are shown as \u{FFFD}.".into(),
@@ -850,6 +846,111 @@ mod tests {
         );
         assert!(text.contains("kept but not scored: OLD-9."), "{text}");
         assert_eq!(a.rubric, rubric.reference());
+    }
+
+    #[test]
+    fn a_retired_indicator_is_kept_for_anything_the_team_wrote() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        a.response_mut("OLD-1").rating = Rating::Level(2);
+        a.response_mut("OLD-2").notes = "a note".into();
+        a.response_mut("OLD-3")
+            .evidence
+            .push(crate::model::assessment::Evidence {
+                what: "Signed agreement".into(),
+                location: String::new(),
+                holder: String::new(),
+                date: None,
+                recheck: false,
+            });
+        a.response_mut("OLD-4")
+            .actions
+            .push(crate::model::assessment::ActionItem {
+                what: "Ask the college".into(),
+                owner: String::new(),
+                due: None,
+                status: crate::model::assessment::ActionStatus::Planned,
+            });
+        a.response_mut("OLD-5");
+        let notices = reconcile(&mut a, &rubric).join("\n");
+        for kept in ["OLD-1", "OLD-2", "OLD-3", "OLD-4"] {
+            assert!(a.response(kept).is_some(), "{kept} dropped");
+        }
+        assert!(
+            a.response("OLD-5").is_none(),
+            "an empty retired response kept"
+        );
+        assert!(
+            notices.contains("kept but not scored: OLD-1, OLD-2, OLD-3, OLD-4."),
+            "{notices}"
+        );
+    }
+
+    #[test]
+    fn new_indicators_are_named_only_when_the_rubric_changed() {
+        let rubric = embedded::builtin().unwrap().rubric;
+        let new = "New indicators, not rated yet: PM-7.";
+        let with = |change: &dyn Fn(&mut Assessment)| {
+            let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+            a.responses.retain(|r| r.indicator != "PM-7");
+            change(&mut a);
+            let notices = reconcile(&mut a, &rubric).join("\n");
+            assert!(a.response("PM-7").is_some(), "PM-7 is always added");
+            notices
+        };
+        // The same rubric, a response deleted by hand: added quietly.
+        assert_eq!(with(&|_| {}), "");
+        for (what, change) in [
+            (
+                "another version",
+                &(|a: &mut Assessment| a.rubric.version = "2025.1".into())
+                    as &dyn Fn(&mut Assessment),
+            ),
+            ("other wording", &|a: &mut Assessment| {
+                a.rubric.hash = "0".into()
+            }),
+            ("another rubric", &|a: &mut Assessment| {
+                a.rubric.id = "team-rubric".into()
+            }),
+        ] {
+            let notices = with(change);
+            assert!(notices.contains(new), "{what}: {notices}");
+        }
+    }
+
+    #[test]
+    fn a_long_list_names_ten_and_counts_the_rest() {
+        let ids = |n: usize| (1..=n).map(|i| format!("X-{i}")).collect::<Vec<_>>();
+        assert_eq!(some_of(&ids(2)), "X-1, X-2");
+        assert!(some_of(&ids(10)).ends_with("X-9, X-10"));
+        assert!(some_of(&ids(11)).ends_with("X-10, and 1 more"));
+        assert!(some_of(&ids(12)).ends_with("X-10, and 2 more"));
+    }
+
+    #[test]
+    fn a_record_longer_than_ietkit_keeps_loads_its_newest_part() {
+        use crate::model::changes::{Change, MAX_CHANGES, What};
+        let rubric = embedded::builtin().unwrap().rubric;
+        let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        for i in 0..(MAX_CHANGES + 3) {
+            a.changes.push(Change {
+                at: Timestamp(1_790_000_000 + i as i64),
+                by: "maria".into(),
+                what: What::Notes {
+                    indicator: format!("X-{i}"),
+                },
+            });
+        }
+        let loaded = parse("x.ron", &to_text(&a)).unwrap();
+        let changes = &loaded.assessment.changes;
+        assert_eq!(changes.len(), MAX_CHANGES);
+        assert_eq!(changes[0].what.indicator(), Some("X-3"));
+        a.changes.truncate(MAX_CHANGES);
+        let loaded = parse("x.ron", &to_text(&a)).unwrap();
+        assert_eq!(
+            loaded.assessment.changes, a.changes,
+            "at the limit, all kept"
+        );
     }
 
     #[test]
