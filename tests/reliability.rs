@@ -285,6 +285,12 @@ fn a_save_that_fails_half_way_leaves_the_file_as_it_was_and_the_work_open() {
             "you may not write in this folder",
             "1",
         ),
+        (
+            ErrorKind::ReadOnlyFilesystem,
+            0,
+            "the disk is read-only",
+            "2",
+        ),
     ] {
         fault::set(Some((kind, after)));
         tui::feed(&mut app, key);

@@ -581,17 +581,6 @@ pub fn folder_of(path: &Path, create: bool) -> Result<(Folder, String), FolderEr
     Ok((folder, name))
 }
 
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// flushed to disk, renamed over the old one, the folder flushed. The
-/// folder is made if it is missing; the file's mode follows the folder's
-/// sharing (0600 in a private folder).
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), SaveError> {
-    let (folder, name) = folder_of(path, true).map_err(|e| save_error(path, &e))?;
-    folder
-        .replace(&name, text.as_bytes())
-        .map_err(|e| save_error(path, &e))
-}
-
 /// A failing disk, on demand, for tests of what a failed save leaves behind.
 pub use super::folder::fault;
 
