@@ -1028,6 +1028,36 @@ mod tests {
     }
 
     #[test]
+    fn history_copies_are_known_by_name_and_ordered_oldest_first() {
+        let names = [
+            "weld.2026-11-28T140416Z.ron",
+            "weld.2026-11-28T140415Z-10.ron",
+            "weld.2026-11-28T140415Z.ron",
+            "weld.2026-11-28T140415Z-2.ron",
+            // Not copies ietkit makes, so never counted or pruned:
+            "weld.2026-11-28T140415Z-1.ron",
+            "weld.2026-11-28T140415Z-02.ron",
+            "weld.2026-11-28T140415Z-.ron",
+            "weld.2026-11-28T140415Z-2x.ron",
+            "weld.2026-11-28T140415X.ron",
+            "weld.x026-11-28T140415Z.ron",
+            "weld.2026-11-28T140415Z.txt",
+            "welding.2026-11-28T140415Z.ron",
+            "weld.ron",
+            "weld.2026.ron",
+        ];
+        assert_eq!(
+            history_names("weld", names.iter().map(|n| n.to_string())),
+            [
+                "weld.2026-11-28T140415Z.ron",
+                "weld.2026-11-28T140415Z-2.ron",
+                "weld.2026-11-28T140415Z-10.ron",
+                "weld.2026-11-28T140416Z.ron",
+            ]
+        );
+    }
+
+    #[test]
     fn hostile_text_is_cleaned_on_load() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
