@@ -481,3 +481,47 @@ fn esc_on_a_reason_typed_asks_before_it_is_lost() {
     feed(&mut a, "n<Esc>");
     assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
 }
+
+#[test]
+fn behind_the_enlarge_screen_only_quitting_acts() {
+    use ratatui::crossterm::event::Event;
+    let mut a = app(30, 8);
+    assert!(tui::screen(&a).contains("Enlarge the terminal"));
+    feed(&mut a, "]2<Tab>o/x?p");
+    a.handle_event(Event::Paste("pasted".into()));
+    assert_eq!(rating(&a, "PD-1"), Rating::Unrated, "no rating behind it");
+    assert!(a.effects.is_empty(), "nothing asked of the session");
+    assert!(a.overlays.is_empty(), "nothing opened behind it");
+    assert_eq!(
+        (a.main.clone(), a.focus),
+        (MainView::Welcome, Pane::Navigator)
+    );
+    feed(&mut a, "q");
+    assert!(a.quit, "q quits, as the screen says");
+
+    // Unsaved work, then the terminal shrinks with the detail open: q asks,
+    // the question is what the small screen shows, and n keeps working.
+    let mut a = app(80, 24);
+    feed(&mut a, "]2<Enter>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    a.handle_event(Event::Resize(30, 8));
+    feed(&mut a, "3");
+    assert_eq!(rating(&a, "PD-1"), Rating::Level(2), "3 did not act");
+    feed(&mut a, "q");
+    assert!(!a.quit);
+    let s = tui::screen(&a)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        s.contains("not saved yet. Quit anyway") && s.contains("(y/n)"),
+        "{s}"
+    );
+    feed(&mut a, "n");
+    assert!(!a.quit);
+    a.handle_event(Event::Resize(80, 24));
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    a.handle_event(Event::Resize(30, 8));
+    feed(&mut a, "qy");
+    assert!(a.quit && a.effects.contains(&Effect::Quit));
+}

@@ -356,6 +356,8 @@ impl App {
                 self.handle_key(rest) | esc
             }
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
+            // Nothing is shown to paste into while the screen is too small.
+            Event::Paste(_) if self.too_small() => false,
             Event::Paste(text) => self.paste(&text),
             Event::Resize(w, h) => {
                 self.size = Rect::new(0, 0, w, h);
@@ -365,13 +367,47 @@ impl App {
         }
     }
 
+    /// Whether the terminal is too small to show anything but a request
+    /// to enlarge it.
+    pub fn too_small(&self) -> bool {
+        layout::areas(self.size, self.focus).too_small
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
+        if self.too_small() {
+            return self.handle_key_too_small(key);
+        }
         let had_message = self.message.take().is_some();
         if let Some(action) = keymap::resolve(&self.contexts(), &key) {
             self.update(action);
             return true;
         }
         self.type_into(key) || had_message
+    }
+
+    /// While the screen is too small nothing can be seen, so only what the
+    /// screen offers acts: quitting (and answering the question quitting
+    /// asks, which is then shown) and Ctrl-Z.
+    fn handle_key_too_small(&mut self, key: KeyEvent) -> bool {
+        let asking_to_quit = matches!(
+            self.overlays.last(),
+            Some(Overlay::Confirm {
+                on_yes: Confirm::Quit,
+                ..
+            })
+        );
+        let contexts: &[Context] = if asking_to_quit {
+            &[Context::Confirm, Context::Anywhere]
+        } else {
+            &[Context::Global, Context::Anywhere]
+        };
+        match keymap::resolve(contexts, &key) {
+            // Whatever is open: it cannot be seen, so it cannot be closed first.
+            Some(Action::Quit) => self.ask_quit(),
+            Some(action @ (Action::Suspend | Action::Yes | Action::No)) => self.update(action),
+            _ => return false,
+        }
+        true
     }
 
     /// Keys no binding claims go to the text field on top, if any.

@@ -24,6 +24,15 @@ pub fn render(app: &App, frame: &mut Frame) {
     let size = frame.area();
     let areas = layout::areas(size, app.focus);
     if areas.too_small {
+        // Quitting may ask first; the question is what the screen shows then.
+        if let Some(Overlay::Confirm { question, .. }) = app.overlays.last() {
+            frame.render_widget(
+                Paragraph::new(crate::text::clean_line(question))
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                size,
+            );
+            return;
+        }
         let text = format!(
             "Enlarge the terminal: {}x{} is too small (ietkit needs {}x{}). q quits.",
             size.width,
