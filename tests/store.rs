@@ -652,7 +652,7 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
         "nothing escapes the library"
     );
     // Trash the renamed copy (the list is sorted by name: it comes first).
-    tui::feed(&mut app, "gx");
+    tui::feed(&mut app, "gdy");
     session.apply(&mut app);
     assert_eq!(lib.list(&rubric()).unwrap().len(), 2);
     assert_eq!(lib.trashed().len(), 1);
@@ -671,7 +671,7 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
         _ => panic!("library open"),
     };
     let at = rows.iter().position(|r| r.name == open_name).unwrap();
-    tui::feed(&mut app, &format!("g{}x", "j".repeat(at)));
+    tui::feed(&mut app, &format!("g{}d", "j".repeat(at)));
     session.apply(&mut app);
     assert!(
         app.message

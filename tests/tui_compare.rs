@@ -352,3 +352,107 @@ fn two_to_six_marked_open_side_by_side_and_no_more() {
         _ => panic!("six side by side: {:?}", a.message),
     }
 }
+
+/// What is marked shows on screen, in every theme: the number of the column
+/// each will have, how many, and the keys that go on.
+#[test]
+fn marks_show_in_the_library_with_their_column_and_the_way_on() {
+    let data = common::TempDir::new("marks-shown");
+    let library = Library::new(DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    });
+    let sample = assessment_file::read(
+        &common::root()
+            .join(SAMPLES)
+            .join(format!("{}.ron", PARTNERS[2])),
+    )
+    .unwrap()
+    .assessment;
+    for name in ["alder", "birch", "cedar"] {
+        library.create_named(&sample, name).unwrap();
+    }
+    for theme in [
+        Theme::default(),
+        Theme::new(true, false),
+        Theme::new(true, true),
+    ] {
+        let mut session = Session::new(Some(Library::new(DataDir {
+            path: data.path().to_path_buf(),
+            chosen_by: ChosenBy::Flag,
+        })));
+        let mut a = tui::app_with(theme, 80, 24);
+        tui::feed(&mut a, "o");
+        session.apply(&mut a);
+        let s = tui::screen(&a);
+        assert!(
+            s.contains("Space mark") && s.contains("v side by side"),
+            "the footer names the keys at 80 columns:\n{s}"
+        );
+        assert!(s.contains("Space marks assessments to compare"), "{s}");
+        tui::feed(&mut a, " jj ");
+        let s = tui::screen(&a);
+        let row = |name: &str| {
+            s.lines()
+                .find(|l| l.contains(name))
+                .unwrap_or_else(|| panic!("{name} listed:\n{s}"))
+                .to_string()
+        };
+        assert!(row("alder").contains("[1] alder"), "{s}");
+        assert!(!row("birch").contains('['), "{s}");
+        assert!(row("cedar").contains("[2] cedar"), "{s}");
+        assert!(
+            s.contains("Library, 2 marked"),
+            "the status bar counts:\n{s}"
+        );
+        assert!(s.contains("2 marked; v shows them side by side"), "{s}");
+        // Unmarking the first renumbers the other.
+        tui::feed(&mut a, "kk ");
+        let s = tui::screen(&a);
+        assert!(!s.contains("[1] alder") && s.contains("[1] cedar"), "{s}");
+        assert!(s.contains("Library, 1 marked"), "{s}");
+    }
+}
+
+/// `x` exports everywhere else, so in the library it trashes nothing;
+/// `d` asks first, and the trash gives it back.
+#[test]
+fn moving_to_the_trash_asks_first_and_x_trashes_nothing() {
+    let data = common::TempDir::new("trash-asks");
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    let library = Library::new(dir.clone());
+    let sample = assessment_file::read(
+        &common::root()
+            .join(SAMPLES)
+            .join(format!("{}.ron", PARTNERS[2])),
+    )
+    .unwrap()
+    .assessment;
+    let path = library.create_named(&sample, "alder").unwrap();
+    let mut session = Session::new(Some(Library::new(dir)));
+    let mut a = tui::app(80, 24);
+    tui::feed(&mut a, "o");
+    session.apply(&mut a);
+    tui::feed(&mut a, "x");
+    session.apply(&mut a);
+    assert!(path.exists(), "x trashed it");
+    tui::feed(&mut a, "d");
+    let s = tui::screen(&a);
+    assert!(s.contains("Move alder to the trash (y/n)?"), "{s}");
+    tui::feed(&mut a, "n");
+    session.apply(&mut a);
+    assert!(path.exists(), "n trashed it");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Library(_))));
+    tui::feed(&mut a, "<Delete>y");
+    session.apply(&mut a);
+    assert!(!path.exists(), "y moves it to the trash");
+    assert_eq!(library.trashed().len(), 1);
+    tui::feed(&mut a, "t");
+    session.apply(&mut a);
+    tui::feed(&mut a, "<Enter>");
+    session.apply(&mut a);
+    assert!(path.exists(), "restored from the trash");
+}

@@ -78,6 +78,8 @@ pub enum Confirm {
     Discard,
     /// Replace an existing file with the export.
     ReplaceExport(ExportRequest),
+    /// Move a saved assessment to the trash.
+    Trash(PathBuf),
 }
 
 /// An export the session should write.
@@ -100,6 +102,8 @@ pub struct LibraryRow {
     pub text: String,
     /// Set when the file cannot be read: what is wrong and where.
     pub error: Option<String>,
+    /// The assessment open in this session.
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -840,16 +844,32 @@ impl App {
             }
             Action::ToggleTrash => self.open_library(!trash),
             Action::Mark if !trash => {
-                if let Some(path) = selected {
-                    match view.marked.iter().position(|p| *p == path) {
-                        Some(i) => {
-                            view.marked.remove(i);
-                        }
-                        None if view.marked.len() < 6 => view.marked.push(path),
-                        None => self.say("Six is the most that fit side by side."),
+                let Some(path) = selected else {
+                    self.say("The library is empty: press n for a new assessment.");
+                    return;
+                };
+                let said = match view.marked.iter().position(|p| *p == path) {
+                    Some(i) => {
+                        view.marked.remove(i);
+                        "Unmarked"
                     }
-                }
+                    None if view.marked.len() < 6 => {
+                        view.marked.push(path);
+                        "Marked"
+                    }
+                    None => {
+                        self.say("Six is the most that fit side by side: Space unmarks one.");
+                        return;
+                    }
+                };
+                let next = match view.marked.len() {
+                    0 => "none marked now.".to_string(),
+                    1 => "1 marked; mark one more, then press v.".to_string(),
+                    n => format!("{n} marked; v shows them side by side."),
+                };
+                self.say(format!("{said}: {next}"));
             }
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::CompareMarked => {
                 let marked = view.marked.clone();
                 if (2..=6).contains(&marked.len()) {
@@ -885,7 +905,21 @@ impl App {
                     (Action::Open, false) => LibraryRequest::Open(path),
                     (Action::NextCycle, false) => LibraryRequest::NextCycle(path),
                     (Action::CopyAssessment, false) => LibraryRequest::Copy(path),
-                    (Action::DeleteAssessment, false) => LibraryRequest::Delete(path),
+                    (Action::DeleteAssessment, false) => {
+                        let row = &view.rows[view.selected];
+                        if row.open {
+                            self.say("This assessment is open: open another before moving it to the trash.");
+                            return;
+                        }
+                        let name = row.name.clone();
+                        self.overlays.push(Overlay::Confirm {
+                            question: format!(
+                                "Move {name} to the trash (y/n)? It can be restored from the trash: t, then Enter."
+                            ),
+                            on_yes: Confirm::Trash(path),
+                        });
+                        return;
+                    }
                     (Action::RenameAssessment, false) => {
                         let name = path
                             .file_stem()
@@ -1465,6 +1499,9 @@ impl App {
                 self.overlays.pop();
                 self.say("Changes discarded.");
             }
+            Confirm::Trash(path) => self
+                .effects
+                .push(Effect::Library(LibraryRequest::Delete(path))),
             Confirm::ReplaceExport(request) => self.effects.push(Effect::Export(ExportRequest {
                 replace: true,
                 ..request

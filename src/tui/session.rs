@@ -595,6 +595,7 @@ impl Session {
                     status: String::new(),
                     text: String::new(),
                     error: None,
+                    open: false,
                     path,
                 })
                 .collect());
@@ -645,6 +646,7 @@ impl Session {
                     status,
                     text,
                     error,
+                    open: open_now,
                 }
             })
             .collect())

@@ -359,10 +359,40 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
         };
         lines.extend(wrapped(empty, width, "", theme.dim()));
     }
+    if !view.trash && view.rows.len() >= 2 {
+        let (say, style) = match view.marked.len() {
+            0 => (
+                "Space marks assessments to compare; v shows them side by side.".to_string(),
+                theme.dim(),
+            ),
+            1 => (
+                "1 marked: mark one more with Space, then press v.".to_string(),
+                theme.heading(),
+            ),
+            n => (
+                format!(
+                    "{n} marked, numbered as their columns will be: v shows them side by side."
+                ),
+                theme.heading(),
+            ),
+        };
+        lines.extend(wrapped(&say, width, "", style));
+    }
     for (i, row) in view.rows.iter().enumerate() {
         starts.push(lines.len());
         let selected = i == view.selected;
-        let marker = if selected { "> " } else { "  " };
+        let pointer = if selected { ">" } else { " " };
+        // The mark shows the column the assessment will have side by side.
+        let mark = match view.marked.iter().position(|p| *p == row.path) {
+            Some(n) => format!("[{}]", n + 1),
+            None if view.marked.is_empty() => String::new(),
+            None => "   ".into(),
+        };
+        let marker = if mark.is_empty() {
+            format!("{pointer} ")
+        } else {
+            format!("{pointer}{mark} ")
+        };
         let style = if selected {
             theme.selected()
         } else {
@@ -371,7 +401,7 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
         lines.extend(super::marked(
             &format!("{}  {}", row.name, row.status),
             width,
-            marker,
+            &marker,
             style,
         ));
         if !row.text.is_empty() {

@@ -18,10 +18,10 @@ fn place(app: &App) -> String {
         Some(Overlay::Explain { .. }) => return "Score".into(),
         Some(Overlay::Compare(_)) => return "Side by side".into(),
         Some(Overlay::Library(v)) => {
-            return if v.trash {
-                "Trash".into()
-            } else {
-                "Library".into()
+            return match (v.trash, v.marked.len()) {
+                (true, _) => "Trash".into(),
+                (false, 0) => "Library".into(),
+                (false, n) => format!("Library, {n} marked"),
             };
         }
         _ => {}
