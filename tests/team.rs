@@ -404,6 +404,17 @@ fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() 
         std::fs::read_to_string(data.join("assessments/view.ron")).unwrap(),
         before
     );
+
+    // A file in it kept private: Bob is told whose it is and who can share it.
+    chmod(data.join("assessments/view.ron"), 0o600);
+    let out = as_user(BOB, TEAM, &bob, &data, &["list"]);
+    let said = text(&out);
+    assert!(
+        said.contains("cannot open it: permission denied. It belongs to")
+            && said.contains("(mode 0600")
+            && said.contains("ietkit team check --fix"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -598,7 +609,13 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
         problem("fifo")
     );
     assert!(
-        problem("link").contains("symbolic link"),
+        problem("link").contains("symbolic link") && problem("link").contains("Remove it"),
+        "{}",
+        problem("link")
+    );
+    // What it is and what to do, not a bare "cannot read".
+    assert!(
+        !problem("link").contains("cannot read it"),
         "{}",
         problem("link")
     );
@@ -618,6 +635,7 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
     for args in [
         vec!["summary", "socket"],
         vec!["summary", "fifo"],
+        vec!["summary", "link"],
         vec!["import", "assessments/fifo.ron"],
         vec!["rubric", "check", "rubrics/fifo.ron"],
         vec!["--rubric", "rubrics/fifo.ron", "summary", "c"],
@@ -632,12 +650,18 @@ fn links_and_special_files_planted_in_the_folder_change_nothing_outside_and_are_
             .unwrap();
         let out = wait_or_fail(out, &format!("{args:?}"));
         assert_ne!(out.status.code(), Some(0), "{args:?}");
-        let what = if args[1] == "socket" {
-            "a socket"
-        } else {
-            "named pipe"
+        let what = match args[1] {
+            "socket" => "a socket",
+            "link" => "symbolic link",
+            _ => "named pipe",
         };
         assert!(text(&out).contains(what), "{args:?}: {}", text(&out));
+        // What it is and what to do, not a bare "cannot read".
+        assert!(
+            !text(&out).contains("cannot read it"),
+            "{args:?}: {}",
+            text(&out)
+        );
     }
     let out = ietkit(d, &["team", "check"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

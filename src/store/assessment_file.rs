@@ -655,16 +655,16 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
             .filter(|(_, kind)| *kind == super::folder::Kind::File)
             .map(|(n, _)| n.clone()),
     );
-    // After the copies of this second already there (some may have been
-    // pruned), so that the newest copy always sorts last.
+    // From the newest copy of this second already there (the older ones
+    // may have been pruned), so that the new copy always sorts last.
     let first = entries
         .iter()
         .filter_map(|(n, _)| history_key(stem, n))
         .filter(|(s, _)| *s == stamp)
-        .map(|(_, k)| k + 1)
+        .map(|(_, k)| k)
         .max()
         .unwrap_or(1);
-    for n in first..first + 1000 {
+    for n in (first..).take(1000) {
         let copy = if n == 1 {
             format!("{stem}.{stamp}.ron")
         } else {
