@@ -1058,6 +1058,15 @@ mod tests {
     }
 
     #[test]
+    fn a_save_of_exactly_the_limit_is_written_and_one_byte_more_is_not() {
+        let path = Path::new("big.ron");
+        let limit = MAX_ASSESSMENT_BYTES as usize;
+        assert!(within_limit(path, &"x".repeat(limit)).is_ok());
+        let err = within_limit(path, &"x".repeat(limit + 1)).unwrap_err();
+        assert!(err.reason.contains("larger than 16 MB"), "{err}");
+    }
+
+    #[test]
     fn hostile_text_is_cleaned_on_load() {
         let rubric = embedded::builtin().unwrap().rubric;
         let mut a = Assessment::new(&rubric, Profile::default(), Purpose::NewDesign, "2026-27");
