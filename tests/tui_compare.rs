@@ -456,3 +456,87 @@ fn moving_to_the_trash_asks_first_and_x_trashes_nothing() {
     session.apply(&mut a);
     assert!(path.exists(), "restored from the trash");
 }
+
+/// The trend scrolls like every other view: at 80x24 its end (the last
+/// category and what moved most) is reached, and the screen says when
+/// there is more above or below.
+#[test]
+fn the_trend_scrolls_to_its_end_at_80x24() {
+    use ietkit::tui::compare::TrendRow;
+    let mut a = tui::app(80, 24);
+    open_side_by_side(
+        &mut a,
+        &[
+            "welding-fabrication-iet-2025-26",
+            "welding-fabrication-iet-2026-27",
+        ],
+    );
+    let s = tui::screen(&a);
+    let footer = s.lines().last().unwrap();
+    assert!(
+        footer.contains("t trend") && !footer.contains("consensus"),
+        "cycles: the trend's key, not the consensus's: {footer}"
+    );
+    tui::feed(&mut a, "t");
+    let rows = match a.overlays.last() {
+        Some(Overlay::Compare(v)) => v.trend_rows(),
+        _ => panic!("side by side"),
+    };
+    let words = |r: &TrendRow| match r {
+        TrendRow::Heading(t) | TrendRow::Category(t) => t.clone(),
+        TrendRow::Mean { cycle, .. } => cycle.clone(),
+        TrendRow::Moved { id, title, .. } => format!("{id} {title}"),
+    };
+    let first = tui::screen(&a);
+    assert!(first.contains("Trend across cycles"), "{first}");
+    assert!(
+        first.contains("PgDn: more below") && !first.contains("more above"),
+        "{first}"
+    );
+    let last = words(rows.last().unwrap());
+    assert!(
+        !first.contains(&last),
+        "too short to need scrolling:\n{first}"
+    );
+    // Line by line, every row of the trend comes into view.
+    let mut seen = first.clone();
+    for _ in 0..rows.len() {
+        tui::feed(&mut a, "j");
+        seen.push_str(&tui::screen(&a));
+    }
+    for row in &rows {
+        assert!(seen.contains(&words(row)), "{:?} never shown", row);
+    }
+    let end = tui::screen(&a);
+    assert!(
+        end.contains(&last) && end.contains("PgUp: more above"),
+        "{end}"
+    );
+    assert!(!end.contains("more below"), "{end}");
+    assert!(end.contains(&format!("of {}", rows.len())), "{end}");
+    // Home and End, a page at a time, and t back to the indicators.
+    tui::feed(&mut a, "g");
+    assert_eq!(tui::screen(&a), first);
+    tui::feed(&mut a, "<PgDn><PgDn><PgDn>");
+    assert_eq!(
+        tui::screen(&a),
+        end,
+        "a page at a time, stopping at the end"
+    );
+    tui::feed(&mut a, "<PgUp><PgUp><PgUp>G");
+    assert_eq!(tui::screen(&a), end);
+    tui::feed(&mut a, "t");
+    assert!(tui::screen(&a).contains("Side by side: all indicators"));
+}
+
+#[test]
+fn partners_side_by_side_offers_a_consensus_not_a_trend() {
+    let mut a = tui::app(80, 24);
+    open_side_by_side(&mut a, &PARTNERS);
+    let s = tui::screen(&a);
+    let footer = s.lines().last().unwrap();
+    assert!(
+        footer.contains("c consensus") && !footer.contains("trend"),
+        "{footer}"
+    );
+}

@@ -313,6 +313,7 @@ impl App {
             Some(Overlay::Form(_)) => out.push(Context::Form),
             Some(Overlay::Prompt(_)) => out.push(Context::Prompt),
             Some(Overlay::Library(_)) => out.push(Context::Library),
+            Some(Overlay::Compare(v)) if v.trend => out.push(Context::Trend),
             Some(Overlay::Compare(_)) => out.push(Context::Compare),
             Some(Overlay::Log { .. }) => out.push(Context::Log),
             Some(Overlay::DraftFound(_)) => out.push(Context::Draft),
@@ -341,6 +342,21 @@ impl App {
         }
         out.push(Context::Anywhere);
         out
+    }
+
+    /// Whether `action`'s key is worth a place in the status bar just now:
+    /// side by side, a consensus is for partners' views and the trend for
+    /// cycles of one program.
+    pub fn hint_applies(&self, action: Action) -> bool {
+        match (self.overlays.last(), action) {
+            (Some(Overlay::Compare(v)), Action::StartConsensus) => {
+                v.is_partners() && v.consensus.is_none()
+            }
+            (Some(Overlay::Compare(v)), Action::ToggleTrend) => {
+                v.comparison.kind == crate::model::comparison::Kind::Cycles
+            }
+            _ => true,
+        }
     }
 
     /// Handles one terminal event; returns whether the screen needs drawing.
@@ -670,9 +686,33 @@ impl App {
         let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
             return;
         };
+        if view.trend {
+            let rows = view.trend_rows().len();
+            let page = layout::compare(self.size, true)
+                .map_or(1, |p| usize::from(p.body.height))
+                .max(1);
+            let last = rows.saturating_sub(page);
+            let scroll = &mut view.trend_scroll;
+            match action {
+                Action::Down => *scroll = (*scroll + 1).min(last),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll = (*scroll + page).min(last),
+                Action::PageUp => *scroll = scroll.saturating_sub(page),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = last,
+                Action::ToggleTrend => view.trend = false,
+                Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            }
+            return;
+        }
         let n = view.visible().len();
         let page = usize::from(self.size.height / 2).max(1);
         match action {
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
             Action::Down => view.selected = (view.selected + 1).min(n.saturating_sub(1)),
             Action::Up => view.selected = view.selected.saturating_sub(1),
             Action::PageDown => view.selected = (view.selected + page).min(n.saturating_sub(1)),
@@ -706,7 +746,8 @@ impl App {
             ))),
             Action::ToggleTrend => {
                 if view.comparison.kind == crate::model::comparison::Kind::Cycles {
-                    view.trend = !view.trend;
+                    view.trend = true;
+                    view.trend_scroll = 0;
                 } else {
                     self.say("The trend needs cycles of one program (the same program, different cycles).");
                 }

@@ -25,7 +25,27 @@ pub struct CompareView {
     /// The first column shown when not all fit.
     pub first_column: usize,
     pub trend: bool,
+    /// The first trend row shown.
+    pub trend_scroll: usize,
     pub consensus: Option<Consensus>,
+}
+
+/// One row of the trend: what the app draws and scrolls by.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TrendRow {
+    Heading(String),
+    Category(String),
+    /// A cycle's mean level in the category above, `None` with nothing rated.
+    Mean {
+        cycle: String,
+        mean: Option<f64>,
+    },
+    /// An indicator that moved `by` levels from the first cycle to the last.
+    Moved {
+        by: i16,
+        id: String,
+        title: String,
+    },
 }
 
 impl CompareView {
@@ -40,6 +60,7 @@ impl CompareView {
             selected: 0,
             first_column: 0,
             trend: false,
+            trend_scroll: 0,
             consensus: None,
         }
     }
@@ -73,6 +94,41 @@ impl CompareView {
         if let Some(i) = self.visible().iter().position(|r| r.id == id) {
             self.selected = i;
         }
+    }
+
+    /// The trend across cycles: each category's mean per cycle, then the
+    /// indicators that moved most from the first cycle to the last.
+    pub fn trend_rows(&self) -> Vec<TrendRow> {
+        let c = &self.comparison;
+        let mut rows = vec![TrendRow::Heading("Mean level per cycle (0 to 3):".into())];
+        for g in c.groups.iter().filter(|g| g.id != "--") {
+            rows.push(TrendRow::Category(g.name.clone()));
+            for (label, mean) in c.labels.iter().zip(&g.means) {
+                rows.push(TrendRow::Mean {
+                    cycle: label.clone(),
+                    mean: *mean,
+                });
+            }
+        }
+        let movers = c.movers(5);
+        rows.push(TrendRow::Heading(format!(
+            "Moved most from {} to {}:",
+            c.labels.first().map_or("", |s| s),
+            c.labels.last().map_or("", |s| s)
+        )));
+        if movers.is_empty() {
+            rows.push(TrendRow::Category(
+                "None: every indicator has the same rating in the first and the last.".into(),
+            ));
+        }
+        for (row, by) in movers {
+            rows.push(TrendRow::Moved {
+                by,
+                id: row.id.clone(),
+                title: row.title.clone(),
+            });
+        }
+        rows
     }
 
     pub fn is_partners(&self) -> bool {

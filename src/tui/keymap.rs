@@ -28,6 +28,8 @@ pub enum Context {
     Confirm,
     Library,
     Compare,
+    /// The trend across cycles, in the side-by-side view.
+    Trend,
     Log,
     Draft,
     Global,
@@ -53,6 +55,7 @@ impl Context {
             Context::Confirm => "Confirmations",
             Context::Library => "Library of saved assessments",
             Context::Compare => "Side by side",
+            Context::Trend => "Trend across cycles",
             Context::Log => "Who changed what",
             Context::Draft => "A draft left by a session",
             Context::Global => "Everywhere",
@@ -207,7 +210,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Compare, &[ch('u')], Action::Filter(Filter::UnsureOrNa), "u", "Only indicators someone marked unsure or N/A (again: all)", ""),
     bind(C::Compare, &[ch('a')], Action::Filter(Filter::OpenActions), "a", "Only indicators with open action items (again: all)", ""),
     bind(C::Compare, &[ch('c')], Action::StartConsensus, "c", "Agree a consensus from partners' views of one program and cycle", "consensus"),
-    bind(C::Compare, &[ch('/')], Action::Search, "/", "Find an indicator by id or words in its title", "find"),
+    bind(C::Compare, &[ch('/')], Action::Search, "/", "Find an indicator by id or words in its title", ""),
     bind(C::Compare, &[ch('t')], Action::ToggleTrend, "t", "Trend across cycles: category means and what moved most", "trend"),
     bind(C::Compare, &[k(KC::Left), ch('h')], Action::ScrollLeft, "Left/h", "Scroll the columns left", ""),
     bind(C::Compare, &[k(KC::Right), ch('l')], Action::ScrollRight, "Right/l", "Scroll the columns right", ""),
@@ -222,7 +225,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Compare, &[ch('2')], Action::Rate(2), "", "", ""),
     bind(C::Compare, &[ch('3')], Action::Rate(3), "", "", ""),
     bind(C::Compare, &[ch('n')], Action::NotApplicable, "n", "During a consensus: agree it does not apply", ""),
+    bind(C::Compare, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys", "help"),
     bind(C::Compare, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the side-by-side view", "close"),
+    // The trend.
+    bind(C::Trend, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Scroll down", "scroll"),
+    bind(C::Trend, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Scroll up", ""),
+    bind(C::Trend, &[k(KC::PageDown), ch(' ')], Action::PageDown, "PgDn", "Scroll a page down", "more"),
+    bind(C::Trend, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Scroll a page up", ""),
+    bind(C::Trend, &[ch('g'), k(KC::Home)], Action::Top, "g/Home", "Back to the top", ""),
+    bind(C::Trend, &[ch('G'), k(KC::End)], Action::Bottom, "G/End", "The end: what moved most", ""),
+    bind(C::Trend, &[ch('t')], Action::ToggleTrend, "t", "Back to the indicators side by side", "indicators"),
+    bind(C::Trend, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys", "help"),
+    bind(C::Trend, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the side-by-side view", "close"),
     // Who changed what.
     bind(C::Log, &[k(KC::Esc), ch('L'), ch('q')], Action::Close, "Esc/L", "Close the list of changes", "close"),
     bind(C::Log, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Scroll down", ""),
@@ -285,6 +299,15 @@ pub fn resolve(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
 /// Status-bar hints for `contexts`: (keys, hint), most specific first, each
 /// action once.
 pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
+    hints_where(contexts, |_| true)
+}
+
+/// [`hints`] for the actions `applies` keeps: a key that cannot act in
+/// what is open is not worth the room.
+pub fn hints_where(
+    contexts: &[Context],
+    applies: impl Fn(Action) -> bool,
+) -> Vec<(&'static str, &'static str)> {
     let mut seen: Vec<Action> = Vec::new();
     let mut out = Vec::new();
     for ctx in contexts {
@@ -293,7 +316,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
                 continue;
             }
             seen.push(b.action);
-            if !b.hint.is_empty() {
+            if !b.hint.is_empty() && applies(b.action) {
                 out.push((b.label, b.hint));
             }
         }
@@ -302,11 +325,12 @@ pub fn hints(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 19] = [
+const HELP_ORDER: [Context; 20] = [
     Context::Global,
     Context::Anywhere,
     Context::Library,
     Context::Compare,
+    Context::Trend,
     Context::Navigator,
     Context::Checklist,
     Context::Detail,

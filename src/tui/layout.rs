@@ -125,6 +125,46 @@ pub fn overlay(size: Rect) -> Rect {
     }
 }
 
+/// The side-by-side view's parts inside its frame: the table (or, with
+/// `trend`, the trend, which takes the details' room too), the selected
+/// indicator's details, and a line of figures. `None` when the frame is
+/// too small to compare in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareParts {
+    pub body: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+pub fn compare(size: Rect, trend: bool) -> Option<CompareParts> {
+    let frame = overlay(size);
+    let inner = Rect {
+        x: frame.x + 1,
+        y: frame.y + 1,
+        width: frame.width.saturating_sub(2),
+        height: frame.height.saturating_sub(2),
+    };
+    if inner.height < 4 || inner.width < 20 {
+        return None;
+    }
+    let detail_rows = if trend {
+        0
+    } else {
+        (inner.height / 3).clamp(2, 8)
+    };
+    let [body, detail, footer] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(detail_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    Some(CompareParts {
+        body,
+        detail,
+        footer,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

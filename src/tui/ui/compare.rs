@@ -14,7 +14,7 @@ use crate::model::comparison::Change;
 use crate::report::compare::{change_mark, cut};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::compare::CompareView;
+use crate::tui::compare::{CompareView, TrendRow};
 use crate::tui::layout;
 
 const CELL: usize = 8;
@@ -31,54 +31,75 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
     let theme = app.theme;
     let area = overlay_area(frame, layout::overlay(frame.area()));
     let c = &view.comparison;
-    let mut title = format!("Side by side: {}", view.filter.label());
-    if view.consensus.is_some() {
-        title = "Consensus: 0-3 or n agrees the selected indicator".into();
-    }
-    let block = Block::default()
+    let title = if view.consensus.is_some() {
+        "Consensus: 0-3 or n agrees the selected indicator".to_string()
+    } else if view.trend {
+        "Trend across cycles: t goes back to the indicators".to_string()
+    } else {
+        format!("Side by side: {}", view.filter.label())
+    };
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .title(Line::styled(format!(" {title} "), theme.focused_title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.height < 4 || inner.width < 20 {
+    let Some(parts) = layout::compare(frame.area(), view.trend) else {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
         frame.render_widget(Paragraph::new("Enlarge the terminal to compare."), inner);
         return;
-    }
-    let width = usize::from(inner.width);
-    let detail_rows = (inner.height / 3).clamp(2, 8);
-    let [table_area, detail_area, footer_area] = Layout::vertical([
-        Constraint::Min(2),
-        Constraint::Length(detail_rows),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    if view.trend {
-        trend(app, view, frame, table_area);
+    };
+    let width = usize::from(parts.body.width);
+    let footer = if view.trend {
+        let rows = view.trend_rows();
+        let height = usize::from(parts.body.height);
+        let scroll = view.trend_scroll.min(rows.len().saturating_sub(height));
+        if scroll > 0 {
+            block = block.title(more(app, "PgUp: more above").right_aligned());
+        }
+        if scroll + height < rows.len() {
+            block = block.title_bottom(more(app, "PgDn: more below").right_aligned());
+        }
+        trend(app, &rows[scroll..], frame, parts.body);
+        if rows.len() > height {
+            format!(
+                "Lines {} to {} of {}",
+                scroll + 1,
+                (scroll + height).min(rows.len()),
+                rows.len()
+            )
+        } else {
+            String::new()
+        }
     } else {
-        table(app, view, frame, table_area, width);
-    }
-    details(app, view, frame, detail_area);
-    let a = c.agreement();
-    let mut footer = format!(
-        "{} of {} differ; {} of {} agree exactly, {} differ by 2+",
-        c.differing(),
-        c.rows.len(),
-        a.exact,
-        a.compared,
-        a.far_apart
-    );
-    if let Some(cons) = &view.consensus {
-        footer = format!(
-            "{} still to agree; {} agreed. {footer}",
-            cons.pending.len(),
-            cons.decisions.len()
+        table(app, view, frame, parts.body, width);
+        details(app, view, frame, parts.detail);
+        let a = c.agreement();
+        let mut footer = format!(
+            "{} of {} differ; {} of {} agree exactly, {} differ by 2+",
+            c.differing(),
+            c.rows.len(),
+            a.exact,
+            a.compared,
+            a.far_apart
         );
-    }
+        if let Some(cons) = &view.consensus {
+            footer = format!(
+                "{} still to agree; {} agreed. {footer}",
+                cons.pending.len(),
+                cons.decisions.len()
+            );
+        }
+        footer
+    };
+    frame.render_widget(block, area);
     frame.render_widget(
         Paragraph::new(Span::styled(footer, theme.dim())),
-        footer_area,
+        parts.footer,
     );
+}
+
+fn more(app: &App, text: &str) -> Line<'static> {
+    Line::styled(format!(" {text} "), app.theme.key())
 }
 
 fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: usize) {
@@ -224,54 +245,44 @@ fn details(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Category means per cycle as small bars, and what moved most.
-fn trend(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
+/// Category means per cycle as small bars, and what moved most: `rows`
+/// from the first one shown.
+fn trend(app: &App, rows: &[TrendRow], frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let c = &view.comparison;
     let (full, empty) = theme.bar_cells();
-    let mut lines = vec![Line::styled(
-        "Mean level per cycle (0 to 3):",
-        theme.heading(),
-    )];
-    for g in c.groups.iter().filter(|g| g.id != "--") {
-        lines.push(Line::raw(text::clean_line(&g.name)));
-        for (label, mean) in c.labels.iter().zip(&g.means) {
-            let filled = mean
-                .map_or(0, |m| (m / 3.0 * 10.0).round() as usize)
-                .min(10);
-            lines.push(Line::from(vec![
-                Span::raw(format!("  {:<10}", cut(label, 10))),
-                Span::styled(full.repeat(filled), theme.heading()),
-                Span::styled(empty.repeat(10 - filled), theme.dim()),
-                Span::raw(format!(
-                    " {}",
-                    mean.map_or("--".into(), |m| format!("{m:.1}"))
-                )),
-            ]));
-        }
-    }
-    lines.push(Line::styled(
-        format!(
-            "Moved most from {} to {}:",
-            c.labels.first().map_or("", |s| s),
-            c.labels.last().map_or("", |s| s)
-        ),
-        theme.heading(),
-    ));
-    for (row, d) in c.movers(5) {
-        let change = change_mark(
-            if d > 0 {
-                Change::Up(d as u8)
-            } else {
-                Change::Down((-d) as u8)
-            },
-            theme.ascii,
-        );
-        lines.push(Line::raw(format!(
-            "  {change:>3} {} {}",
-            row.id,
-            text::clean_line(&row.title)
-        )));
-    }
+    let lines: Vec<Line> = rows
+        .iter()
+        .take(usize::from(area.height))
+        .map(|row| match row {
+            TrendRow::Heading(text) => Line::styled(text.clone(), theme.heading()),
+            TrendRow::Category(name) => Line::raw(text::clean_line(name)),
+            TrendRow::Mean { cycle, mean } => {
+                let filled = mean
+                    .map_or(0, |m| (m / 3.0 * 10.0).round() as usize)
+                    .min(10);
+                Line::from(vec![
+                    Span::raw(format!("  {:<10}", cut(cycle, 10))),
+                    Span::styled(full.repeat(filled), theme.heading()),
+                    Span::styled(empty.repeat(10 - filled), theme.dim()),
+                    Span::raw(format!(
+                        " {}",
+                        mean.map_or("--".into(), |m| format!("{m:.1}"))
+                    )),
+                ])
+            }
+            TrendRow::Moved { by, id, title } => {
+                let by = *by;
+                let change = change_mark(
+                    if by > 0 {
+                        Change::Up(by as u8)
+                    } else {
+                        Change::Down((-by) as u8)
+                    },
+                    theme.ascii,
+                );
+                Line::raw(format!("  {change:>3} {id} {}", text::clean_line(title)))
+            }
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }

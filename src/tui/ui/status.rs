@@ -16,6 +16,7 @@ fn place(app: &App) -> String {
         Some(Overlay::Editor(e)) => return format!("Notes {}", e.indicator),
         Some(Overlay::Form(_)) => return "Form".into(),
         Some(Overlay::Explain { .. }) => return "Score".into(),
+        Some(Overlay::Compare(v)) if v.trend => return "Trend".into(),
         Some(Overlay::Compare(_)) => return "Side by side".into(),
         Some(Overlay::Library(v)) => {
             return match (v.trash, v.marked.len()) {
@@ -109,7 +110,7 @@ fn used(spans: &[Span]) -> usize {
 /// newcomer can find help at any width.
 fn hint_spans(app: &App, room: usize) -> Vec<Span<'static>> {
     let theme = app.theme;
-    let hints = keymap::hints(&app.contexts());
+    let hints = keymap::hints_where(&app.contexts(), |action| app.hint_applies(action));
     let last = |h: &&(&str, &str)| matches!(h.1, "help" | "quit" | "close");
     let tail: Vec<_> = hints.iter().filter(last).collect();
     let tail_width: usize = tail
