@@ -646,6 +646,31 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_an_unknown_kind_is_placed_after_its_comments() {
+        let line = |source: &str| parse("x.ron", source).err().unwrap().problems[0].line;
+        assert_eq!(line("Nope("), Some(1));
+        assert_eq!(line("// one\n// two\n\nNope("), Some(4));
+        assert_eq!(line("/* a\nb */ Nope("), Some(2));
+        let wrong = expect_kind("x.ron", "// a toolkit\nToolkit(", Kind::Rubric).unwrap_err();
+        assert_eq!(wrong.problems[0].line, Some(2));
+        assert!(wrong.problems[0].message.contains("this is a toolkit file"));
+    }
+
+    #[test]
+    fn a_file_of_eight_megabytes_is_read_and_one_byte_more_is_not() {
+        let dir = std::env::temp_dir().join(format!("ietkit-eight-mb-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.ron");
+        let eight = 8 * 1024 * 1024;
+        std::fs::write(&path, " ".repeat(eight)).unwrap();
+        assert_eq!(read_text(&path).unwrap().len(), eight);
+        std::fs::write(&path, " ".repeat(eight + 1)).unwrap();
+        let err = read_text(&path).unwrap_err().to_string();
+        assert!(err.contains("larger than 8 MB"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn locates_the_nth_id_and_a_key() {
         let src =
             "Rubric(\n  id: \"r\",\n  scale: (),\n  x: [ (id: \"PD-1\"), ],\n  (id:\"PD-1\")\n)";
