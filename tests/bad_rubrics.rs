@@ -91,7 +91,7 @@ fn good_variants_of_the_same_files_pass() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    assert_eq!(files.len(), 3);
+    assert_eq!(files.len(), 4);
     for entry in catalogue::check_paths(&files) {
         if let Err(e) = entry.result {
             panic!("{e}");
