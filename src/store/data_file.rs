@@ -48,7 +48,7 @@ impl Kind {
     /// The kind a file declares by its first word, skipping comments and
     /// RON `#![enable(...)]` attributes.
     pub fn detect(source: &str) -> Option<Kind> {
-        let word = first_word(source)?;
+        let word = first_word(source);
         Kind::ALL.into_iter().find(|k| k.keyword() == word)
     }
 }
@@ -76,12 +76,13 @@ fn first_token_line(source: &str) -> usize {
     source[..consumed].matches('\n').count() + 1
 }
 
-fn first_word(source: &str) -> Option<&str> {
+fn first_word(source: &str) -> &str {
     let rest = skip_preamble(source);
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
+    // Empty when the file starts with no word: no kind is named "".
+    &rest[..end]
 }
 
 pub enum DataFile {
@@ -668,6 +669,28 @@ mod tests {
         let err = read_text(&path).unwrap_err().to_string();
         assert!(err.contains("larger than 8 MB"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn each_problem_is_a_line_of_its_own_naming_the_file() {
+        let problem = |line, column, message: &str| FileProblem {
+            line,
+            column,
+            place: None,
+            message: message.into(),
+        };
+        let e = LoadError {
+            file: "x.ron".into(),
+            problems: vec![
+                problem(Some(3), Some(5), "first"),
+                problem(Some(7), None, "second"),
+                problem(None, None, "third"),
+            ],
+        };
+        assert_eq!(
+            e.to_string(),
+            "x.ron:3:5: first\nx.ron:7: second\nx.ron: third"
+        );
     }
 
     #[test]
