@@ -20,7 +20,7 @@ use crate::tui::app::App;
 use crate::tui::content::Content;
 use crate::tui::session::Session;
 use crate::tui::term;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{Palette, Theme};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -205,7 +205,16 @@ pub enum RubricCommand {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match &cli.command {
-        None if interactive() => full_screen(cli, data_dir, None, err),
+        None if interactive() => {
+            let term = env_term();
+            if crate::tui::theme::cannot_draw(term.as_deref()) {
+                // The overview, and why not the app.
+                writeln!(err, "{}", cannot_draw_here(term.as_deref()))?;
+                orientation(cli, data_dir.as_ref(), out, err)
+            } else {
+                full_screen(cli, data_dir, None, err)
+            }
+        }
         None => orientation(cli, data_dir.as_ref(), out, err),
         Some(Command::Open { assessment }) => full_screen(cli, data_dir, Some(assessment), err),
         Some(Command::List) => list_assessments(data_dir, out, err),
@@ -265,6 +274,17 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
     }
 }
 
+/// Why the full-screen app does not start here, and what works instead.
+fn cannot_draw_here(term: Option<&str>) -> String {
+    let says = match term.map(str::trim) {
+        None | Some("") => "TERM is not set".to_string(),
+        Some(t) => format!("TERM={t}"),
+    };
+    format!(
+        "ietkit: this terminal ({says}) cannot show the full-screen app. `ietkit list`, `ietkit summary NAME` and `ietkit export NAME` work here; or set TERM to your terminal's type (xterm for most) and start ietkit again."
+    )
+}
+
 fn report_error(e: &LoadError, err: &mut dyn Write) -> io::Result<u8> {
     writeln!(err, "{e}")?;
     Ok(1)
@@ -279,6 +299,10 @@ fn rubric_in_use(cli: &Cli) -> Result<Rubric, LoadError> {
         }
         None => embedded::builtin().map(|b| b.rubric),
     }
+}
+
+fn env_term() -> Option<String> {
+    std::env::var("TERM").ok()
 }
 
 /// The full-screen app needs a terminal on both ends; piped, ietkit prints
@@ -306,7 +330,9 @@ fn full_screen(
         }
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::new(cli.mono || no_color, cli.ascii);
+    let term = env_term();
+    let palette = Palette::of(term.as_deref(), std::env::var("COLORTERM").ok().as_deref());
+    let theme = Theme::for_palette(cli.mono || no_color, cli.ascii, palette);
     let assessment = Assessment::new(&content.rubric, Profile::default(), Purpose::NewDesign, "");
     let mut app = App::new(
         content,
@@ -357,6 +383,10 @@ fn full_screen(
             err,
             "ietkit: the app needs a terminal; try `ietkit list` or `ietkit --help`."
         )?;
+        return Ok(1);
+    }
+    if crate::tui::theme::cannot_draw(term.as_deref()) {
+        writeln!(err, "{}", cannot_draw_here(term.as_deref()))?;
         return Ok(1);
     }
     // Asked once per person and data folder: who is working.

@@ -815,3 +815,82 @@ fn an_export_goes_where_ietkit_was_started_and_tilde_is_home() {
     s.type_keys(b"q");
     assert!(s.finish().0.success());
 }
+
+/// Colours follow what the terminal says it has: 256-colour codes only when
+/// `TERM` or `COLORTERM` says so, the basic codes for `xterm` and `linux`,
+/// none for `vt100`; and `TERM=dumb` or no `TERM` gets a plain explanation,
+/// not a full screen it cannot show.
+#[test]
+fn terminals_get_the_colours_they_say_they_have() {
+    let run = |env: &[(&str, &str)]| {
+        let data = common::TempDir::new("pty-term");
+        pty::same_data(data.path());
+        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), env);
+        s.wait_for("Navigator");
+        s.type_keys(b"jj\r");
+        s.wait_for("PD-1");
+        s.type_keys(b"q");
+        let (status, text) = s.finish();
+        assert!(status.success(), "{env:?}");
+        text
+    };
+    let codes = |text: &str| -> Vec<u16> {
+        text.split("\u{1b}[")
+            .skip(1)
+            .filter_map(|seq| {
+                let params = &seq[..seq.find('m')?];
+                params
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ';')
+                    .then(|| {
+                        params
+                            .split(';')
+                            .filter_map(|p| p.parse().ok())
+                            .collect::<Vec<u16>>()
+                    })
+            })
+            .flatten()
+            .collect()
+    };
+    let extended = |text: &str| text.contains("38;5;") || text.contains("48;5;");
+    let colour = |c: &u16| matches!(c, 30..=37 | 40..=47 | 90..=97 | 100..=107);
+
+    let full = run(&[("TERM", "xterm-256color")]);
+    assert!(extended(&full), "xterm-256color gets 256 colours");
+    let truecolor = run(&[("TERM", "xterm"), ("COLORTERM", "truecolor")]);
+    assert!(extended(&truecolor), "COLORTERM says it has more");
+    for term in ["xterm", "linux", "screen"] {
+        let text = run(&[("TERM", term)]);
+        assert!(!extended(&text), "TERM={term} got a 256-colour code");
+        assert!(
+            codes(&text).iter().any(colour),
+            "TERM={term} gets basic colours"
+        );
+    }
+    for term in ["vt100", "vt220"] {
+        let text = run(&[("TERM", term)]);
+        assert!(!extended(&text), "TERM={term}");
+        assert!(!codes(&text).iter().any(colour), "TERM={term} got colour");
+        assert!(
+            codes(&text).contains(&7),
+            "reverse video still marks the selection"
+        );
+    }
+    for term in ["dumb", ""] {
+        let data = common::TempDir::new("pty-dumb");
+        pty::same_data(data.path());
+        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), &[("TERM", term)]);
+        let (status, text) = s.finish();
+        assert_eq!(status.exit_code(), 1, "TERM={term:?}");
+        assert!(
+            !text.contains("\u{1b}[?1049h"),
+            "no full screen for TERM={term:?}"
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("cannot show the full-screen app")
+                && flat.contains("ietkit summary NAME"),
+            "{text}"
+        );
+    }
+}

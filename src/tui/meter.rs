@@ -49,7 +49,11 @@ impl Meter {
     /// Sets up as `term::run` does and draws the first frame at `app.size`.
     pub fn new(app: App, session: Session) -> io::Result<Meter> {
         let tap = Tap::default();
-        let mut wire = Wire::new(tap.clone());
+        let mut wire = if app.theme.basic {
+            Wire::basic(tap.clone())
+        } else {
+            Wire::new(tap.clone())
+        };
         term::enter(&mut wire)?;
         let backend = Thrifty::new(CrosstermBackend::new(wire));
         // A fixed viewport: the meter has no terminal to ask for its size.

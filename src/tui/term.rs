@@ -67,10 +67,15 @@ pub fn enter<W: Write>(out: &mut W) -> io::Result<()> {
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)
 }
 
-fn setup() -> io::Result<Term> {
+fn setup(basic: bool) -> io::Result<Term> {
     install_panic_hook();
     terminal::enable_raw_mode()?;
-    let mut out = Wire::new(BufWriter::with_capacity(WRITE_BUFFER, io::stdout()));
+    let buffered = BufWriter::with_capacity(WRITE_BUFFER, io::stdout());
+    let mut out = if basic {
+        Wire::basic(buffered)
+    } else {
+        Wire::new(buffered)
+    };
     enter(&mut out)?;
     Terminal::new(Thrifty::new(CrosstermBackend::new(out)))
 }
@@ -255,7 +260,7 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     }
     let asked = Arc::new(Asked::default());
     watch_signals(Arc::clone(&asked))?;
-    let mut terminal = setup()?;
+    let mut terminal = setup(app.theme.basic)?;
     let result = event_loop(&mut terminal, app, session, &asked);
     let restored = restore();
     result.and(restored)

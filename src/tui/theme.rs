@@ -6,10 +6,53 @@ use ratatui::symbols::border;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Theme {
-    /// No colour codes at all (`--mono` or `NO_COLOR`).
+    /// No colour codes at all (`--mono`, `NO_COLOR`, or a terminal
+    /// without colour).
     pub mono: bool,
     /// ASCII only: borders, tree markers, bars (`--ascii`).
     pub ascii: bool,
+    /// Only the 16 basic colours, sent as basic codes: the terminal did
+    /// not say it has 256.
+    pub basic: bool,
+}
+
+/// What a terminal's colours are, from what `TERM` and `COLORTERM` say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Palette {
+    /// No colour: `vt100` and its kind, or `TERM` unset or `dumb`.
+    None,
+    /// The 16 basic colours: `xterm`, `linux`, `screen` and most others.
+    Basic,
+    /// 256 colours: `TERM` says so (`xterm-256color`), or `COLORTERM` is set.
+    Full,
+}
+
+impl Palette {
+    pub fn of(term: Option<&str>, colorterm: Option<&str>) -> Palette {
+        let term = term.unwrap_or("").trim();
+        if !cannot_draw(Some(term)) && (term.contains("256col") || term.ends_with("-direct")) {
+            return Palette::Full;
+        }
+        let colourless = cannot_draw(Some(term))
+            || ["vt5", "vt1", "vt2", "vt3", "vt4"]
+                .iter()
+                .any(|p| term.starts_with(p))
+            || term.ends_with("-m")
+            || term.ends_with("-mono");
+        if colourless {
+            Palette::None
+        } else if colorterm.is_some_and(|c| !c.trim().is_empty()) {
+            Palette::Full
+        } else {
+            Palette::Basic
+        }
+    }
+}
+
+/// Whether `TERM` names a terminal that cannot show the full-screen app:
+/// unset, empty or `dumb` (one that cannot move its cursor).
+pub fn cannot_draw(term: Option<&str>) -> bool {
+    matches!(term.map(str::trim), None | Some("" | "dumb"))
 }
 
 pub const ASCII_BORDER: border::Set = border::Set {
@@ -25,7 +68,20 @@ pub const ASCII_BORDER: border::Set = border::Set {
 
 impl Theme {
     pub fn new(mono: bool, ascii: bool) -> Theme {
-        Theme { mono, ascii }
+        Theme {
+            mono,
+            ascii,
+            basic: false,
+        }
+    }
+
+    /// The theme for a terminal with `palette`.
+    pub fn for_palette(mono: bool, ascii: bool, palette: Palette) -> Theme {
+        Theme {
+            mono: mono || palette == Palette::None,
+            ascii,
+            basic: palette == Palette::Basic,
+        }
     }
 
     fn fg(self, color: Color) -> Style {
@@ -138,5 +194,39 @@ impl Theme {
 
     pub fn ellipsis(self) -> &'static str {
         if self.ascii { "..." } else { "\u{2026}" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_palette_is_what_the_terminal_says_it_has() {
+        let of = |term: Option<&str>, colorterm: Option<&str>| Palette::of(term, colorterm);
+        for term in [
+            "xterm-256color",
+            "screen-256color",
+            "tmux-256color",
+            "xterm-direct",
+        ] {
+            assert_eq!(of(Some(term), None), Palette::Full, "{term}");
+        }
+        for term in ["xterm", "linux", "screen", "rxvt", "ansi", "putty"] {
+            assert_eq!(of(Some(term), None), Palette::Basic, "{term}");
+            assert_eq!(of(Some(term), Some("")), Palette::Basic, "{term}");
+            assert_eq!(of(Some(term), Some("truecolor")), Palette::Full, "{term}");
+        }
+        for term in ["vt100", "vt102", "vt220", "vt52", "xterm-mono", "dumb", ""] {
+            assert_eq!(of(Some(term), None), Palette::None, "{term}");
+            assert_eq!(of(Some(term), Some("truecolor")), Palette::None, "{term}");
+        }
+        assert_eq!(of(None, Some("truecolor")), Palette::None);
+        assert!(cannot_draw(None) && cannot_draw(Some("dumb")) && cannot_draw(Some(" ")));
+        assert!(!cannot_draw(Some("vt100")));
+        let basic = Theme::for_palette(false, false, Palette::Basic);
+        assert!(basic.basic && !basic.mono);
+        assert!(Theme::for_palette(false, true, Palette::None).mono);
+        assert!(!Theme::for_palette(false, false, Palette::Full).basic);
     }
 }

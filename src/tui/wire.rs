@@ -25,6 +25,9 @@ pub struct Wire<W: Write> {
     inner: W,
     frame: Vec<u8>,
     cursor_hidden: bool,
+    /// Colours go out as the 16 basic codes, for terminals that did not
+    /// say they have 256.
+    basic: bool,
 }
 
 impl<W: Write> Wire<W> {
@@ -33,6 +36,15 @@ impl<W: Write> Wire<W> {
             inner,
             frame: Vec::with_capacity(64 * 1024),
             cursor_hidden: false,
+            basic: false,
+        }
+    }
+
+    /// A wire that sends colours as the 16 basic codes.
+    pub fn basic(inner: W) -> Wire<W> {
+        Wire {
+            basic: true,
+            ..Wire::new(inner)
         }
     }
 
@@ -42,6 +54,9 @@ impl<W: Write> Wire<W> {
         }
         let mut bytes = replace_all(&self.frame, RESETS, RESET_ALL);
         self.frame.clear();
+        if self.basic {
+            bytes = basic_colours(&bytes);
+        }
         if bytes.ends_with(HIDE_CURSOR) {
             if self.cursor_hidden {
                 bytes.truncate(bytes.len() - HIDE_CURSOR.len());
@@ -73,6 +88,64 @@ impl<W: Write> Write for Wire<W> {
     }
 }
 
+/// `bytes` with each 256-colour code for one of the first 16 colours
+/// (`38;5;N` or `48;5;N` in a style sequence, which is how the colours
+/// ietkit uses are sent) as the basic code every colour terminal knows
+/// (`3N`, `9N`, `4N`, `10N`). Any higher colour becomes the terminal's
+/// default.
+fn basic_colours(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = find(rest, b"\x1b[") {
+        let params_at = at + 2;
+        let params_len = rest[params_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit() || **b == b';')
+            .count();
+        let end = params_at + params_len;
+        out.extend_from_slice(&rest[..params_at]);
+        if rest.get(end) == Some(&b'm') {
+            let params = std::str::from_utf8(&rest[params_at..end]).unwrap_or("");
+            out.extend_from_slice(basic_params(params).as_bytes());
+        } else {
+            out.extend_from_slice(&rest[params_at..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+/// The parameters of one style sequence, 256-colour ones made basic.
+fn basic_params(params: &str) -> String {
+    let parts: Vec<&str> = params.split(';').collect();
+    let mut out: Vec<String> = Vec::with_capacity(parts.len());
+    let mut i = 0;
+    while i < parts.len() {
+        let colour = parts.get(i + 2).and_then(|n| n.parse::<u16>().ok());
+        match (parts[i], parts.get(i + 1), colour) {
+            (which @ ("38" | "48"), Some(&"5"), Some(n)) => {
+                let background = which == "48";
+                let code = match (n, background) {
+                    (0..=7, false) => 30 + n,
+                    (8..=15, false) => 90 + n - 8,
+                    (0..=7, true) => 40 + n,
+                    (8..=15, true) => 100 + n - 8,
+                    (_, false) => 39,
+                    (_, true) => 49,
+                };
+                out.push(code.to_string());
+                i += 3;
+            }
+            (p, _, _) => {
+                out.push(p.to_string());
+                i += 1;
+            }
+        }
+    }
+    out.join(";")
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -102,6 +175,22 @@ mod tests {
             out.push(std::mem::take(&mut wire.inner));
         }
         out
+    }
+
+    #[test]
+    fn basic_terminals_get_basic_colour_codes() {
+        let frame = b"a\x1b[38;5;6mb\x1b[38;5;8mc\x1b[48;5;1md\x1b[48;5;12me\x1b[38;5;200mf\x1b[38;5;;x\x1b[1;38;5;6;49mg\x1b[2;3H";
+        let mut wire = Wire::basic(Vec::new());
+        wire.write_all(frame).unwrap();
+        wire.flush().unwrap();
+        assert_eq!(
+            wire.inner,
+            b"a\x1b[36mb\x1b[90mc\x1b[41md\x1b[104me\x1b[39mf\x1b[38;5;;x\x1b[1;36;49mg\x1b[2;3H"
+        );
+        let mut full = Wire::new(Vec::new());
+        full.write_all(frame).unwrap();
+        full.flush().unwrap();
+        assert_eq!(full.inner, frame, "256 colours pass as they are");
     }
 
     #[test]
