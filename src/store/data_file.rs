@@ -694,6 +694,21 @@ mod tests {
     }
 
     #[test]
+    fn a_byte_that_is_not_utf8_is_placed_by_line_and_column() {
+        let err = utf8("x.ron", b"ab\ncd\xffe".to_vec()).unwrap_err();
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].column),
+            (Some(2), Some(3))
+        );
+        let err = utf8("x.ron", b"\xff".to_vec()).unwrap_err();
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].column),
+            (Some(1), Some(1))
+        );
+        assert_eq!(utf8("x.ron", "é\n".as_bytes().to_vec()).unwrap(), "é\n");
+    }
+
+    #[test]
     fn locates_the_nth_id_and_a_key() {
         let src =
             "Rubric(\n  id: \"r\",\n  scale: (),\n  x: [ (id: \"PD-1\"), ],\n  (id:\"PD-1\")\n)";
