@@ -103,14 +103,16 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Copy an assessment file into the library, after checking it reads
+    /// Copy assessment files into the library, each after checking it reads
     Import {
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        /// The library name to give it [default: from its program and cycle]
+        #[arg(value_name = "FILE", required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// The library name to give it, with one file [default: from its program and cycle]
         #[arg(long)]
         name: Option<String>,
     },
+    /// Print the manual page, e.g. `ietkit man > /usr/local/share/man/man1/ietkit.1`
+    Man,
     /// Who changed what in an assessment, newest first
     Log {
         #[arg(value_name = "NAME|FILE")]
@@ -258,7 +260,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             clap_complete::generate(*shell, &mut Cli::command(), "ietkit", out);
             Ok(0)
         }
-        Some(Command::Import { file, name }) => import(data_dir, file, name.as_deref(), out, err),
+        Some(Command::Import { files, name }) => import(data_dir, files, name.as_deref(), out, err),
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(0)
+        }
         Some(Command::Log { assessment }) => log(cli, data_dir, assessment, out, err),
         Some(Command::Team(TeamCommand::Init { dir, group })) => {
             team_init(dir, group.as_deref(), out, err)
@@ -449,10 +455,25 @@ fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
         return Err(format!("ietkit: the library cannot be read: {why}"));
     }
     Err(match library {
-        Some(lib) => format!(
-            "ietkit: no assessment called \"{name}\" in {} and no file by that name. `ietkit list` shows the saved ones.",
-            lib.assessments().display()
-        ),
+        Some(lib) => {
+            let names: Vec<String> = lib
+                .folder(false)
+                .and_then(|f| f.entries())
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|(n, _)| n.strip_suffix(".ron").map(str::to_string))
+                .collect();
+            let close = text::close_matches(name, &names, 3);
+            let hint = match close.as_slice() {
+                [] => String::new(),
+                [one] => format!(" Did you mean {one}?"),
+                more => format!(" Did you mean one of {}?", more.join(", ")),
+            };
+            format!(
+                "ietkit: no assessment called \"{name}\" in {} and no file by that name.{hint} `ietkit list` shows the saved ones.",
+                lib.assessments().display()
+            )
+        }
         None => format!("ietkit: there is no file {name}; check the name and folder."),
     })
 }
@@ -693,7 +714,7 @@ fn list_assessments(
 
 fn import(
     data_dir: Option<DataDir>,
-    file: &std::path::Path,
+    files: &[PathBuf],
     name: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -701,29 +722,48 @@ fn import(
     let Some(dir) = data_dir else {
         return no_data_folder(err);
     };
+    if name.is_some() && files.len() > 1 {
+        writeln!(
+            err,
+            "ietkit: --name names one file; import the {} one at a time to name each.",
+            text::count(files.len(), "file", "files")
+        )?;
+        return Ok(2);
+    }
     let (who, _) = crate::store::people::who(Some(&dir));
     let mut library = Library::new(dir);
     library.who = who;
-    match library.import(file, name) {
-        Ok(path) => {
-            let stem = path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            writeln!(
-                out,
-                "Imported as {} ({})",
-                text::clean_line(&stem),
-                text::clean_line(&path.display().to_string())
-            )?;
-            Ok(0)
-        }
-        Err(e) => {
-            writeln!(err, "{}", text::clean_line(&e))?;
-            Ok(1)
+    let mut failed = 0;
+    for file in files {
+        match library.import(file, name) {
+            Ok(path) => {
+                let stem = path
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                writeln!(
+                    out,
+                    "Imported as {} ({})",
+                    text::clean_line(&stem),
+                    text::clean_line(&path.display().to_string())
+                )?;
+            }
+            Err(e) => {
+                failed += 1;
+                writeln!(err, "{}", text::clean_line(&e))?;
+            }
         }
     }
+    if failed > 0 && files.len() > 1 {
+        writeln!(
+            err,
+            "ietkit: {} of {} not imported (said above); the others are in the library.",
+            failed,
+            text::count(files.len(), "file", "files")
+        )?;
+    }
+    Ok(u8::from(failed > 0))
 }
 
 fn log(

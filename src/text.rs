@@ -129,9 +129,78 @@ pub fn codepoint(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// Up to `n` of `candidates` close to `typed`, closest first: those that
+/// hold it or that it holds (ignoring case), then those a few typing
+/// slips away, whole or in their start. For "did you mean" when a name is
+/// not found.
+pub fn close_matches(typed: &str, candidates: &[String], n: usize) -> Vec<String> {
+    let typed_l = typed.to_lowercase();
+    if typed_l.is_empty() {
+        return Vec::new();
+    }
+    let slips = (typed_l.chars().count() / 4).max(2);
+    let mut scored: Vec<(usize, &String)> = candidates
+        .iter()
+        .filter_map(|c| {
+            let c_l = c.to_lowercase();
+            let words = typed_l
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty());
+            if c_l.contains(&typed_l) || typed_l.contains(&c_l) {
+                Some((0, c))
+            } else if words.clone().count() > 1 && words.into_iter().all(|w| c_l.contains(w)) {
+                // Every word typed is in it: "welding-2025".
+                Some((1, c))
+            } else {
+                // A slip in the start of a long name counts as a slip.
+                let start: String = c_l.chars().take(typed_l.chars().count()).collect();
+                let d = edit_distance(&typed_l, &c_l).min(edit_distance(&typed_l, &start) + 1);
+                (d <= slips).then_some((d, c))
+            }
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(n).map(|(_, c)| c.clone()).collect()
+}
+
+/// How many characters must be added, removed or changed to turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn close_names_are_found_by_slips_starts_and_words() {
+        let names: Vec<String> = ["welding-2026", "welding-2025", "nursing-cna", "diesel"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(close_matches("weldng-2026", &names, 3)[0], "welding-2026");
+        assert_eq!(close_matches("DIESEL", &names, 3), ["diesel"]);
+        assert_eq!(close_matches("nursing cna", &names, 3), ["nursing-cna"]);
+        assert_eq!(close_matches("welding", &names, 1).len(), 1);
+        assert!(close_matches("carpentry", &names, 3).is_empty());
+        assert!(close_matches("", &names, 3).is_empty());
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
 
     #[test]
     fn escape_sequences_and_bidi_are_unsafe() {

@@ -799,3 +799,109 @@ fn importing_one_name_again_gives_the_next_free_name() {
         ]
     );
 }
+
+#[test]
+fn import_takes_several_files_and_says_which_did_not_go_in() {
+    let data = TempDir::new("import-several");
+    let out = ietkit(
+        &[
+            "import",
+            "examples/assessments/welding-fabrication-iet-2025-26.ron",
+            "tests/data/bad-assessments/truncated.ron",
+            "examples/assessments/diesel-technology-iet-north-fork-2026-27.ron",
+        ],
+        data.path(),
+    );
+    let (said, told) = (stdout(&out), stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "one failed: {said}{told}");
+    assert!(
+        said.contains("Imported as welding-fabrication-iet-2025-26"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Imported as diesel-technology-iet-north-fork-2026-27"),
+        "{said}"
+    );
+    assert!(
+        told.contains("truncated.ron:60"),
+        "the bad one, by file and line: {told}"
+    );
+    assert!(told.contains("1 of 3 files not imported"), "{told}");
+    let list = stdout(&ietkit(&["list"], data.path()));
+    assert!(
+        list.contains("welding-fabrication-iet-2025-26") && list.contains("diesel"),
+        "{list}"
+    );
+    assert!(!list.contains("truncated"), "{list}");
+
+    // --name names one file only.
+    let out = ietkit(&["import", "--name", "x", "a.ron", "b.ron"], data.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--name names one file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!data.path().join("assessments/x.ron").exists());
+}
+
+#[test]
+fn an_unknown_name_suggests_the_close_ones_and_ietkit_list() {
+    let data = TempDir::new("did-you-mean");
+    let out = ietkit(
+        &[
+            "import",
+            "examples/assessments/welding-fabrication-iet-2025-26.ron",
+            "examples/assessments/diesel-technology-iet-north-fork-2026-27.ron",
+        ],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (typed, meant) in [
+        (
+            "weldng-fabrication",
+            Some("welding-fabrication-iet-2025-26"),
+        ),
+        ("welding-2025", Some("welding-fabrication-iet-2025-26")),
+        ("diesel", Some("diesel-technology-iet-north-fork-2026-27")),
+        ("nursing", None),
+    ] {
+        for command in ["summary", "open"] {
+            let out = ietkit(&[command, typed], data.path());
+            let told = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{command} {typed}: {told}");
+            assert!(
+                told.contains("`ietkit list` shows the saved ones"),
+                "{told}"
+            );
+            match meant {
+                Some(name) => assert!(told.contains(&format!("Did you mean {name}?")), "{told}"),
+                None => assert!(!told.contains("Did you mean"), "{told}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn man_prints_a_manual_page_from_the_commands() {
+    let data = TempDir::new("man");
+    let out = ietkit(&["man"], data.path());
+    let page = stdout(&out);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH ietkit 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH ietkit 1"), "{page}");
+    for part in [
+        "import",
+        "export",
+        "team",
+        "rubric",
+        "completions",
+        "IET Quality Indicators",
+        "\\-\\-data\\-dir",
+    ] {
+        assert!(page.contains(part), "{part} missing from the man page");
+    }
+}
