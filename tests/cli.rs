@@ -905,3 +905,57 @@ fn man_prints_a_manual_page_from_the_commands() {
         assert!(page.contains(part), "{part} missing from the man page");
     }
 }
+
+/// A path given for an assessment or a rubric that is not a readable file
+/// says what it is and what to do, for a folder, a socket and a file the
+/// user may not read.
+#[test]
+fn a_path_that_is_not_a_readable_file_says_what_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let data = TempDir::new("not-a-file");
+    let place = TempDir::new("not-a-file-place");
+    let folder = place.path().join("folder.ron");
+    std::fs::create_dir(&folder).unwrap();
+    let socket = place.path().join("socket.ron");
+    let _listening = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    for (path, says) in [
+        (&folder, "this is a folder, not a file."),
+        (&socket, "this is a socket or a device, not a file."),
+    ] {
+        let p = path.to_str().unwrap();
+        for args in [vec!["summary", p], vec!["rubric", "check", p]] {
+            let out = ietkit(&args, data.path());
+            let told = format!("{}{}", stdout(&out), stderr(&out));
+            assert_ne!(out.status.code(), Some(0), "{args:?}");
+            assert!(told.contains(says), "{args:?}: {told}");
+        }
+    }
+    // A file kept private by someone else.
+    let private = place.path().join("private.ron");
+    std::fs::copy(
+        common::root().join("examples/assessments/welding-fabrication-iet-2025-26.ron"),
+        &private,
+    )
+    .unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(place.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"));
+    command
+        .args(["summary", private.to_str().unwrap()])
+        .env("IETKIT_DATA_DIR", data.path())
+        .env("HOME", place.path());
+    if nix::unistd::Uid::effective().is_root() {
+        // Root reads everything: another user does not.
+        command.uid(61003).gid(61000);
+    }
+    let out = command.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "cannot open it: permission denied; ask whoever manages the folder for access."
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

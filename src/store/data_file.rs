@@ -266,7 +266,6 @@ pub fn io_reason(e: &std::io::Error) -> String {
         ErrorKind::PermissionDenied => {
             "permission denied; ask whoever manages the folder for access.".into()
         }
-        ErrorKind::IsADirectory => "this is a folder, not a file.".into(),
         _ if e.raw_os_error() == Some(nix::libc::ENXIO) => {
             "this is a socket or a device, not a file.".into()
         }
