@@ -708,6 +708,28 @@ mod tests {
     }
 
     #[test]
+    fn a_mistake_is_placed_near_the_entity_it_is_in() {
+        let src = [
+            "    indicators: [",
+            "        (",
+            "            id: \"PD-1\",",
+            "            levels: [",
+            "                \"No data.\",",
+            "            ],",
+            "            oops",
+            "        ),",
+            "    ],",
+            "    after",
+        ]
+        .join("\n");
+        // Inside PD-1, after its own list of levels closed.
+        assert_eq!(nearest_before(&src, 7, "id").as_deref(), Some("PD-1"));
+        // After the list of indicators closed: in none of them.
+        assert_eq!(nearest_before(&src, 10, "id"), None);
+        assert_eq!(nearest_before(&src, 2, "id"), None);
+    }
+
+    #[test]
     fn locates_the_nth_id_and_a_key() {
         let src =
             "Rubric(\n  id: \"r\",\n  scale: (),\n  x: [ (id: \"PD-1\"), ],\n  (id:\"PD-1\")\n)";
