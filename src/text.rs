@@ -295,7 +295,19 @@ mod wrap_tests {
 
 /// "1 indicator", "3 indicators".
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", pick(n, one, many))
+}
+
+/// `one` or `many` as `n` needs, for the words after a count that agree
+/// with it ("1 of 5 differs", "2 of 5 differ").
+pub fn pick<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// Text someone typed, to be quoted in parentheses or before a full stop:
+/// trimmed, without the full stops it ended with.
+pub fn aside(s: &str) -> &str {
+    s.trim().trim_end_matches(['.', ' '])
 }
 
 /// Like [`clean_line`] but keeps line breaks (for notes in CSV fields).

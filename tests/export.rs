@@ -417,3 +417,26 @@ fn reports_list_the_screeners_open_points_by_kind() {
         assert!(at(&first_words(&open.prompt)) > heads[1]);
     }
 }
+
+/// A category nobody has rated yet reads as a sentence in every report,
+/// never "Mean no ratings yet"; one rated reads with its counts.
+#[test]
+fn a_category_without_ratings_says_so_in_words() {
+    let b = builtin();
+    let a = Assessment::new(
+        &b.rubric,
+        ietkit::model::assessment::Profile::default(),
+        ietkit::model::assessment::Purpose::NewDesign,
+        "2026-27",
+    );
+    for kind in [Kind::Markdown, Kind::Html] {
+        let text = export(&a, kind);
+        assert!(!text.contains("Mean no ratings"), "{kind:?}");
+        assert!(
+            text.contains("No mean yet: none of its 8 indicators has a level."),
+            "{kind:?}"
+        );
+    }
+    let text = export(&sample(), Kind::Markdown);
+    assert!(text.contains(" rated of 8 indicators."), "{text}");
+}

@@ -68,6 +68,26 @@ impl Tally {
             None => "no ratings yet".to_string(),
         }
     }
+
+    /// The mean in a sentence, with what it is worked out from: "Mean
+    /// 2.50 from 2 rated of 4 indicators." or why there is none yet.
+    pub fn mean_sentence(&self) -> String {
+        use crate::text::count;
+        match self.mean() {
+            Some(_) => format!(
+                "Mean {} from {} rated of {}.",
+                self.mean_text(),
+                self.rated,
+                count(self.total, "indicator", "indicators")
+            ),
+            None if self.total == 0 => "No mean: there are no indicators.".to_string(),
+            None if self.total == 1 => "No mean yet: its one indicator has no level.".to_string(),
+            None => format!(
+                "No mean yet: none of its {} indicators has a level.",
+                self.total
+            ),
+        }
+    }
 }
 
 /// One indicator as scoring saw it.
@@ -169,10 +189,13 @@ impl CategoryScore<'_> {
         }
         match t.mean() {
             Some(_) => lines.push(format!(
-                "{name}: mean {} from {} rated of {} indicators.",
+                "{name}: mean {} from {} rated of {}.",
                 t.mean_text(),
                 t.rated,
-                t.total
+                crate::text::count(t.total, "indicator", "indicators")
+            )),
+            None if t.total == 1 => lines.push(format!(
+                "{name}: no mean yet, because its one indicator has no level."
             )),
             None => lines.push(format!(
                 "{name}: no mean yet, because none of its {} indicators has a level.",
@@ -216,10 +239,10 @@ impl CategoryScore<'_> {
                 Rating::NotApplicable { reason } => lines.push(format!(
                     "  Not counted: {} is N/A ({}).",
                     item.indicator.id,
-                    if reason.trim().is_empty() {
+                    if crate::text::aside(reason).is_empty() {
                         "no reason given"
                     } else {
-                        reason.trim()
+                        crate::text::aside(reason)
                     }
                 )),
                 Rating::Level(v) if !item.on_scale => lines.push(format!(
@@ -272,10 +295,10 @@ impl Summary<'_> {
         let t = &self.overall;
         let mut lines = vec![match t.mean() {
             Some(_) => format!(
-                "Overall: mean {} from {} rated of {} indicators.",
+                "Overall: mean {} from {} rated of {}.",
                 t.mean_text(),
                 t.rated,
-                t.total
+                crate::text::count(t.total, "indicator", "indicators")
             ),
             None => format!(
                 "Overall: no mean yet, because none of the {} indicators has a level.",
@@ -376,6 +399,7 @@ mod tests {
         );
         assert_eq!(t.mean(), Some(2.5));
         assert_eq!(t.mean_text(), "2.50");
+        assert_eq!(t.mean_sentence(), "Mean 2.50 from 2 rated of 4 indicators.");
         assert_eq!(t.distribution, [0, 0, 1, 1]);
     }
 
@@ -408,9 +432,21 @@ mod tests {
         assert_eq!(s.categories[1].tally.mean(), None);
         assert_eq!(s.categories[1].tally.mean_text(), "no ratings yet");
         assert_eq!(
+            s.categories[1].tally.mean_sentence(),
+            "No mean yet: its one indicator has no level."
+        );
+        assert_eq!(
+            s.categories[0].tally.mean_sentence(),
+            "No mean yet: none of its 4 indicators has a level."
+        );
+        assert_eq!(
+            s.categories[2].tally.mean_sentence(),
+            "No mean: there are no indicators."
+        );
+        assert_eq!(
             s.categories[1].explain(s.scale),
             [
-                "Beta: no mean yet, because none of its 1 indicators has a level.",
+                "Beta: no mean yet, because its one indicator has no level.",
                 "  Not rated yet: B-1."
             ]
         );
@@ -478,7 +514,7 @@ mod tests {
             &mut a,
             "A-3",
             Rating::NotApplicable {
-                reason: "campus program".into(),
+                reason: "campus program. ".into(),
             },
             false,
         );

@@ -37,13 +37,17 @@ pub const LEGEND: &str =
 
 fn footer(c: &Comparison) -> String {
     let a = c.agreement();
+    use crate::text::pick;
     format!(
-        "{} of {} indicators differ. Of {} rated by two or more: {} agree exactly, {} differ by 2 or more levels.",
+        "{} of {} {}. Of the {} rated in two or more: {} {} exactly, {} {} by 2 or more levels.",
         c.differing(),
-        c.rows.len(),
+        crate::text::count(c.rows.len(), "indicator", "indicators"),
+        pick(c.differing(), "differs", "differ"),
         a.compared,
         a.exact,
-        a.far_apart
+        pick(a.exact, "agrees", "agree"),
+        a.far_apart,
+        pick(a.far_apart, "differs", "differ")
     )
 }
 

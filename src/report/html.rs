@@ -162,10 +162,8 @@ pub fn report(s: &Subject<'_>) -> String {
             {
                 let _ = writeln!(
                     o,
-                    "<p>Mean {} from {} rated of {} indicators. {}</p>",
-                    escape(&c.tally.mean_text()),
-                    c.tally.rated,
-                    c.tally.total,
+                    "<p>{} {}</p>",
+                    escape(&c.tally.mean_sentence()),
                     bar(&c.tally, top)
                 );
             }

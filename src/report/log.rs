@@ -29,7 +29,7 @@ pub fn rating_words(rating: &Rating, scale: &Scale) -> String {
             None => format!("level {n}"),
         },
         Rating::NotApplicable { reason } if reason.trim().is_empty() => "N/A".into(),
-        Rating::NotApplicable { reason } => format!("N/A ({})", reason.trim()),
+        Rating::NotApplicable { reason } => format!("N/A ({})", crate::text::aside(reason)),
     }
 }
 

@@ -152,13 +152,7 @@ pub fn report(s: &Subject<'_>) -> String {
                 .iter()
                 .find(|c| c.category.id == row.category_id && !row.category_id.is_empty())
             {
-                let _ = writeln!(
-                    o,
-                    "\nMean {} from {} rated of {} indicators.",
-                    c.tally.mean_text(),
-                    c.tally.rated,
-                    c.tally.total
-                );
+                let _ = writeln!(o, "\n{}", escape(&c.tally.mean_sentence()));
             }
         }
         write_indicator(o, s, row);

@@ -776,8 +776,9 @@ impl App {
                     self.finish_consensus();
                 } else {
                     self.say(format!(
-                        "Consensus: {} indicators differ. On each, press 0-3 (or n for N/A) for the agreed rating, then say why. Esc stops.",
-                        pending.len()
+                        "Consensus: {} {}. On each, press 0-3 (or n for N/A) for the agreed rating, then say why. Esc stops.",
+                        crate::text::count(pending.len(), "indicator", "indicators"),
+                        crate::text::pick(pending.len(), "differs", "differ")
                     ));
                 }
             }

@@ -75,12 +75,15 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
         details(app, view, frame, parts.detail);
         let a = c.agreement();
         let mut footer = format!(
-            "{} of {} differ; {} of {} agree exactly, {} differ by 2+",
+            "{} of {} {}; of {} rated twice or more, {} {}, {} {} 2+ apart",
             c.differing(),
             c.rows.len(),
-            a.exact,
+            text::pick(c.differing(), "differs", "differ"),
             a.compared,
-            a.far_apart
+            a.exact,
+            text::pick(a.exact, "agrees", "agree"),
+            a.far_apart,
+            text::pick(a.far_apart, "is", "are")
         );
         if let Some(cons) = &view.consensus {
             footer = format!(

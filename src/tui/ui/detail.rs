@@ -29,7 +29,10 @@ pub fn reading(app: &App, id: &str, width: usize) -> Vec<Line<'static>> {
         Span::styled(rating_label(app, rating), theme.key()),
     ];
     if let Rating::NotApplicable { reason } = rating {
-        status.push(Span::raw(format!(" ({})", text::clean_line(reason))));
+        status.push(Span::raw(format!(
+            " ({})",
+            text::clean_line(text::aside(reason))
+        )));
     }
     if response.is_some_and(|r| r.unsure) {
         status.push(Span::styled("  ? marked unsure", theme.warning()));
