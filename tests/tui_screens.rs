@@ -126,3 +126,36 @@ fn mono_theme_has_no_colour_and_keeps_the_selection_visible() {
     mid_assessment(&mut colour);
     assert_eq!(screen(&a), screen(&colour));
 }
+
+/// The checklist's marks cannot be read as a rating: notes and an open
+/// action never make "NA1", in either theme, and the legend names each.
+#[test]
+fn the_checklist_marks_read_as_what_they_are() {
+    for (theme, row_marks, legend) in [
+        (
+            Theme::default(),
+            "✎ § !1",
+            "✎ notes  § evidence  !2 open actions",
+        ),
+        (
+            Theme::new(false, true),
+            "nt ev !1",
+            "nt notes  ev evidence  !2 open actions",
+        ),
+    ] {
+        let mut a = app_with(theme, 80, 24);
+        mid_assessment(&mut a);
+        let s = screen(&a);
+        let row = s.lines().find(|l| l.contains("PD-5")).unwrap();
+        assert!(row.contains(row_marks), "{row}");
+        assert!(!row.contains("NA") && !row.contains("N/A"), "{row}");
+        assert!(s.contains(legend), "{s}");
+        if theme.ascii {
+            assert!(
+                !row.contains(". "),
+                "a cut title ends in ~, not a full stop: {row}"
+            );
+            assert!(row.contains('~'), "{row}");
+        }
+    }
+}

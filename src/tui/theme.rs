@@ -192,8 +192,29 @@ impl Theme {
         if self.ascii { " - " } else { " \u{b7} " }
     }
 
+    /// The checklist's marks for an indicator with notes and with
+    /// evidence: shapes no letter of a rating can be read into.
+    pub fn notes_mark(self) -> &'static str {
+        if self.ascii { "nt" } else { "\u{270e}" }
+    }
+
+    pub fn evidence_mark(self) -> &'static str {
+        if self.ascii { "ev" } else { "\u{a7}" }
+    }
+
+    /// The marks and what they mean, as the checklist's last line says.
+    pub fn marks_legend(self) -> String {
+        format!(
+            "? unsure  {} notes  {} evidence  !2 open actions",
+            self.notes_mark(),
+            self.evidence_mark()
+        )
+    }
+
+    /// Where text is cut: one character, never a full stop, which would
+    /// read as the end of a sentence.
     pub fn ellipsis(self) -> &'static str {
-        if self.ascii { "..." } else { "\u{2026}" }
+        if self.ascii { "~" } else { "\u{2026}" }
     }
 }
 

@@ -12,27 +12,29 @@ use crate::model::assessment::{Rating, Response};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
+use crate::tui::theme::Theme;
 
-/// Flags after the title: `?` unsure, `N` notes, `E` evidence, `A2` open actions.
-pub fn flags(response: Option<&Response>) -> String {
+/// Marks after the title, apart by spaces: `?` unsure, notes, evidence
+/// and `!2` for two open action items (see [`Theme::marks_legend`]).
+pub fn flags(response: Option<&Response>, theme: Theme) -> String {
     let Some(r) = response else {
         return String::new();
     };
-    let mut f = String::new();
+    let mut f: Vec<String> = Vec::new();
     if r.unsure {
-        f.push('?');
+        f.push("?".into());
     }
     if !r.notes.trim().is_empty() {
-        f.push('N');
+        f.push(theme.notes_mark().into());
     }
     if !r.evidence.is_empty() {
-        f.push('E');
+        f.push(theme.evidence_mark().into());
     }
     let open = r.open_actions();
     if open > 0 {
-        f.push_str(&format!("A{open}"));
+        f.push(format!("!{open}"));
     }
-    f
+    f.join(" ")
 }
 
 /// "2 Developing", "- not rated" or "N/A": never colour alone.
@@ -81,7 +83,7 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
                 Rating::Level(v) => theme.level(*v),
                 _ => theme.dim(),
             };
-            let flags = flags(response);
+            let flags = flags(response, theme);
             let id = text::clean_line(&i.id);
             let fixed = id.chars().count() + 1 + label_width + 1 + flags.chars().count() + 1;
             let room = width.saturating_sub(fixed);
@@ -114,10 +116,7 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
     let mut state = ListState::default().with_selected(Some(app.checklist));
     frame.render_stateful_widget(list, list_area, &mut state);
     frame.render_widget(
-        Paragraph::new(Span::styled(
-            "? unsure  N notes  E evidence  A open actions",
-            theme.dim(),
-        )),
+        Paragraph::new(Span::styled(theme.marks_legend(), theme.dim())),
         legend_area,
     );
 }

@@ -93,7 +93,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Style::new(),
     ));
     out.extend(wrapped(
-        "In the checklist: ? unsure, N notes, E evidence, A2 two open action items.",
+        &format!("Marks in the checklist: {}.", app.theme.marks_legend()),
         width,
         "  ",
         Style::new(),
