@@ -894,3 +894,51 @@ fn terminals_get_the_colours_they_say_they_have() {
         );
     }
 }
+
+/// A first start where only one pane fits: the welcome shows, which says
+/// how to begin, the footer names `]`, and `]` then a digit rates; a
+/// message too long for the status line shows whole.
+#[test]
+fn a_first_start_at_60x20_and_40x12_shows_the_way_on() {
+    for (cols, rows) in [(60, 20), (40, 12)] {
+        let data = common::TempDir::new("pty-first-small");
+        let mut s = Session::spawn_sized(
+            env!("CARGO_BIN_EXE_ietkit"),
+            &[],
+            data.path(),
+            None,
+            &[],
+            (cols, rows),
+        );
+        s.wait_for("Who is working?");
+        s.type_keys(b"\x1b");
+        let screen = s.wait_for("] next to rate");
+        assert!(
+            screen.contains("Welcome to ietkit"),
+            "{cols}x{rows}:\n{screen}"
+        );
+        let flat = screen
+            .replace('│', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let footer = screen.lines().last().unwrap();
+        assert!(footer.contains("] next to rate"), "{cols}x{rows}: {footer}");
+        // The note on who is working is said whole, in a box above the
+        // status line; at 60x20 the welcome's first step shows beside it.
+        assert!(
+            flat.contains("w in the library (o) gives your name and role."),
+            "{screen}"
+        );
+        if cols == 60 {
+            assert!(
+                flat.contains("Press ] to go to the first indicator"),
+                "{screen}"
+            );
+        }
+        s.type_keys(b"]2");
+        s.wait_for("2 Developing");
+        s.type_keys(b"q");
+        assert!(s.finish().0.success());
+    }
+}

@@ -387,6 +387,19 @@ impl App {
         }
     }
 
+    /// The terminal's size when the app starts. Where only one pane fits,
+    /// the first screen is the welcome, which says how to begin, rather
+    /// than the navigator alone.
+    pub fn resize_first(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        if self.areas().tabs.is_some()
+            && self.main == MainView::Welcome
+            && self.focus == Pane::Navigator
+        {
+            self.focus = Pane::Main;
+        }
+    }
+
     /// Whether the terminal is too small to show anything but a request
     /// to enlarge it.
     pub fn too_small(&self) -> bool {

@@ -252,6 +252,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Confirm, &[ch('y')], Action::Yes, "y", "Yes", "yes"),
     bind(C::Confirm, &[ch('n'), k(KC::Esc)], Action::No, "n/Esc", "No", "no"),
     // Everywhere.
+    bind(C::Global, &[ch(']')], Action::NextOpenItem, "]", "Next indicator still to rate or marked unsure", "next to rate"),
+    bind(C::Global, &[ch('[')], Action::PrevOpenItem, "[", "Previous indicator still to rate or marked unsure", ""),
     bind(C::Global, &[k(KC::Tab)], Action::FocusNext, "Tab", "Next pane", "next pane"),
     bind(C::Global, &[k(KC::BackTab)], Action::FocusPrev, "Shift-Tab", "Previous pane", ""),
     bind(C::Global, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Move up", ""),
@@ -260,8 +262,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &[k(KC::PageDown)], Action::PageDown, "PgDn", "Page down", ""),
     bind(C::Global, &[ch('g'), k(KC::Home)], Action::Top, "g/Home", "Go to the top", ""),
     bind(C::Global, &[ch('G'), k(KC::End)], Action::Bottom, "G/End", "Go to the bottom", ""),
-    bind(C::Global, &[ch(']')], Action::NextOpenItem, "]", "Next indicator still to rate or marked unsure", "next to rate"),
-    bind(C::Global, &[ch('[')], Action::PrevOpenItem, "[", "Previous indicator still to rate or marked unsure", ""),
     bind(C::Global, &[ch('/')], Action::Search, "/", "Search indicators and toolkit text", "search"),
     bind(C::Global, &[ch('p')], Action::EditProfile, "p", "Edit the program profile", "profile"),
     bind(C::Global, &[ch('o')], Action::Library, "o", "Open the library: saved assessments, new, next cycle, trash", "library"),

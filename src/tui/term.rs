@@ -273,7 +273,7 @@ fn event_loop(
     asked: &Asked,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    app.resize_first(size.width, size.height);
     draw(terminal, app)?;
     // For the test that the terminal is restored after a panic: no other
     // way to make a correct program panic on purpose.

@@ -52,10 +52,22 @@ impl Pty {
         cwd: Option<&Path>,
         env: &[(&str, &str)],
     ) -> Pty {
+        Pty::spawn_sized(program, args, data_dir, cwd, env, (80, 24))
+    }
+
+    /// [`Pty::spawn_in`] in a terminal of `(columns, rows)`.
+    pub fn spawn_sized(
+        program: &str,
+        args: &[&str],
+        data_dir: &Path,
+        cwd: Option<&Path>,
+        env: &[(&str, &str)],
+        (cols, rows): (u16, u16),
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: 24,
-                cols: 80,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -75,7 +87,7 @@ impl Pty {
         drop(pair.slave);
         let reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
-        Pty::attach(reader, writer, child, Box::new(pair.master))
+        Pty::attach(reader, writer, child, Box::new(pair.master), (cols, rows))
     }
 
     /// ietkit run as another user (`uid`, `gid`; no system account
@@ -128,6 +140,7 @@ impl Pty {
             Box::new(master),
             Box::new(child),
             Box::new(()),
+            (80, 24),
         )
     }
 
@@ -138,10 +151,11 @@ impl Pty {
         writer: Box<dyn Write + Send>,
         child: Box<dyn portable_pty::Child + Send + Sync>,
         keep: Box<dyn std::any::Any + Send>,
+        (cols, rows): (u16, u16),
     ) -> Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZeroU16::new(24).unwrap(),
-            NonZeroU16::new(80).unwrap(),
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
             0,
         )));
         let raw = Arc::new(Mutex::new(Vec::new()));

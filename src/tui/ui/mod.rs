@@ -83,6 +83,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(r) = areas.status {
         frame.render_widget(status::bar(app, usize::from(r.width)), r);
+        status::message_box(app, frame, r);
     }
 }
 

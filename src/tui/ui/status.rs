@@ -46,13 +46,20 @@ fn place(app: &App) -> String {
 
 pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
     let theme = app.theme;
-    let mut spans = vec![
-        Span::styled(
-            format!(" {} ", crate::text::clean_line(&place(app))),
-            theme.selected(),
-        ),
-        Span::raw(" "),
-    ];
+    // Where only one pane fits, the tab line above already says which:
+    // the room goes to the keys.
+    let one_pane = app.areas().tabs.is_some() && app.overlays.is_empty();
+    let mut spans = if one_pane {
+        vec![Span::raw(" ")]
+    } else {
+        vec![
+            Span::styled(
+                format!(" {} ", crate::text::clean_line(&place(app))),
+                theme.selected(),
+            ),
+            Span::raw(" "),
+        ]
+    };
     // The library and the side-by-side view work on other files: their
     // hints need the room more than the open assessment's save state,
     // unless a save failed.
@@ -83,6 +90,10 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
         )));
     }
     match &app.message {
+        // Too long for the line: shown whole in a box above it.
+        Some((text, _)) if too_long(text, width) => {
+            spans.extend(hint_spans(app, width.saturating_sub(used(&spans))));
+        }
         Some((text, tone)) => {
             let style = match tone {
                 Tone::Info => Style::new(),
@@ -100,6 +111,46 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
         None => spans.extend(hint_spans(app, width.saturating_sub(used(&spans)))),
     }
     Paragraph::new(Line::from(spans))
+}
+
+/// Whether a message needs more than the status line, even alone on it.
+fn too_long(text: &str, width: usize) -> bool {
+    crate::text::clean_line(text).chars().count() + 1 > width
+}
+
+/// A message too long for the status line, whole, in a box just above it
+/// that covers what is under it until the next key.
+pub fn message_box(app: &App, frame: &mut ratatui::Frame, status: ratatui::layout::Rect) {
+    let Some((text, tone)) = &app.message else {
+        return;
+    };
+    let width = usize::from(status.width);
+    if !too_long(text, width) || status.y == 0 {
+        return;
+    }
+    let theme = app.theme;
+    let style = match tone {
+        Tone::Info => Style::new(),
+        Tone::Warning => theme.warning(),
+    };
+    let lines = super::wrapped(
+        &crate::text::clean_line(text),
+        width.saturating_sub(2).max(1),
+        "",
+        style,
+    );
+    let height = (lines.len() as u16 + 2).min(status.y);
+    let area = ratatui::layout::Rect {
+        x: status.x,
+        y: status.y - height,
+        width: status.width,
+        height,
+    };
+    let block = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .border_set(theme.border_set());
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn used(spans: &[Span]) -> usize {
@@ -146,6 +197,10 @@ pub fn tabs(app: &App) -> Paragraph<'static> {
             Span::raw(name)
         });
     }
-    spans.push(Span::styled("  Tab: next pane", theme.dim()));
+    // The hint only where it fits whole.
+    let hint = "  Tab: next pane";
+    if used(&spans) + hint.len() <= usize::from(app.size.width) {
+        spans.push(Span::styled(hint, theme.dim()));
+    }
     Paragraph::new(Line::from(spans))
 }
