@@ -638,7 +638,15 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
     session.apply(&mut app);
     assert_eq!(lib.list(&rubric()).unwrap().len(), 3);
     tui::feed(&mut app, "r");
-    tui::feed(&mut app, "../../Etc Passwd<Enter>");
+    // The prompt holds the current name, to edit; Ctrl-U clears it.
+    match app.overlays.last() {
+        Some(ietkit::tui::app::Overlay::Prompt(p)) => {
+            assert!(p.question.contains("Ctrl-U clears"), "{}", p.question);
+            assert!(!ietkit::tui::form::value(&p.input).is_empty(), "the current name");
+        }
+        _ => panic!("the rename prompt"),
+    }
+    tui::feed(&mut app, "<C-u>../../Etc Passwd<Enter>");
     session.apply(&mut app);
     let names: Vec<String> = lib
         .list(&rubric())

@@ -981,10 +981,12 @@ impl App {
                             .unwrap_or_default()
                             .to_string_lossy()
                             .into_owned();
+                        // The current name to edit, not to type again.
+                        let shown = crate::text::clean_line(&name);
                         self.overlays.push(Overlay::Prompt(Prompt::new(
                             PromptKind::Rename { path },
-                            format!("New name for {}:", crate::text::clean_line(&name)),
-                            "",
+                            format!("New name for {shown} (Ctrl-U clears):"),
+                            &shown,
                         )));
                         return;
                     }
