@@ -642,7 +642,10 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
     match app.overlays.last() {
         Some(ietkit::tui::app::Overlay::Prompt(p)) => {
             assert!(p.question.contains("Ctrl-U clears"), "{}", p.question);
-            assert!(!ietkit::tui::form::value(&p.input).is_empty(), "the current name");
+            assert!(
+                !ietkit::tui::form::value(&p.input).is_empty(),
+                "the current name"
+            );
         }
         _ => panic!("the rename prompt"),
     }

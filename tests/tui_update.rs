@@ -525,3 +525,34 @@ fn behind_the_enlarge_screen_only_quitting_acts() {
     feed(&mut a, "qy");
     assert!(a.quit && a.effects.contains(&Effect::Quit));
 }
+
+#[test]
+fn the_screener_reopens_where_the_team_left_off() {
+    let mut a = app(80, 24);
+    // The navigator's second row is "Is this an IET?".
+    feed(&mut a, "gj<Enter>");
+    assert_eq!(a.main, MainView::Screener);
+    assert_eq!(a.question, 0);
+    feed(&mut a, "yyn");
+    // Back to the navigator and into the screener again.
+    feed(&mut a, "<Left>gj<Enter>");
+    assert_eq!(a.main, MainView::Screener);
+    assert_eq!(a.question, 3, "at the first question not answered");
+    // A question skipped earlier comes first.
+    a.assessment.screener.remove("F-2");
+    feed(&mut a, "<Left>gj<Enter>");
+    assert_eq!(a.question, 1);
+    let n = a.content.screener.questions.len();
+    let ids: Vec<String> = a
+        .content
+        .screener
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
+    for id in ids {
+        a.assessment.screener.insert(id, Answer::Yes);
+    }
+    feed(&mut a, "<Left>gj<Enter>");
+    assert_eq!(a.question, n, "all answered: on the verdict");
+}

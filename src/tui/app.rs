@@ -1070,6 +1070,13 @@ impl App {
                 self.show_section(&s);
             }
             NavId::Screener => {
+                // Where the team left off: the first question not answered,
+                // or the verdict when all are.
+                let questions = &self.content.screener.questions;
+                self.question = questions
+                    .iter()
+                    .position(|q| !self.assessment.screener.contains_key(&q.id))
+                    .unwrap_or(questions.len());
                 self.main = MainView::Screener;
                 self.reader_scroll = 0;
                 self.focus = Pane::Main;
