@@ -556,3 +556,38 @@ fn the_screener_reopens_where_the_team_left_off() {
     feed(&mut a, "<Left>gj<Enter>");
     assert_eq!(a.question, n, "all answered: on the verdict");
 }
+
+/// Evidence carried from an earlier cycle stays "to re-check" until the
+/// team says it looked again: keeping its form unchanged does not say so.
+#[test]
+fn evidence_stays_to_re_check_until_the_team_says_it_holds() {
+    use ietkit::model::assessment::Evidence;
+    let mut a = app(80, 24);
+    a.assessment.response_mut("PD-1").evidence.push(Evidence {
+        what: "Partner agreement".into(),
+        location: "Binder tab 1".into(),
+        holder: "Coordinator".into(),
+        date: None,
+        recheck: true,
+    });
+    let recheck =
+        |a: &ietkit::tui::app::App| a.assessment.response("PD-1").unwrap().evidence[0].recheck;
+    feed(&mut a, "]<Enter><Down><Enter>");
+    assert!(
+        matches!(a.overlays.last(), Some(Overlay::Form(_))),
+        "the evidence form"
+    );
+    assert!(
+        tui::screen(&a).contains("still to re-check"),
+        "{}",
+        tui::screen(&a)
+    );
+    feed(&mut a, "<Enter>");
+    assert!(recheck(&a), "kept unchanged: still to re-check");
+    feed(&mut a, "<Enter><Tab><Tab><Tab><Tab><Right><Enter>");
+    assert!(!recheck(&a), "said to hold: re-checked");
+    assert_eq!(
+        a.assessment.response("PD-1").unwrap().evidence[0].what,
+        "Partner agreement"
+    );
+}

@@ -23,6 +23,9 @@ pub fn clean_input(s: &str, multiline: bool) -> String {
     }
 }
 
+/// The evidence form's question for evidence carried from an earlier cycle.
+const RECHECK: &str = "Re-check";
+
 pub fn one_line(value: &str) -> TextArea<'static> {
     let mut t = TextArea::new(vec![text::clean_line(value)]);
     t.move_cursor(ratatui_textarea::CursorMove::End);
@@ -289,12 +292,24 @@ impl Form {
                 index,
             },
             format!("{verb} evidence for {indicator}"),
-            vec![
-                Field::text("What", &e.what, "e.g. signed partner agreement"),
-                Field::text("Where", &e.location, "folder, binder tab, web page"),
-                Field::text("Who holds it", &e.holder, "a staff role or name"),
-                Field::text("Date", &date_text(e.date), "YYYY-MM-DD, may be empty"),
-            ],
+            {
+                let mut fields = vec![
+                    Field::text("What", &e.what, "e.g. signed partner agreement"),
+                    Field::text("Where", &e.location, "folder, binder tab, web page"),
+                    Field::text("Who holds it", &e.holder, "a staff role or name"),
+                    Field::text("Date", &date_text(e.date), "YYYY-MM-DD, may be empty"),
+                ];
+                // Carried over from an earlier cycle: the team says when it
+                // has looked again; keeping the form is not saying so.
+                if e.recheck {
+                    fields.push(Field::choice(
+                        RECHECK,
+                        vec!["still to re-check", "re-checked: it still holds"],
+                        0,
+                    ));
+                }
+                fields
+            },
         )
     }
 
@@ -545,8 +560,8 @@ impl Form {
             location: self.get("Where"),
             holder: self.get("Who holds it"),
             date: self.date("Date")?,
-            // Saving the form is the team looking at it again.
-            recheck: false,
+            // Still to re-check unless the team says it has looked again.
+            recheck: self.fields.iter().any(|f| f.label == RECHECK) && self.selected(RECHECK) == 0,
         })
     }
 
