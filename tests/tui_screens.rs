@@ -159,3 +159,24 @@ fn the_checklist_marks_read_as_what_they_are() {
         }
     }
 }
+
+/// Scrolling views say when more is below and how to reach it, and stop
+/// saying it at the end: the detail's reading part and the summary pane.
+#[test]
+fn views_say_when_more_is_below() {
+    let mut a = app(60, 20);
+    feed(&mut a, "]<Enter>");
+    let s = screen(&a);
+    assert!(s.contains("PgDn: more"), "{s}");
+    feed(&mut a, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+    let s = screen(&a);
+    assert!(!s.contains("PgDn: more"), "at the end:\n{s}");
+
+    let mut a = app(80, 24);
+    mid_assessment(&mut a);
+    let s = screen(&a);
+    assert!(
+        s.contains("Tab, PgDn: more"),
+        "the summary's lowest rated and actions:\n{s}"
+    );
+}

@@ -200,23 +200,39 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
         Paragraph::new(reading).scroll((scroll.min(max), 0)),
         read_area,
     );
+    // Text below the reading part's end is said, with the way to it.
+    if scroll.min(max) < max && read_area.height > 0 {
+        let mark = " PgDn: more ";
+        let w = (mark.len() as u16).min(read_area.width);
+        let at = ratatui::layout::Rect {
+            x: read_area.right() - w,
+            y: read_area.bottom() - 1,
+            width: w,
+            height: 1,
+        };
+        frame.render_widget(Paragraph::new(Span::styled(mark, theme.key())), at);
+    }
 
     let [heading, list] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(work_area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(
-            [
-                "Team's work: Enter edit",
-                "w notes",
-                "e evidence",
-                "a action",
-                "d delete",
-            ]
-            .join(theme.sep()),
-            theme.heading(),
-        )),
-        heading,
-    );
+    // The keys for the team's work, as many as fit whole.
+    let keys = [
+        "Enter edit",
+        "w notes",
+        "e evidence",
+        "a action",
+        "d delete",
+    ];
+    let room = usize::from(heading.width);
+    let said = (0..=keys.len())
+        .rev()
+        .flat_map(|n| {
+            let shown = keys[..n].join(theme.sep());
+            [format!("Team's work: {shown}"), shown]
+        })
+        .find(|s| s.chars().count() <= room)
+        .unwrap_or_default();
+    frame.render_widget(Paragraph::new(Line::styled(said, theme.heading())), heading);
     let cursor_line = starts.get(cursor).copied().unwrap_or(0);
     let rows = usize::from(list.height).max(1);
     let offset = (cursor_line + 1).saturating_sub(rows);

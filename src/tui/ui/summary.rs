@@ -137,10 +137,20 @@ fn title(app: &App) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app.theme, title(app), is_focused(app, Pane::Summary));
+    let focused = is_focused(app, Pane::Summary);
+    let mut block = pane_block(app.theme, title(app), focused);
     let inner = block.inner(area);
     let lines = lines(app, usize::from(inner.width));
     let max = (lines.len() as u16).saturating_sub(inner.height);
     let scroll = app.summary_scroll.min(max);
+    // What is below the pane's end is said, with the way to it.
+    if scroll < max {
+        let way = if focused {
+            " PgDn: more "
+        } else {
+            " Tab, PgDn: more "
+        };
+        block = block.title_bottom(Line::styled(way, app.theme.key()).right_aligned());
+    }
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
