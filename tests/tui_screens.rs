@@ -180,3 +180,45 @@ fn views_say_when_more_is_below() {
         "the summary's lowest rated and actions:\n{s}"
     );
 }
+
+/// The help takes the whole screen, in two columns where they fit, with the
+/// keys of where it was opened first; styles survive the columns.
+#[test]
+fn help_fits_the_screen_in_one_or_two_columns() {
+    let mut a = app(200, 60);
+    feed(&mut a, "?");
+    let s = screen(&a);
+    let first_heading = s.lines().find(|l| l.contains("Navigator")).unwrap();
+    assert!(first_heading.contains("Checklist"), "two columns:\n{s}");
+    assert!(s.contains("Library of saved assessments"), "{s}");
+    let t = tui::terminal(&a);
+    let buffer = t.backend().buffer();
+    let y = s.lines().position(|l| l.contains("Navigator")).unwrap() as u16;
+    let x = first_heading.find("Checklist").unwrap();
+    let x = first_heading[..x].chars().count() as u16;
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::BOLD),
+        "the right column's heading keeps its style"
+    );
+
+    let mut a = app(80, 24);
+    feed(&mut a, "]?");
+    let s = screen(&a);
+    assert!(
+        s.lines().nth(1).unwrap().starts_with("│Saved") || s.contains("Checklist"),
+        "{s}"
+    );
+    let checklist = s
+        .lines()
+        .position(|l| l.contains("│Checklist"))
+        .expect("checklist keys first");
+    assert!(
+        checklist < 6,
+        "opened from the checklist, its keys first:\n{s}"
+    );
+    assert!(
+        s.lines()
+            .all(|l| !(l.contains("Navigator") && l.contains("Checklist"))),
+        "one column"
+    );
+}

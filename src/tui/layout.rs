@@ -102,11 +102,12 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
 /// panes, so its borders fall on the pane's and opening or closing it
 /// resends only the text (on a slow line, a few hundred bytes rather than
 /// a screen); over most of the screen otherwise.
+/// The help takes the whole screen above the status line: the more keys
+/// show at once, the fewer pages to turn.
 pub fn help(size: Rect) -> Rect {
-    let a = areas(size, Pane::Main);
-    match (a.navigator, a.main) {
-        (Some(_), Some(main)) => main,
-        _ => overlay(size),
+    Rect {
+        height: size.height.saturating_sub(1).max(size.height.min(1)),
+        ..size
     }
 }
 
