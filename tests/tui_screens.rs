@@ -218,3 +218,32 @@ fn help_fits_the_screen_in_one_or_two_columns() {
         "one column"
     );
 }
+
+/// A cut title shows whole for the selected row, and wide terminals give
+/// the side panes room for whole names.
+#[test]
+fn cut_titles_show_whole_for_the_selected_row_and_wide_panes_hold_names() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]jjjj");
+    let s = screen(&a);
+    let row = s.lines().find(|l| l.contains("PD-5 - not rated")).unwrap();
+    assert!(
+        !row.contains("Leads to a recognized credential"),
+        "cut in the list: {row}"
+    );
+    assert!(
+        s.contains("PD-5 Leads to a recognized credential"),
+        "whole below it:\n{s}"
+    );
+    feed(&mut a, "k");
+    assert!(!screen(&a).contains("PD-5 Leads to a recognized credential"));
+
+    let a = app(200, 50);
+    let s = screen(&a);
+    for name in [
+        "Collaboration and Industry Engagement",
+        "Program Management, Staffing and Organization Support",
+    ] {
+        assert!(s.contains(name), "{name} cut at 200 columns:\n{s}");
+    }
+}

@@ -64,10 +64,15 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
         ..Areas::default()
     };
     if size.width >= 120 {
+        // Wider terminals give the side panes room for whole names (the
+        // longest category name is 53 characters), up to what reads well.
+        let beyond = size.width - 120;
+        let nav_width = (32 + beyond / 3).min(60);
+        let summary_width = (40 + beyond / 5).min(56);
         let [nav, main, summary] = Layout::horizontal([
-            Constraint::Length(32),
+            Constraint::Length(nav_width),
             Constraint::Min(40),
-            Constraint::Length(40),
+            Constraint::Length(summary_width),
         ])
         .areas(body);
         a.navigator = Some(nav);
@@ -97,11 +102,6 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
     a
 }
 
-/// The area of an overlay: most of the screen, leaving the status line.
-/// Where the help goes: exactly over the main pane when there are several
-/// panes, so its borders fall on the pane's and opening or closing it
-/// resends only the text (on a slow line, a few hundred bytes rather than
-/// a screen); over most of the screen otherwise.
 /// The help takes the whole screen above the status line: the more keys
 /// show at once, the fewer pages to turn.
 pub fn help(size: Rect) -> Rect {
@@ -111,6 +111,7 @@ pub fn help(size: Rect) -> Rect {
     }
 }
 
+/// The area of an overlay: most of the screen, leaving the status line.
 pub fn overlay(size: Rect) -> Rect {
     let width = size
         .width

@@ -37,6 +37,14 @@ pub fn flags(response: Option<&Response>, theme: Theme) -> String {
     f.join(" ")
 }
 
+fn flags_width(
+    responses: &std::collections::HashMap<&str, &Response>,
+    id: &str,
+    theme: Theme,
+) -> usize {
+    flags(responses.get(id).copied(), theme).chars().count()
+}
+
 /// "2 Developing", "- not rated" or "N/A": never colour alone.
 pub fn rating_label(app: &App, rating: &Rating) -> String {
     match rating {
@@ -66,11 +74,35 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
     let block = pane_block(theme, title, is_focused(app, Pane::Main));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [list_area, legend_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-
-    let width = usize::from(list_area.width);
+    let width = usize::from(inner.width);
     let label_width = 14;
+    // The selected indicator's title, whole, under the list when the list
+    // has to cut it (and there is room to spare for it).
+    let whole = cat.indicators.get(app.checklist).and_then(|i| {
+        let fixed =
+            i.id.chars().count() + 1 + label_width + 1 + flags_width(&responses, &i.id, theme) + 1;
+        let title = text::clean_line(&i.title);
+        (title.chars().count() > width.saturating_sub(fixed)).then(|| {
+            super::wrapped(
+                &format!("{} {title}", text::clean_line(&i.id)),
+                width.max(1),
+                "  ",
+                theme.heading(),
+            )
+        })
+    });
+    let spare = inner.height.saturating_sub(cat.indicators.len() as u16 + 1);
+    let whole = whole.filter(|w| w.len() as u16 <= spare);
+    let whole_rows = whole.as_ref().map_or(0, |w| w.len() as u16);
+    let [list_area, whole_area, legend_area] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(whole_rows),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    if let Some(lines) = whole {
+        frame.render_widget(Paragraph::new(lines), whole_area);
+    }
     let rows: Vec<ListItem> = cat
         .indicators
         .iter()
