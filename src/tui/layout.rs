@@ -67,7 +67,7 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
         // Wider terminals give the side panes room for whole names (the
         // longest category name is 53 characters), up to what reads well.
         let beyond = size.width - 120;
-        let nav_width = (32 + beyond / 3).min(60);
+        let nav_width = (32 + beyond / 2).min(62);
         let summary_width = (40 + beyond / 5).min(56);
         let [nav, main, summary] = Layout::horizontal([
             Constraint::Length(nav_width),
