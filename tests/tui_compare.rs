@@ -540,3 +540,38 @@ fn partners_side_by_side_offers_a_consensus_not_a_trend() {
         "{footer}"
     );
 }
+
+/// Notes side by side keep a gap between columns: two views' sentences
+/// never run into one line.
+#[test]
+fn notes_side_by_side_keep_a_gap_between_columns() {
+    use ratatui::layout::{Constraint, Layout, Rect};
+    for (w, h) in [(80, 24), (200, 60)] {
+        let mut a = tui::app(w, h);
+        open_side_by_side(&mut a, &PARTNERS);
+        // Notes that fill every column to its last character.
+        if let Some(Overlay::Compare(view)) = a.overlays.last_mut() {
+            let id = view.selected_row().unwrap().id.clone();
+            for x in view.assessments.iter_mut() {
+                x.response_mut(&id).notes = "partnership ".repeat(40);
+            }
+        }
+        let buffer = tui::terminal(&a).backend().buffer().clone();
+        let parts = ietkit::tui::layout::compare(Rect::new(0, 0, w, h), false).unwrap();
+        let columns = Layout::horizontal(vec![Constraint::Ratio(1, 3); 3]).split(parts.detail);
+        let mut filled = 0;
+        for col in columns.iter().skip(1) {
+            for y in parts.detail.y..parts.detail.bottom() {
+                for x in [col.x - 1, col.x - 2] {
+                    assert_eq!(
+                        buffer[(x, y)].symbol(),
+                        " ",
+                        "{w}x{h}: no gap at ({x}, {y})"
+                    );
+                }
+                filled += usize::from(buffer[(col.x, y)].symbol() != " ");
+            }
+        }
+        assert!(filled > 0, "{w}x{h}: the columns hold notes");
+    }
+}

@@ -216,7 +216,9 @@ fn details(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
     let parts = Layout::horizontal(vec![Constraint::Ratio(1, shown as u32); shown]).split(area);
     for (slot, i) in (first..first + shown).enumerate() {
         let a = &view.assessments[i];
-        let w = usize::from(parts[slot].width.saturating_sub(1)).max(1);
+        // Three spaces between columns, so that notes side by side do not
+        // read as one sentence.
+        let w = usize::from(parts[slot].width.saturating_sub(3)).max(1);
         let label = match view.comparison.raters[i].as_str() {
             "" => view.comparison.labels[i].clone(),
             rater => format!("{}: {rater}", view.comparison.labels[i]),
