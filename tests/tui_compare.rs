@@ -575,3 +575,60 @@ fn notes_side_by_side_keep_a_gap_between_columns() {
         assert!(filled > 0, "{w}x{h}: the columns hold notes");
     }
 }
+
+/// Every main view at every size a team meets, as snapshots: the first
+/// screen, the checklist, the detail, the summary, the help, the library
+/// with marks, side by side and the trend, at 80x24, 60x20, 40x12 and
+/// 200x60. A change to any of them shows in review.
+#[test]
+fn every_view_at_every_size() {
+    let data = common::TempDir::new("every-view");
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    let library = Library::new(dir.clone());
+    for name in [PARTNERS[0], PARTNERS[1], "welding-fabrication-iet-2025-26"] {
+        let a = assessment_file::read(&common::root().join(SAMPLES).join(format!("{name}.ron")))
+            .unwrap()
+            .assessment;
+        library.create_named(&a, name).unwrap();
+    }
+    for (w, h) in [(80, 24), (60, 20), (40, 12), (200, 60)] {
+        let shot = |view: &str, a: &App| {
+            insta::assert_snapshot!(format!("every_view_{view}_{w}x{h}"), tui::screen(a));
+        };
+        let mut a = tui::app(w, h);
+        shot("first_screen", &a);
+        tui::feed(&mut a, "]2j");
+        shot("checklist", &a);
+        tui::feed(&mut a, "k<Enter>");
+        shot("detail", &a);
+        tui::feed(&mut a, "<Esc><Tab>");
+        shot("summary", &a);
+        tui::feed(&mut a, "?");
+        shot("help", &a);
+        tui::feed(&mut a, "<Esc>");
+
+        let mut session = Session::new(Some(Library::new(dir.clone())));
+        let mut a = tui::app(w, h);
+        tui::feed(&mut a, "o");
+        session.apply(&mut a);
+        tui::feed(&mut a, " jj ");
+        shot("library_with_marks", &a);
+
+        let mut a = tui::app(w, h);
+        open_side_by_side(&mut a, &PARTNERS);
+        shot("side_by_side", &a);
+        let mut a = tui::app(w, h);
+        open_side_by_side(
+            &mut a,
+            &[
+                "welding-fabrication-iet-2025-26",
+                "welding-fabrication-iet-2026-27",
+            ],
+        );
+        tui::feed(&mut a, "t");
+        shot("trend", &a);
+    }
+}

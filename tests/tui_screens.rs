@@ -247,3 +247,24 @@ fn cut_titles_show_whole_for_the_selected_row_and_wide_panes_hold_names() {
         assert!(s.contains(name), "{name} cut at 200 columns:\n{s}");
     }
 }
+
+/// The detail opens with the level the indicator is rated at in view, at
+/// every size, and can still scroll back to the top.
+#[test]
+fn the_detail_opens_with_the_chosen_level_in_view() {
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        feed(&mut a, "]3<Enter>");
+        let s = screen(&a);
+        assert!(
+            s.contains("3 Established:"),
+            "the level's own line, {w}x{h}:\n{s}"
+        );
+        feed(&mut a, &"<PgUp>".repeat(6));
+        let top = screen(&a);
+        assert!(
+            top.contains("Rating: 3 Established"),
+            "{w}x{h}: back at the top\n{top}"
+        );
+    }
+}

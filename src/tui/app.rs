@@ -1178,10 +1178,11 @@ impl App {
             Action::Bottom => self.checklist = last,
             Action::Open => {
                 if let Some(id) = self.selected_indicator() {
+                    let scroll = self.detail_scroll_to_level(&id);
                     self.overlays.push(Overlay::Detail {
                         indicator: id,
                         cursor: 0,
-                        scroll: 0,
+                        scroll,
                     });
                 }
             }
@@ -1266,6 +1267,7 @@ impl App {
             .cloned();
         match found {
             Some(id) => {
+                let to_level = self.detail_scroll_to_level(&id);
                 if let Some(Overlay::Detail {
                     indicator,
                     cursor,
@@ -1274,7 +1276,7 @@ impl App {
                 {
                     *indicator = id.clone();
                     *cursor = 0;
-                    *scroll = 0;
+                    *scroll = to_level;
                 }
                 self.show_indicator(&id);
             }
@@ -1833,6 +1835,27 @@ impl App {
         let width = usize::from(inner.width.saturating_sub(2)).max(1);
         let lines = super::ui::detail::reading(self, id, width).len() as u16;
         lines.saturating_sub(inner.height.saturating_sub(2) / 2)
+    }
+
+    /// Where the detail's reading part opens: at the top, unless the level
+    /// the indicator is rated at would be below its end; then scrolled so
+    /// that level shows, with the line before it.
+    fn detail_scroll_to_level(&self, id: &str) -> u16 {
+        let inner = layout::overlay(self.size);
+        let width = usize::from(inner.width.saturating_sub(2)).max(1);
+        let lines = super::ui::detail::reading(self, id, width);
+        let Some(at) = lines
+            .iter()
+            .position(|l| l.spans.first().is_some_and(|s| s.content == "> "))
+        else {
+            return 0;
+        };
+        let height = usize::from(inner.height.saturating_sub(2) / 2).max(1);
+        if at + 2 < height {
+            0
+        } else {
+            (at.saturating_sub(1) as u16).min(self.detail_scroll_limit(id))
+        }
     }
 
     fn edit_part(&mut self, id: &str, part: Part) {

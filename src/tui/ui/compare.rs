@@ -85,6 +85,15 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
             a.far_apart,
             text::pick(a.far_apart, "is", "are")
         );
+        // Where the whole line does not fit, its first clause, whole.
+        if footer.chars().count() > width {
+            footer = format!(
+                "{} of {} {}",
+                c.differing(),
+                c.rows.len(),
+                text::pick(c.differing(), "differs", "differ")
+            );
+        }
         if let Some(cons) = &view.consensus {
             footer = format!(
                 "{} still to agree; {} agreed. {footer}",
