@@ -965,8 +965,20 @@ mod tests {
             ".a.ron.x-1.tmp",
             ".a.txt.1-2.tmp",
             ".a.ron.1-.tmp",
+            "..ron.1-2.tmp",
         ] {
             assert!(!is_temp_name(name), "{name}");
+        }
+        // Leftovers of versions before: `.<file>.ron.XXXXXX`, and nothing else.
+        assert_eq!(legacy_temp_of(".a.ron.Xy3k9Q"), Some("a.ron"));
+        for name in [
+            ".bashrc.backup",
+            ".a.ron.Xy3k9",
+            ".a.ron.Xy3k9Q7",
+            ".a.ron.Xy-k9Q",
+            "..ron.Xy3k9Q",
+        ] {
+            assert_eq!(legacy_temp_of(name), None, "{name}");
         }
         let dir = temp("sweep");
         let outside = temp("sweep-outside");
