@@ -879,8 +879,8 @@ fn a_session_of_keys_is_recorded_with_who_and_what() {
     );
     assert!(saved.changes.iter().all(|c| c.by == "maria"));
     assert_eq!(saved.people["maria"], maria().person);
-    // The detail names who changed the indicator last.
-    tui::feed(&mut app, "<Enter>");
+    // The detail names who changed the indicator last, at its top.
+    tui::feed(&mut app, "<Enter><PgUp><PgUp><PgUp><PgUp>");
     let screen = tui::screen(&app);
     assert!(
         screen.contains("Last changed by Maria Lopez (ABS),"),

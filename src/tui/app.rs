@@ -1838,8 +1838,8 @@ impl App {
     }
 
     /// Where the detail's reading part opens: at the top, unless the level
-    /// the indicator is rated at would be below its end; then scrolled so
-    /// that level shows, with the line before it.
+    /// the indicator is rated at would be below its end; then scrolled just
+    /// so far that the level shows.
     fn detail_scroll_to_level(&self, id: &str) -> u16 {
         let inner = layout::overlay(self.size);
         let width = usize::from(inner.width.saturating_sub(2)).max(1);
@@ -1850,12 +1850,15 @@ impl App {
         else {
             return 0;
         };
-        let height = usize::from(inner.height.saturating_sub(2) / 2).max(1);
-        if at + 2 < height {
-            0
-        } else {
-            (at.saturating_sub(1) as u16).min(self.detail_scroll_limit(id))
-        }
+        // Just far enough for the level's first lines to show at the bottom,
+        // keeping as much as can be of what is above it. The reading part
+        // is what the team's work (a line a part, and its heading) leaves.
+        let inner_height = inner.height.saturating_sub(2);
+        let work = (parts(self.assessment.response(id)).len() as u16 + 2)
+            .min(inner_height / 2)
+            .max(2.min(inner_height));
+        let height = usize::from(inner_height - work).max(1);
+        ((at + 3).saturating_sub(height) as u16).min(self.detail_scroll_limit(id))
     }
 
     fn edit_part(&mut self, id: &str, part: Part) {
