@@ -1289,7 +1289,7 @@ impl App {
             .areas()
             .main
             .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
-        super::ui::reader::lines(self, width).len()
+        super::lines::reader::lines(self, width).len()
     }
 
     fn update_reader(&mut self, action: Action) {
@@ -1328,7 +1328,7 @@ impl App {
             .areas()
             .main
             .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
-        let max = (super::ui::screener::lines(self, width).len() as u16).saturating_sub(page);
+        let max = (super::lines::screener::lines(self, width).len() as u16).saturating_sub(page);
         match action {
             Action::Up => self.question = self.question.saturating_sub(1),
             Action::Down => self.question = (self.question + 1).min(n),
@@ -1359,7 +1359,7 @@ impl App {
         let (page, max_scroll) = self.areas().summary.map_or((1, 0), |area| {
             let inner = area.height.saturating_sub(2);
             let width = usize::from(area.width.saturating_sub(2)).max(1);
-            let lines = super::ui::summary::lines(self, width).len() as u16;
+            let lines = super::lines::summary::lines(self, width).len() as u16;
             (inner.max(1), lines.saturating_sub(inner))
         });
         match action {
@@ -1430,8 +1430,8 @@ impl App {
                 let area = layout::help(self.size);
                 let width = usize::from(area.width.saturating_sub(2)).max(1);
                 let page = area.height.saturating_sub(2).max(1);
-                let max = (super::ui::overlays::help_lines(self, width).len() as u16)
-                    .saturating_sub(page);
+                let max =
+                    (super::lines::help::help_lines(self, width).len() as u16).saturating_sub(page);
                 if let Some(Overlay::Help { scroll }) = self.overlays.last_mut()
                     && scroll_text(scroll, action, max, page)
                 {
@@ -1833,7 +1833,7 @@ impl App {
     fn detail_scroll_limit(&self, id: &str) -> u16 {
         let inner = layout::overlay(self.size);
         let width = usize::from(inner.width.saturating_sub(2)).max(1);
-        let lines = super::ui::detail::reading(self, id, width).len() as u16;
+        let lines = super::lines::detail::reading(self, id, width).len() as u16;
         lines.saturating_sub(inner.height.saturating_sub(2) / 2)
     }
 
@@ -1843,7 +1843,7 @@ impl App {
     fn detail_scroll_to_level(&self, id: &str) -> u16 {
         let inner = layout::overlay(self.size);
         let width = usize::from(inner.width.saturating_sub(2)).max(1);
-        let lines = super::ui::detail::reading(self, id, width);
+        let lines = super::lines::detail::reading(self, id, width);
         let Some(at) = lines
             .iter()
             .position(|l| l.spans.first().is_some_and(|s| s.content == "> "))

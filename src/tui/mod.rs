@@ -1,5 +1,7 @@
 //! The full-screen app: keys become actions (`keymap`), `App::update`
-//! changes state, `ui::render` draws it, `term` owns the terminal.
+//! changes state, `ui::render` draws it, `term` owns the terminal. What
+//! both `update` and `ui` need, the lines a view shows, is in `lines`:
+//! `update` never calls into `ui`.
 
 pub mod action;
 pub mod app;
@@ -10,6 +12,7 @@ pub mod draft;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod lines;
 pub mod meter;
 pub mod nav;
 pub mod search;

@@ -12,6 +12,7 @@ use crate::model::assessment::{Rating, Response};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
+pub use crate::tui::lines::rating_label;
 use crate::tui::theme::Theme;
 
 /// Marks after the title, apart by spaces: `?` unsure, notes, evidence
@@ -43,15 +44,6 @@ fn flags_width(
     theme: Theme,
 ) -> usize {
     flags(responses.get(id).copied(), theme).chars().count()
-}
-
-/// "2 Developing", "- not rated" or "N/A": never colour alone.
-pub fn rating_label(app: &App, rating: &Rating) -> String {
-    match rating {
-        Rating::Level(v) => app.content.rubric.scale.label(*v),
-        Rating::Unrated => "- not rated".into(),
-        Rating::NotApplicable { .. } => app.content.rubric.scale.not_applicable.name.clone(),
-    }
 }
 
 pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {

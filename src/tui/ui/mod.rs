@@ -10,14 +10,15 @@ pub mod screener;
 pub mod status;
 pub mod summary;
 
+pub use super::lines::{is_focused, marked, wrapped};
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::app::{App, MainView, Overlay};
-use super::layout::{self, Pane};
+use super::layout;
 use super::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -107,31 +108,6 @@ pub fn pane_block(theme: Theme, title: String, focused: bool) -> Block<'static> 
             format!("{marker}{title} "),
             style,
         )]))
-}
-
-pub fn is_focused(app: &App, pane: Pane) -> bool {
-    app.focus == pane && app.overlays.is_empty()
-}
-
-/// Word-wrapped lines of `text` in `style`, each at most `width` wide,
-/// with `indent` before every line.
-pub fn wrapped(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line<'static>> {
-    let room = width.saturating_sub(indent.chars().count()).max(1);
-    crate::text::wrap(&crate::text::clean_line(text), room)
-        .into_iter()
-        .map(|l| Line::from(vec![Span::raw(indent.to_string()), Span::styled(l, style)]))
-        .collect()
-}
-
-/// Like [`wrapped`], with `marker` (a bullet or a cursor) on the first line
-/// only and blank space of the same width on the rest.
-pub fn marked(text: &str, width: usize, marker: &str, style: Style) -> Vec<Line<'static>> {
-    let indent = " ".repeat(marker.chars().count());
-    let mut lines = wrapped(text, width, &indent, style);
-    if let Some(first) = lines.first_mut() {
-        first.spans[0] = Span::raw(marker.to_string());
-    }
-    lines
 }
 
 /// Draws the lines `lines_at(width)` in `block`, scrolled by `scroll`
