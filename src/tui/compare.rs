@@ -3,7 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::action::Filter;
+use super::action::{Action, Filter};
+use super::app::{App, Effect, Overlay};
+use super::form::{Prompt, PromptKind};
+use super::layout;
+use super::library::LibraryRequest;
 use crate::model::assessment::Assessment;
 use crate::model::comparison::{self, Change, Comparison, Decision, Kind, Row};
 use crate::model::rubric::Rubric;
@@ -145,5 +149,203 @@ impl CompareView {
             &self.comparison.labels,
             &c.decisions,
         ))
+    }
+}
+
+// ----- keys --------------------------------------------------------------
+
+impl App {
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let rubric_levels = self.content.rubric.scale.levels.len();
+        let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
+            return;
+        };
+        if view.trend {
+            let rows = view.trend_rows().len();
+            let page = layout::compare(self.size, true)
+                .map_or(1, |p| usize::from(p.body.height))
+                .max(1);
+            let last = rows.saturating_sub(page);
+            let scroll = &mut view.trend_scroll;
+            match action {
+                Action::Down => *scroll = (*scroll + 1).min(last),
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown => *scroll = (*scroll + page).min(last),
+                Action::PageUp => *scroll = scroll.saturating_sub(page),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = last,
+                Action::ToggleTrend => view.trend = false,
+                Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+                Action::Close => {
+                    self.overlays.pop();
+                }
+                _ => {}
+            }
+            return;
+        }
+        let n = view.visible().len();
+        let page = usize::from(self.size.height / 2).max(1);
+        match action {
+            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+            Action::Down => view.selected = (view.selected + 1).min(n.saturating_sub(1)),
+            Action::Up => view.selected = view.selected.saturating_sub(1),
+            Action::PageDown => view.selected = (view.selected + page).min(n.saturating_sub(1)),
+            Action::PageUp => view.selected = view.selected.saturating_sub(page),
+            Action::Top => view.selected = 0,
+            Action::Bottom => view.selected = n.saturating_sub(1),
+            Action::ScrollLeft => view.first_column = view.first_column.saturating_sub(1),
+            Action::ScrollRight => {
+                view.first_column =
+                    (view.first_column + 1).min(view.comparison.labels.len().saturating_sub(1))
+            }
+            Action::Filter(f) => {
+                let keep = view.selected_row().map(|r| r.id.clone());
+                view.filter = if view.filter == f {
+                    super::action::Filter::All
+                } else {
+                    f
+                };
+                view.selected = 0;
+                if let Some(id) = keep {
+                    view.select_id(&id);
+                }
+                let shown = view.visible().len();
+                let label = view.filter.label();
+                self.say(format!("Showing {label}: {shown}."));
+            }
+            Action::Search => self.overlays.push(Overlay::Prompt(Prompt::new(
+                PromptKind::FindInCompare,
+                "Find indicator (id or words):".into(),
+                "",
+            ))),
+            Action::ToggleTrend => {
+                if view.comparison.kind == crate::model::comparison::Kind::Cycles {
+                    view.trend = true;
+                    view.trend_scroll = 0;
+                } else {
+                    self.say("The trend needs cycles of one program (the same program, different cycles).");
+                }
+            }
+            Action::StartConsensus => {
+                if !view.is_partners() {
+                    self.say(
+                        "A consensus needs views of one program and cycle, from different people.",
+                    );
+                    return;
+                }
+                let pending: Vec<String> = view
+                    .comparison
+                    .rows
+                    .iter()
+                    .filter(|r| r.differs())
+                    .map(|r| r.id.clone())
+                    .collect();
+                view.consensus = Some(super::compare::Consensus {
+                    pending: pending.clone(),
+                    decisions: Default::default(),
+                });
+                view.filter = super::action::Filter::Differences;
+                view.selected = 0;
+                if pending.is_empty() {
+                    self.finish_consensus();
+                } else {
+                    self.say(format!(
+                        "Consensus: {} {}. On each, press 0-3 (or n for N/A) for the agreed rating, then say why. Esc stops.",
+                        crate::text::count(pending.len(), "indicator", "indicators"),
+                        crate::text::pick(pending.len(), "differs", "differ")
+                    ));
+                }
+            }
+            Action::Rate(level)
+                if view.consensus.is_some() && usize::from(level) < rubric_levels =>
+            {
+                self.ask_reason(crate::model::assessment::Rating::Level(level));
+            }
+            Action::NotApplicable if view.consensus.is_some() => {
+                self.ask_reason(crate::model::assessment::Rating::NotApplicable {
+                    reason: String::new(),
+                });
+            }
+            Action::Rate(_) | Action::NotApplicable => {
+                self.say("Press c to start a consensus; ratings here are only for agreeing one.");
+            }
+            Action::Close if view.consensus.is_some() => {
+                view.consensus = None;
+                self.warn("Consensus stopped; nothing was saved.");
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Asks why the team agreed `rating` for the selected indicator.
+    fn ask_reason(&mut self, rating: crate::model::assessment::Rating) {
+        let Some(Overlay::Compare(view)) = self.overlays.last() else {
+            return;
+        };
+        let Some(row) = view.selected_row() else {
+            return;
+        };
+        if !row.differs() {
+            self.say(format!("{} needs no decision: the views agree.", row.id));
+            return;
+        }
+        let id = row.id.clone();
+        let shown = match &rating {
+            crate::model::assessment::Rating::Level(v) => self.content.rubric.scale.label(*v),
+            _ => "N/A".to_string(),
+        };
+        self.overlays.push(Overlay::Prompt(Prompt::new(
+            PromptKind::ConsensusReason {
+                indicator: id.clone(),
+                rating,
+            },
+            format!("{id} agreed at {shown}. Why?"),
+            "",
+        )));
+    }
+
+    /// Records a consensus decision and moves to the next open indicator.
+    pub(super) fn decide(
+        &mut self,
+        id: &str,
+        mut rating: crate::model::assessment::Rating,
+        reason: String,
+    ) {
+        if let crate::model::assessment::Rating::NotApplicable { reason: r } = &mut rating {
+            *r = reason.clone();
+        }
+        let Some(Overlay::Compare(view)) = self.overlays.last_mut() else {
+            return;
+        };
+        let Some(c) = view.consensus.as_mut() else {
+            return;
+        };
+        c.decisions.insert(
+            id.to_string(),
+            crate::model::comparison::Decision { rating, reason },
+        );
+        c.pending.retain(|p| p != id);
+        let next = c.pending.first().cloned();
+        let left = c.pending.len();
+        match next {
+            Some(next) => {
+                view.select_id(&next);
+                self.say(format!("Agreed {id}. {left} still to agree."));
+            }
+            None => self.finish_consensus(),
+        }
+    }
+
+    fn finish_consensus(&mut self) {
+        let Some(Overlay::Compare(view)) = self.overlays.last() else {
+            return;
+        };
+        if let Some(a) = view.consensus_assessment(&self.content.rubric) {
+            self.effects
+                .push(Effect::Library(LibraryRequest::SaveConsensus(Box::new(a))));
+        }
     }
 }

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod library;
 pub mod lines;
 pub mod meter;
 pub mod nav;
