@@ -10,6 +10,7 @@ use tui_tree_widget::TreeState;
 
 use super::action::Action;
 use super::content::Content;
+pub use super::detail::{Part, parts};
 use super::form::{self, Editor, Form, FormKind, Prompt, PromptKind};
 use super::keymap::{self, Context};
 use super::layout::{self, Pane};
@@ -17,7 +18,7 @@ pub use super::library::{LibraryRequest, LibraryRow, LibraryView};
 use super::nav::{self, NavId};
 use super::search::{self, Hit, Search};
 use super::theme::Theme;
-use crate::model::assessment::{Assessment, Rating, Response};
+use crate::model::assessment::{Assessment, Rating};
 use crate::model::changes::Who;
 use crate::model::screener::Answer;
 use crate::model::timestamp::Timestamp;
@@ -44,27 +45,6 @@ fn scroll_text(scroll: &mut u16, action: Action, max: u16, page: u16) -> bool {
         _ => {}
     }
     false
-}
-
-/// One editable part of an indicator's detail view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Notes,
-    Evidence(usize),
-    AddEvidence,
-    Action(usize),
-    AddAction,
-}
-
-pub fn parts(response: Option<&Response>) -> Vec<Part> {
-    let evidence = response.map_or(0, |r| r.evidence.len());
-    let actions = response.map_or(0, |r| r.actions.len());
-    let mut parts = vec![Part::Notes];
-    parts.extend((0..evidence).map(Part::Evidence));
-    parts.push(Part::AddEvidence);
-    parts.extend((0..actions).map(Part::Action));
-    parts.push(Part::AddAction);
-    parts
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -441,7 +421,7 @@ impl App {
         self.message = Some((text.into(), Tone::Warning));
     }
 
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.changes += 1;
         self.effects.push(Effect::Changed);
     }
@@ -508,7 +488,7 @@ impl App {
 
     // ----- the panes -------------------------------------------------------
 
-    fn update_panes(&mut self, action: Action) {
+    pub(super) fn update_panes(&mut self, action: Action) {
         match action {
             Action::Quit => self.ask_quit(),
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
@@ -575,7 +555,7 @@ impl App {
         self.overlays.push(Overlay::Form(Form::export(defaults)));
     }
 
-    fn ask_quit(&mut self) {
+    pub(super) fn ask_quit(&mut self) {
         let question = match &self.save {
             SaveState::Failed(reason) => format!(
                 "Your latest changes are NOT saved ({reason}). Quit anyway and lose them (y/n)? Press o, then s, to save a copy elsewhere first."
@@ -812,7 +792,7 @@ impl App {
         }
     }
 
-    fn rate_selected(&mut self, action: Action) {
+    pub(super) fn rate_selected(&mut self, action: Action) {
         let Some(id) = self.selected_indicator() else {
             return;
         };
@@ -854,7 +834,7 @@ impl App {
 
     /// Jumps to the next (or previous) indicator that is unrated or unsure,
     /// across categories, wrapping around.
-    fn jump_open(&mut self, forward: bool) {
+    pub(super) fn jump_open(&mut self, forward: bool) {
         let ids: Vec<String> = self
             .content
             .indicator_ids()
@@ -1001,7 +981,7 @@ impl App {
         }
     }
 
-    fn step_search(&mut self, step: isize) {
+    pub(super) fn step_search(&mut self, step: isize) {
         let Some(s) = &mut self.search else { return };
         let n = s.hits.len() as isize;
         if n == 0 {
@@ -1206,16 +1186,6 @@ impl App {
         }
     }
 
-    fn clamp_detail_cursor(&mut self) {
-        if let Some(Overlay::Detail {
-            indicator, cursor, ..
-        }) = self.overlays.last_mut()
-        {
-            let n = parts(self.assessment.response(indicator)).len();
-            *cursor = (*cursor).min(n.saturating_sub(1));
-        }
-    }
-
     fn submit_form(&mut self) {
         let Some(Overlay::Form(f)) = self.overlays.last() else {
             return;
@@ -1380,125 +1350,6 @@ impl App {
                 }
             }
         }
-    }
-
-    fn update_detail(&mut self, action: Action) {
-        let Some(Overlay::Detail { indicator, .. }) = self.overlays.last() else {
-            return;
-        };
-        let id = indicator.clone();
-        let n = parts(self.assessment.response(&id)).len();
-        let max_scroll = self.detail_scroll_limit(&id);
-        let Some(Overlay::Detail { cursor, scroll, .. }) = self.overlays.last_mut() else {
-            return;
-        };
-        *scroll = (*scroll).min(max_scroll);
-        match action {
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::Down => *cursor = (*cursor + 1).min(n.saturating_sub(1)),
-            Action::PageDown => *scroll = scroll.saturating_add(5),
-            Action::PageUp => *scroll = scroll.saturating_sub(5),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = u16::MAX,
-            Action::Close => {
-                self.overlays.pop();
-            }
-            Action::Open => {
-                let part = parts(self.assessment.response(&id)).get(*cursor).copied();
-                self.edit_part(&id, part.unwrap_or(Part::Notes));
-            }
-            Action::EditNotes => self.edit_part(&id, Part::Notes),
-            Action::AddEvidence => self.edit_part(&id, Part::AddEvidence),
-            Action::AddAction => self.edit_part(&id, Part::AddAction),
-            Action::DeleteItem => {
-                let part = parts(self.assessment.response(&id)).get(*cursor).copied();
-                let question = match part {
-                    Some(Part::Evidence(_)) => "Delete this evidence item (y/n)?",
-                    Some(Part::Action(_)) => "Delete this action item (y/n)?",
-                    _ => return self.say("Select an evidence or action item to delete it."),
-                };
-                self.overlays.push(Overlay::Confirm {
-                    question: question.into(),
-                    on_yes: Confirm::Delete {
-                        indicator: id,
-                        part: part.unwrap_or(Part::Notes),
-                    },
-                });
-            }
-            Action::Rate(_) | Action::NotApplicable | Action::ToggleUnsure => {
-                self.rate_selected(action)
-            }
-            Action::NextOpenItem => self.jump_open(true),
-            Action::PrevOpenItem => self.jump_open(false),
-            Action::SearchNext => self.step_search(1),
-            Action::SearchPrev => self.step_search(-1),
-            Action::EndSearch => self.search = None,
-            Action::Quit => self.ask_quit(),
-            Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
-            Action::FocusNext | Action::FocusPrev => {
-                self.overlays.pop();
-                self.update_panes(action);
-            }
-            Action::Search | Action::EditProfile | Action::Library | Action::Save => {
-                self.overlays.pop();
-                self.update_panes(action);
-            }
-            _ => {}
-        }
-    }
-
-    /// How far the reading part of the detail view can scroll.
-    fn detail_scroll_limit(&self, id: &str) -> u16 {
-        let inner = layout::overlay(self.size);
-        let width = usize::from(inner.width.saturating_sub(2)).max(1);
-        let lines = super::lines::detail::reading(self, id, width).len() as u16;
-        lines.saturating_sub(inner.height.saturating_sub(2) / 2)
-    }
-
-    /// Where the detail's reading part opens: at the top, unless the level
-    /// the indicator is rated at would be below its end; then scrolled just
-    /// so far that the level shows.
-    fn detail_scroll_to_level(&self, id: &str) -> u16 {
-        let inner = layout::overlay(self.size);
-        let width = usize::from(inner.width.saturating_sub(2)).max(1);
-        let lines = super::lines::detail::reading(self, id, width);
-        let Some(at) = lines
-            .iter()
-            .position(|l| l.spans.first().is_some_and(|s| s.content == "> "))
-        else {
-            return 0;
-        };
-        // Just far enough for the level's first lines to show at the bottom,
-        // keeping as much as can be of what is above it. The reading part
-        // is what the team's work (a line a part, and its heading) leaves.
-        let inner_height = inner.height.saturating_sub(2);
-        let work = (parts(self.assessment.response(id)).len() as u16 + 2)
-            .min(inner_height / 2)
-            .max(2.min(inner_height));
-        let height = usize::from(inner_height - work).max(1);
-        ((at + 3).saturating_sub(height) as u16).min(self.detail_scroll_limit(id))
-    }
-
-    fn edit_part(&mut self, id: &str, part: Part) {
-        let response = self.assessment.response(id);
-        let overlay = match part {
-            Part::Notes => {
-                Overlay::Editor(Editor::new(id, response.map_or("", |r| r.notes.as_str())))
-            }
-            Part::Evidence(i) => Overlay::Form(Form::evidence(
-                id,
-                Some(i),
-                response.and_then(|r| r.evidence.get(i)),
-            )),
-            Part::AddEvidence => Overlay::Form(Form::evidence(id, None, None)),
-            Part::Action(i) => Overlay::Form(Form::action(
-                id,
-                Some(i),
-                response.and_then(|r| r.actions.get(i)),
-            )),
-            Part::AddAction => Overlay::Form(Form::action(id, None, None)),
-        };
-        self.overlays.push(overlay);
     }
 
     /// Answers kept for the screener, for drawing.

@@ -8,6 +8,7 @@ pub mod app;
 pub mod backend;
 pub mod compare;
 pub mod content;
+pub mod detail;
 pub mod draft;
 pub mod form;
 pub mod keymap;
