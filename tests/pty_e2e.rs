@@ -710,17 +710,7 @@ fn no_color_set_in_the_environment_means_no_colour_codes_at_all() {
                 })
         })
     };
-    let run = |env: &[(&str, &str)]| {
-        let data = common::TempDir::new("pty-no-color");
-        pty::same_data(data.path());
-        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), env);
-        s.wait_for("Navigator");
-        s.type_keys(b"jj\r");
-        s.wait_for("PD-1");
-        s.type_keys(b"q");
-        s.finish();
-        s.raw.lock().unwrap().clone()
-    };
+    let run = |env: &[(&str, &str)]| a_short_session(env).1.into_bytes();
     assert!(
         coloured(&run(&[])),
         "the check sees colour when there is some"
@@ -823,14 +813,7 @@ fn an_export_goes_where_ietkit_was_started_and_tilde_is_home() {
 #[test]
 fn terminals_get_the_colours_they_say_they_have() {
     let run = |env: &[(&str, &str)]| {
-        let data = common::TempDir::new("pty-term");
-        pty::same_data(data.path());
-        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), env);
-        s.wait_for("Navigator");
-        s.type_keys(b"jj\r");
-        s.wait_for("PD-1");
-        s.type_keys(b"q");
-        let (status, text) = s.finish();
+        let (status, text) = a_short_session(env);
         assert!(status.success(), "{env:?}");
         text
     };
@@ -941,4 +924,17 @@ fn a_first_start_at_60x20_and_40x12_shows_the_way_on() {
         s.type_keys(b"q");
         assert!(s.finish().0.success());
     }
+}
+
+/// A short session on the team's sample with extra `env`: open, move to
+/// PD-1, quit. Its exit status and every byte it sent.
+fn a_short_session(env: &[(&str, &str)]) -> (portable_pty::ExitStatus, String) {
+    let data = common::TempDir::new("pty-short");
+    pty::same_data(data.path());
+    let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), env);
+    s.wait_for("Navigator");
+    s.type_keys(b"jj\r");
+    s.wait_for("PD-1");
+    s.type_keys(b"q");
+    s.finish()
 }

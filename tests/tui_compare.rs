@@ -21,8 +21,7 @@ const SAMPLES: &str = "examples/assessments";
 fn open_side_by_side(app: &mut App, names: &[&str]) {
     let mut loaded = Vec::new();
     for n in names {
-        let path = common::root().join(SAMPLES).join(format!("{n}.ron"));
-        let mut a = assessment_file::read(&path).unwrap().assessment;
+        let mut a = sample(n);
         assessment_file::reconcile(&mut a, &app.content.rubric);
         loaded.push(a);
     }
@@ -39,6 +38,29 @@ const PARTNERS: [&str; 3] = [
     "welding-fabrication-iet-2026-27-cte-view",
     "welding-fabrication-iet-2026-27",
 ];
+
+/// A data folder whose library holds the team's sample under each of
+/// `names`; the folder, its `DataDir` and the paths made.
+fn library_of(label: &str, names: &[&str]) -> (common::TempDir, DataDir, Vec<std::path::PathBuf>) {
+    let data = common::TempDir::new(label);
+    let dir = DataDir {
+        path: data.path().to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    };
+    let library = Library::new(dir.clone());
+    let sample = sample(PARTNERS[2]);
+    let paths = names
+        .iter()
+        .map(|n| library.create_named(&sample, n).unwrap())
+        .collect();
+    (data, dir, paths)
+}
+
+fn sample(name: &str) -> ietkit::model::assessment::Assessment {
+    assessment_file::read(&common::root().join(SAMPLES).join(format!("{name}.ron")))
+        .unwrap()
+        .assessment
+}
 
 #[test]
 fn partners_side_by_side_at_80x24_with_only_differences() {
@@ -302,23 +324,10 @@ fn the_filters_show_exactly_what_they_name() {
 /// refused, and six open side by side, one column each.
 #[test]
 fn two_to_six_marked_open_side_by_side_and_no_more() {
-    let data = common::TempDir::new("mark-six");
-    let library = Library::new(DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    });
-    let sample = assessment_file::read(
-        &common::root()
-            .join(SAMPLES)
-            .join(format!("{}.ron", PARTNERS[2])),
-    )
-    .unwrap()
-    .assessment;
-    for n in 1..=7 {
-        library
-            .create_named(&sample, &format!("program-{n}"))
-            .unwrap();
-    }
+    let names: Vec<String> = (1..=7).map(|n| format!("program-{n}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (_data, dir, _) = library_of("mark-six", &names);
+    let library = Library::new(dir);
     let mut session = Session::new(Some(library));
     let mut a = tui::app(120, 40);
     tui::feed(&mut a, "o");
@@ -357,30 +366,13 @@ fn two_to_six_marked_open_side_by_side_and_no_more() {
 /// each will have, how many, and the keys that go on.
 #[test]
 fn marks_show_in_the_library_with_their_column_and_the_way_on() {
-    let data = common::TempDir::new("marks-shown");
-    let library = Library::new(DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    });
-    let sample = assessment_file::read(
-        &common::root()
-            .join(SAMPLES)
-            .join(format!("{}.ron", PARTNERS[2])),
-    )
-    .unwrap()
-    .assessment;
-    for name in ["alder", "birch", "cedar"] {
-        library.create_named(&sample, name).unwrap();
-    }
+    let (_data, dir, _) = library_of("marks-shown", &["alder", "birch", "cedar"]);
     for theme in [
         Theme::default(),
         Theme::new(true, false),
         Theme::new(true, true),
     ] {
-        let mut session = Session::new(Some(Library::new(DataDir {
-            path: data.path().to_path_buf(),
-            chosen_by: ChosenBy::Flag,
-        })));
+        let mut session = Session::new(Some(Library::new(dir.clone())));
         let mut a = tui::app_with(theme, 80, 24);
         tui::feed(&mut a, "o");
         session.apply(&mut a);
@@ -418,20 +410,9 @@ fn marks_show_in_the_library_with_their_column_and_the_way_on() {
 /// `d` asks first, and the trash gives it back.
 #[test]
 fn moving_to_the_trash_asks_first_and_x_trashes_nothing() {
-    let data = common::TempDir::new("trash-asks");
-    let dir = DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    };
+    let (_data, dir, paths) = library_of("trash-asks", &["alder"]);
     let library = Library::new(dir.clone());
-    let sample = assessment_file::read(
-        &common::root()
-            .join(SAMPLES)
-            .join(format!("{}.ron", PARTNERS[2])),
-    )
-    .unwrap()
-    .assessment;
-    let path = library.create_named(&sample, "alder").unwrap();
+    let path = paths[0].clone();
     let mut session = Session::new(Some(Library::new(dir)));
     let mut a = tui::app(80, 24);
     tui::feed(&mut a, "o");
@@ -582,17 +563,10 @@ fn notes_side_by_side_keep_a_gap_between_columns() {
 /// 200x60. A change to any of them shows in review.
 #[test]
 fn every_view_at_every_size() {
-    let data = common::TempDir::new("every-view");
-    let dir = DataDir {
-        path: data.path().to_path_buf(),
-        chosen_by: ChosenBy::Flag,
-    };
+    let (_data, dir, _) = library_of("every-view", &[]);
     let library = Library::new(dir.clone());
     for name in [PARTNERS[0], PARTNERS[1], "welding-fabrication-iet-2025-26"] {
-        let a = assessment_file::read(&common::root().join(SAMPLES).join(format!("{name}.ron")))
-            .unwrap()
-            .assessment;
-        library.create_named(&a, name).unwrap();
+        library.create_named(&sample(name), name).unwrap();
     }
     for (w, h) in [(80, 24), (60, 20), (40, 12), (200, 60)] {
         let shot = |view: &str, a: &App| {

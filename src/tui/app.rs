@@ -33,7 +33,7 @@ pub enum MainView {
 
 /// Scrolls a text overlay of `max + page` lines by `action`; returns
 /// whether the action closes it.
-fn scroll_text(scroll: &mut u16, action: Action, max: u16, page: u16) -> bool {
+pub(super) fn scroll_text(scroll: &mut u16, action: Action, max: u16, page: u16) -> bool {
     match action {
         Action::Down => *scroll = (*scroll + 1).min(max),
         Action::Up => *scroll = scroll.saturating_sub(1),

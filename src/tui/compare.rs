@@ -30,7 +30,7 @@ pub struct CompareView {
     pub first_column: usize,
     pub trend: bool,
     /// The first trend row shown.
-    pub trend_scroll: usize,
+    pub trend_scroll: u16,
     pub consensus: Option<Consensus>,
 }
 
@@ -161,25 +161,19 @@ impl App {
             return;
         };
         if view.trend {
-            let rows = view.trend_rows().len();
+            let rows = view.trend_rows().len() as u16;
             let page = layout::compare(self.size, true)
-                .map_or(1, |p| usize::from(p.body.height))
+                .map_or(1, |p| p.body.height)
                 .max(1);
             let last = rows.saturating_sub(page);
-            let scroll = &mut view.trend_scroll;
             match action {
-                Action::Down => *scroll = (*scroll + 1).min(last),
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown => *scroll = (*scroll + page).min(last),
-                Action::PageUp => *scroll = scroll.saturating_sub(page),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = last,
                 Action::ToggleTrend => view.trend = false,
                 Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
-                Action::Close => {
-                    self.overlays.pop();
+                _ => {
+                    if super::app::scroll_text(&mut view.trend_scroll, action, last, page) {
+                        self.overlays.pop();
+                    }
                 }
-                _ => {}
             }
             return;
         }

@@ -52,7 +52,7 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
     let footer = if view.trend {
         let rows = view.trend_rows();
         let height = usize::from(parts.body.height);
-        let scroll = view.trend_scroll.min(rows.len().saturating_sub(height));
+        let scroll = usize::from(view.trend_scroll).min(rows.len().saturating_sub(height));
         if scroll > 0 {
             block = block.title(more(app, "PgUp: more above").right_aligned());
         }
