@@ -950,6 +950,20 @@ mod tests {
     }
 
     #[test]
+    fn only_a_plain_name_inside_the_folder_is_taken() {
+        let dir = temp("plain-names");
+        let folder = Folder::open(&dir.join("inner"), true).unwrap();
+        for name in ["", ".", "..", "../escape.ron", "a/b.ron", "nul\0.ron"] {
+            let err = folder.create_new(name, b"x").unwrap_err().to_string();
+            assert!(err.contains("not a plain file name"), "{name:?}: {err}");
+        }
+        assert!(!dir.join("escape.ron").exists(), "nothing written outside");
+        folder.create_new("plain.ron", b"x").unwrap();
+        assert!(dir.join("inner/plain.ron").is_file());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn leftovers_of_cut_off_saves_are_known_by_name_and_swept_when_old() {
         assert!(is_temp_name(".a.ron.123-4.tmp"));
         assert!(is_temp_name(".a.ron.9-1.draft.55-0.tmp"));
