@@ -1196,6 +1196,23 @@ fn team_init_and_check_touch_only_what_is_ietkits() {
         "{problems}"
     );
     assert!(!problems.contains("notes.txt"), "{problems}");
+    // A link is named with where it points, and the command that removes it.
+    let planted = dir.join("assessments/planted.ron");
+    std::os::unix::fs::symlink(&elsewhere, &planted).unwrap();
+    let problems = ietkit::store::team::check(&dir, false)
+        .unwrap()
+        .problems
+        .join("\n");
+    assert!(
+        problems.contains(&format!(
+            "{} is a symbolic link to {}",
+            planted.display(),
+            elsewhere.display()
+        )) && problems.contains(&format!("rm {}", planted.display())),
+        "{problems}"
+    );
+    std::fs::remove_file(&planted).unwrap();
+    let report = ietkit::store::team::check(&dir, true).unwrap();
     assert!(report.fixed.is_empty(), "{:?}", report.fixed);
     assert_eq!(mode(&stray), 0o600);
     assert_eq!((mode(&elsewhere), gid(&elsewhere)), (0o644, 0));
