@@ -238,6 +238,29 @@ fn cut_titles_show_whole_for_the_selected_row_and_wide_panes_hold_names() {
     feed(&mut a, "k");
     assert!(!screen(&a).contains("PD-5 Leads to a recognized credential"));
 
+    // The navigator too: the selected category's name, whole, under the tree.
+    let mut a = app(80, 24);
+    feed(&mut a, "jjj");
+    let s = screen(&a);
+    let nav: String = s
+        .lines()
+        .map(|l| l.chars().take(28).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !nav.contains("Collaboration and Industry Engagement"),
+        "one line in the tree"
+    );
+    let flat = nav
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Collaboration and Industry Engagement"),
+        "whole below:\n{nav}"
+    );
+
     let a = app(200, 50);
     let s = screen(&a);
     for name in [
