@@ -15,7 +15,7 @@ use super::form::{self, Editor, Form, FormKind, Prompt, PromptKind};
 use super::keymap::{self, Context};
 use super::layout::{self, Pane};
 pub use super::library::{LibraryRequest, LibraryRow, LibraryView};
-use super::nav::{self, NavId};
+use super::nav::NavId;
 use super::search::{self, Hit, Search};
 use super::theme::Theme;
 use crate::model::assessment::{Assessment, Rating};
@@ -601,383 +601,31 @@ impl App {
         self.focus = Pane::Navigator;
     }
 
-    fn tree_items(&self) -> Vec<tui_tree_widget::TreeItem<'static, NavId>> {
-        nav::items(&self.content, &self.assessment, self.theme)
-    }
-
-    fn page(&self, pane: Pane) -> usize {
+    pub(super) fn page(&self, pane: Pane) -> usize {
         self.areas()
             .pane(pane)
             .map_or(10, |r| usize::from(r.height.saturating_sub(3)).max(1))
     }
 
-    fn update_navigator(&mut self, action: Action) {
-        let items = self.tree_items();
-        let mut state = self.nav.borrow_mut();
-        let visible = nav::visible(&state, &items);
-        let current = visible
-            .iter()
-            .position(|id| id.as_slice() == state.selected());
-        let last = visible.len().saturating_sub(1);
-        let page = self.page(Pane::Navigator);
-        let target = match action {
-            Action::Up => Some(current.map_or(0, |c| c.saturating_sub(1))),
-            Action::Down => Some(current.map_or(0, |c| (c + 1).min(last))),
-            Action::PageUp => Some(current.map_or(0, |c| c.saturating_sub(page))),
-            Action::PageDown => Some(current.map_or(0, |c| (c + page).min(last))),
-            Action::Top => Some(0),
-            Action::Bottom => Some(last),
-            _ => None,
-        };
-        if let Some(t) = target {
-            if let Some(id) = visible.get(t) {
-                state.select(id.clone());
-            }
-            return;
-        }
-        let selected = state.selected().to_vec();
-        match action {
-            Action::Toggle => {
-                state.toggle(selected);
-            }
-            Action::Back => {
-                if state.opened().contains(&selected) {
-                    state.close(&selected);
-                } else if selected.len() > 1 {
-                    state.select(selected[..selected.len() - 1].to_vec());
-                }
-            }
-            Action::Open => {
-                drop(state);
-                self.open_nav(selected);
-            }
-            _ => {}
-        }
-    }
-
-    fn open_nav(&mut self, path: Vec<NavId>) {
-        let Some(id) = path.last().cloned() else {
-            return;
-        };
-        match id {
-            NavId::Toolkit => {
-                self.nav.borrow_mut().toggle(path);
-            }
-            NavId::Section(s) => {
-                self.nav.borrow_mut().open(path);
-                self.show_section(&s);
-            }
-            NavId::Screener => {
-                // Where the team left off: the first question not answered,
-                // or the verdict when all are.
-                let questions = &self.content.screener.questions;
-                self.question = questions
-                    .iter()
-                    .position(|q| !self.assessment.screener.contains_key(&q.id))
-                    .unwrap_or(questions.len());
-                self.main = MainView::Screener;
-                self.reader_scroll = 0;
-                self.focus = Pane::Main;
-            }
-            NavId::Category(c) => {
-                self.nav.borrow_mut().open(path);
-                self.show_checklist(c, 0);
-            }
-            NavId::Indicator(i) => self.show_indicator(&i),
-        }
-    }
-
-    fn show_section(&mut self, id: &str) {
+    pub(super) fn show_section(&mut self, id: &str) {
         self.main = MainView::Section(id.to_string());
         self.reader_scroll = 0;
         self.focus = Pane::Main;
     }
 
-    fn show_checklist(&mut self, category: usize, row: usize) {
+    pub(super) fn show_checklist(&mut self, category: usize, row: usize) {
         self.main = MainView::Checklist(category);
         self.checklist = row;
         self.focus = Pane::Main;
     }
 
     /// Shows an indicator in its checklist, selected, and in the navigator.
-    fn show_indicator(&mut self, id: &str) {
+    pub(super) fn show_indicator(&mut self, id: &str) {
         if let Some((c, i)) = self.content.locate(id) {
             self.show_checklist(c, i);
             let mut nav = self.nav.borrow_mut();
             nav.open(vec![NavId::Category(c)]);
             nav.select(vec![NavId::Category(c), NavId::Indicator(id.to_string())]);
-        }
-    }
-
-    /// The path of a toolkit section in the navigator tree.
-    fn section_path(&self, id: &str) -> Option<Vec<NavId>> {
-        fn find(
-            sections: &[crate::model::toolkit::Section],
-            id: &str,
-            path: &mut Vec<NavId>,
-        ) -> bool {
-            for s in sections {
-                path.push(NavId::Section(s.id.clone()));
-                if s.id == id || find(&s.sections, id, path) {
-                    return true;
-                }
-                path.pop();
-            }
-            false
-        }
-        let mut path = vec![NavId::Toolkit];
-        find(&self.content.toolkit.sections, id, &mut path).then_some(path)
-    }
-
-    fn reveal_section(&mut self, id: &str) {
-        if let Some(path) = self.section_path(id) {
-            let mut nav = self.nav.borrow_mut();
-            for n in 1..path.len() {
-                nav.open(path[..n].to_vec());
-            }
-            nav.select(path);
-        }
-        self.show_section(id);
-    }
-
-    fn category_len(&self, c: usize) -> usize {
-        self.content
-            .rubric
-            .categories
-            .get(c)
-            .map_or(0, |c| c.indicators.len())
-    }
-
-    fn selected_indicator(&self) -> Option<String> {
-        if let Some(Overlay::Detail { indicator, .. }) = self.overlays.last() {
-            return Some(indicator.clone());
-        }
-        match self.main {
-            MainView::Checklist(c) => self
-                .content
-                .rubric
-                .categories
-                .get(c)
-                .and_then(|cat| cat.indicators.get(self.checklist))
-                .map(|i| i.id.clone()),
-            _ => None,
-        }
-    }
-
-    fn update_checklist(&mut self, c: usize, action: Action) {
-        let last = self.category_len(c).saturating_sub(1);
-        let page = self.page(Pane::Main);
-        match action {
-            Action::Up => self.checklist = self.checklist.saturating_sub(1),
-            Action::Down => self.checklist = (self.checklist + 1).min(last),
-            Action::PageUp => self.checklist = self.checklist.saturating_sub(page),
-            Action::PageDown => self.checklist = (self.checklist + page).min(last),
-            Action::Top => self.checklist = 0,
-            Action::Bottom => self.checklist = last,
-            Action::Open => {
-                if let Some(id) = self.selected_indicator() {
-                    let scroll = self.detail_scroll_to_level(&id);
-                    self.overlays.push(Overlay::Detail {
-                        indicator: id,
-                        cursor: 0,
-                        scroll,
-                    });
-                }
-            }
-            Action::Explain => self.overlays.push(Overlay::Explain { category: Some(c) }),
-            Action::Rate(_) | Action::NotApplicable | Action::ToggleUnsure => {
-                self.rate_selected(action)
-            }
-            _ => {}
-        }
-    }
-
-    pub(super) fn rate_selected(&mut self, action: Action) {
-        let Some(id) = self.selected_indicator() else {
-            return;
-        };
-        match action {
-            // No message: the row itself shows the new rating in digit and
-            // word, and a message would cost its bytes twice on a slow line
-            // (once to show, once to clear at the next key).
-            Action::Rate(level) => {
-                self.assessment.response_mut(&id).rating = Rating::Level(level);
-                self.changed();
-            }
-            Action::NotApplicable => {
-                let reason = match &self.assessment.response(&id).map(|r| &r.rating) {
-                    Some(Rating::NotApplicable { reason }) => reason.clone(),
-                    _ => String::new(),
-                };
-                self.overlays.push(Overlay::Prompt(Prompt::new(
-                    PromptKind::NotApplicable {
-                        indicator: id.clone(),
-                    },
-                    format!("Why does {id} not apply to this program?"),
-                    &reason,
-                )));
-            }
-            Action::ToggleUnsure => {
-                let r = self.assessment.response_mut(&id);
-                r.unsure = !r.unsure;
-                let now = r.unsure;
-                self.changed();
-                self.say(if now {
-                    format!("{id} marked unsure: press ] to come back to it.")
-                } else {
-                    format!("{id} no longer marked unsure.")
-                });
-            }
-            _ => {}
-        }
-    }
-
-    /// Jumps to the next (or previous) indicator that is unrated or unsure,
-    /// across categories, wrapping around.
-    pub(super) fn jump_open(&mut self, forward: bool) {
-        let ids: Vec<String> = self
-            .content
-            .indicator_ids()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        if ids.is_empty() {
-            return;
-        }
-        let is_open = |id: &String| {
-            self.assessment
-                .response(id)
-                .is_none_or(|r| r.rating == Rating::Unrated || r.unsure)
-        };
-        let start = self
-            .selected_indicator()
-            .and_then(|s| ids.iter().position(|i| *i == s));
-        let n = ids.len();
-        let found = (1..=n)
-            .map(|step| match (start, forward) {
-                (Some(s), true) => (s + step) % n,
-                (Some(s), false) => (s + n - step) % n,
-                (None, true) => (step - 1) % n,
-                (None, false) => n - step,
-            })
-            .map(|i| &ids[i])
-            .find(|id| is_open(id))
-            .cloned();
-        match found {
-            Some(id) => {
-                let to_level = self.detail_scroll_to_level(&id);
-                if let Some(Overlay::Detail {
-                    indicator,
-                    cursor,
-                    scroll,
-                }) = self.overlays.last_mut()
-                {
-                    *indicator = id.clone();
-                    *cursor = 0;
-                    *scroll = to_level;
-                }
-                self.show_indicator(&id);
-            }
-            None => self.say("Every indicator is rated and none is marked unsure."),
-        }
-    }
-
-    fn reader_lines(&self) -> usize {
-        let width = self
-            .areas()
-            .main
-            .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
-        super::lines::reader::lines(self, width).len()
-    }
-
-    fn update_reader(&mut self, action: Action) {
-        let page = self.page(Pane::Main) as u16;
-        let max = (self.reader_lines() as u16).saturating_sub(page);
-        match action {
-            Action::Up => self.reader_scroll = self.reader_scroll.saturating_sub(1),
-            Action::Down => self.reader_scroll = (self.reader_scroll + 1).min(max),
-            Action::PageUp => self.reader_scroll = self.reader_scroll.saturating_sub(page),
-            Action::PageDown => self.reader_scroll = (self.reader_scroll + page).min(max),
-            Action::Top => self.reader_scroll = 0,
-            Action::Bottom => self.reader_scroll = max,
-            Action::Open => {
-                let link = match &self.main {
-                    MainView::Section(id) => self
-                        .content
-                        .toolkit
-                        .section(id)
-                        .and_then(|s| s.links.first().cloned()),
-                    _ => None,
-                };
-                match link {
-                    Some(id) => self.show_indicator(&id),
-                    None => self.say("This section links to no indicator."),
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn update_screener(&mut self, action: Action) {
-        let n = self.content.screener.questions.len();
-        let before = self.question;
-        let page = self.page(Pane::Main) as u16;
-        let width = self
-            .areas()
-            .main
-            .map_or(40, |r| usize::from(r.width.saturating_sub(2)).max(1));
-        let max = (super::lines::screener::lines(self, width).len() as u16).saturating_sub(page);
-        match action {
-            Action::Up => self.question = self.question.saturating_sub(1),
-            Action::Down => self.question = (self.question + 1).min(n),
-            Action::PageUp => self.reader_scroll = self.reader_scroll.saturating_sub(page),
-            Action::PageDown => self.reader_scroll = (self.reader_scroll + page).min(max),
-            Action::Top => self.question = 0,
-            Action::Bottom => self.question = n,
-            Action::Answer(answer) => {
-                if let Some(q) = self.content.screener.questions.get(self.question) {
-                    self.assessment.screener.insert(q.id.clone(), answer);
-                    self.changed();
-                    self.question = (self.question + 1).min(n);
-                } else {
-                    self.say("Press Up to go back to a question and change its answer.");
-                }
-            }
-            _ => {}
-        }
-        if self.question != before {
-            self.reader_scroll = 0;
-        }
-    }
-
-    fn update_summary(&mut self, action: Action) {
-        let last = self.content.rubric.categories.len();
-        // Past the last score, Down scrolls on to the lowest rated indicators
-        // and the open actions, when the pane is too short to show them.
-        let (page, max_scroll) = self.areas().summary.map_or((1, 0), |area| {
-            let inner = area.height.saturating_sub(2);
-            let width = usize::from(area.width.saturating_sub(2)).max(1);
-            let lines = super::lines::summary::lines(self, width).len() as u16;
-            (inner.max(1), lines.saturating_sub(inner))
-        });
-        match action {
-            Action::Up if self.summary_scroll > 0 => self.summary_scroll -= 1,
-            Action::Up => self.summary_row = self.summary_row.saturating_sub(1),
-            Action::Down if self.summary_row == last => {
-                self.summary_scroll = (self.summary_scroll + 1).min(max_scroll)
-            }
-            Action::Down => self.summary_row += 1,
-            Action::Top => (self.summary_row, self.summary_scroll) = (0, 0),
-            Action::PageUp => self.summary_scroll = self.summary_scroll.saturating_sub(page),
-            Action::Bottom => (self.summary_row, self.summary_scroll) = (last, max_scroll),
-            Action::PageDown => {
-                self.summary_row = last;
-                self.summary_scroll = (self.summary_scroll + page).min(max_scroll);
-            }
-            Action::Explain => self.overlays.push(Overlay::Explain {
-                category: (self.summary_row < last).then_some(self.summary_row),
-            }),
-            _ => {}
         }
     }
 
@@ -991,7 +639,7 @@ impl App {
         self.show_hit();
     }
 
-    fn show_hit(&mut self) {
+    pub(super) fn show_hit(&mut self) {
         let Some(s) = &self.search else { return };
         let Some(hit) = s.hits.get(s.current).cloned() else {
             return;

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod backend;
+pub mod checklist;
 pub mod compare;
 pub mod content;
 pub mod detail;
@@ -17,6 +18,7 @@ pub mod library;
 pub mod lines;
 pub mod meter;
 pub mod nav;
+pub mod panes;
 pub mod search;
 pub mod session;
 pub mod term;

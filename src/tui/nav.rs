@@ -4,7 +4,10 @@
 use ratatui::text::{Line, Span};
 use tui_tree_widget::{TreeItem, TreeState};
 
+use super::action::Action;
+use super::app::{App, MainView};
 use super::content::Content;
+use super::layout::Pane;
 use super::theme::Theme;
 use crate::model::assessment::{Assessment, Rating};
 use crate::model::toolkit::Section;
@@ -112,4 +115,119 @@ pub fn visible(state: &TreeState<NavId>, items: &[TreeItem<'static, NavId>]) -> 
         .into_iter()
         .map(|f| f.identifier)
         .collect()
+}
+
+// ----- keys --------------------------------------------------------------
+
+impl App {
+    pub(super) fn tree_items(&self) -> Vec<tui_tree_widget::TreeItem<'static, NavId>> {
+        items(&self.content, &self.assessment, self.theme)
+    }
+
+    pub(super) fn update_navigator(&mut self, action: Action) {
+        let items = self.tree_items();
+        let mut state = self.nav.borrow_mut();
+        let visible = visible(&state, &items);
+        let current = visible
+            .iter()
+            .position(|id| id.as_slice() == state.selected());
+        let last = visible.len().saturating_sub(1);
+        let page = self.page(Pane::Navigator);
+        let target = match action {
+            Action::Up => Some(current.map_or(0, |c| c.saturating_sub(1))),
+            Action::Down => Some(current.map_or(0, |c| (c + 1).min(last))),
+            Action::PageUp => Some(current.map_or(0, |c| c.saturating_sub(page))),
+            Action::PageDown => Some(current.map_or(0, |c| (c + page).min(last))),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => None,
+        };
+        if let Some(t) = target {
+            if let Some(id) = visible.get(t) {
+                state.select(id.clone());
+            }
+            return;
+        }
+        let selected = state.selected().to_vec();
+        match action {
+            Action::Toggle => {
+                state.toggle(selected);
+            }
+            Action::Back => {
+                if state.opened().contains(&selected) {
+                    state.close(&selected);
+                } else if selected.len() > 1 {
+                    state.select(selected[..selected.len() - 1].to_vec());
+                }
+            }
+            Action::Open => {
+                drop(state);
+                self.open_nav(selected);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn open_nav(&mut self, path: Vec<NavId>) {
+        let Some(id) = path.last().cloned() else {
+            return;
+        };
+        match id {
+            NavId::Toolkit => {
+                self.nav.borrow_mut().toggle(path);
+            }
+            NavId::Section(s) => {
+                self.nav.borrow_mut().open(path);
+                self.show_section(&s);
+            }
+            NavId::Screener => {
+                // Where the team left off: the first question not answered,
+                // or the verdict when all are.
+                let questions = &self.content.screener.questions;
+                self.question = questions
+                    .iter()
+                    .position(|q| !self.assessment.screener.contains_key(&q.id))
+                    .unwrap_or(questions.len());
+                self.main = MainView::Screener;
+                self.reader_scroll = 0;
+                self.focus = Pane::Main;
+            }
+            NavId::Category(c) => {
+                self.nav.borrow_mut().open(path);
+                self.show_checklist(c, 0);
+            }
+            NavId::Indicator(i) => self.show_indicator(&i),
+        }
+    }
+
+    /// The path of a toolkit section in the navigator tree.
+    pub(super) fn section_path(&self, id: &str) -> Option<Vec<NavId>> {
+        fn find(
+            sections: &[crate::model::toolkit::Section],
+            id: &str,
+            path: &mut Vec<NavId>,
+        ) -> bool {
+            for s in sections {
+                path.push(NavId::Section(s.id.clone()));
+                if s.id == id || find(&s.sections, id, path) {
+                    return true;
+                }
+                path.pop();
+            }
+            false
+        }
+        let mut path = vec![NavId::Toolkit];
+        find(&self.content.toolkit.sections, id, &mut path).then_some(path)
+    }
+
+    pub(super) fn reveal_section(&mut self, id: &str) {
+        if let Some(path) = self.section_path(id) {
+            let mut nav = self.nav.borrow_mut();
+            for n in 1..path.len() {
+                nav.open(path[..n].to_vec());
+            }
+            nav.select(path);
+        }
+        self.show_section(id);
+    }
 }
