@@ -950,6 +950,45 @@ mod tests {
     }
 
     #[test]
+    fn a_file_at_the_limit_is_read_whole_and_one_byte_more_is_not() {
+        let dir = temp("read-limit");
+        let folder = Folder::open(&dir, true).unwrap();
+        folder.create_new("ten.ron", b"0123456789").unwrap();
+        folder.create_new("eleven.ron", b"0123456789A").unwrap();
+        assert_eq!(
+            folder.read("ten.ron", 10).unwrap().as_deref(),
+            Some(&b"0123456789"[..])
+        );
+        assert_eq!(folder.read("eleven.ron", 10).unwrap(), None);
+        assert_eq!(folder.read("eleven.ron", 11).unwrap().unwrap().len(), 11);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_move_flushes_both_folders_and_one_folder_once() {
+        let dir = temp("move-flush");
+        let a = Folder::open(&dir.join("a"), true).unwrap();
+        let b = Folder::open(&dir.join("b"), true).unwrap();
+        a.create_new("x.ron", b"x").unwrap();
+        let before = fault::flushed().1.len();
+        a.move_to("x.ron", &b, "x.ron").unwrap();
+        let flushed = fault::flushed().1[before..].to_vec();
+        assert_eq!(
+            flushed,
+            [dir.join("a"), dir.join("b")],
+            "both folders, once each"
+        );
+        let before = fault::flushed().1.len();
+        b.move_to("x.ron", &b, "y.ron").unwrap();
+        assert_eq!(
+            fault::flushed().1[before..],
+            [dir.join("b")],
+            "one folder, once"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn only_a_plain_name_inside_the_folder_is_taken() {
         let dir = temp("plain-names");
         let folder = Folder::open(&dir.join("inner"), true).unwrap();
