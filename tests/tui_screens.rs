@@ -291,3 +291,19 @@ fn the_detail_opens_with_the_chosen_level_in_view() {
         );
     }
 }
+
+/// Scrolled text says there is more above, and stops saying so at the top.
+#[test]
+fn scrolled_text_says_when_more_is_above() {
+    let mut a = app(80, 24);
+    feed(&mut a, "?");
+    assert!(!screen(&a).contains("more above"));
+    feed(&mut a, "<PgDn>");
+    let s = screen(&a);
+    assert!(
+        s.contains("PgUp: more above") && s.contains("PgDn: more"),
+        "{s}"
+    );
+    feed(&mut a, "g");
+    assert!(!screen(&a).contains("more above"));
+}

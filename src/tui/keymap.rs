@@ -186,6 +186,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Help, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Scroll up", ""),
     bind(C::Help, &[k(KC::PageDown), ch(' ')], Action::PageDown, "PgDn", "Scroll a page down", ""),
     bind(C::Help, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Scroll a page up", ""),
+    bind(C::Help, &[ch('g'), k(KC::Home)], Action::Top, "g/Home", "Back to the top", ""),
+    bind(C::Help, &[ch('G'), k(KC::End)], Action::Bottom, "G/End", "The end", ""),
     bind(C::Explain, &[k(KC::Esc), k(KC::Enter), ch('e'), ch('q')], Action::Close, "Esc", "Close the explanation", "close"),
     // Library.
     bind(C::Library, &[k(KC::Enter)], Action::Open, "Enter", "Open the selected assessment (in the trash: restore it)", "open"),

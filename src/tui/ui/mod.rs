@@ -112,7 +112,7 @@ pub fn pane_block(theme: Theme, title: String, focused: bool) -> Block<'static> 
 
 /// Draws the lines `lines_at(width)` in `block`, scrolled by `scroll`
 /// (clamped to the text), with "PgDn: more" on the bottom border while more
-/// text follows.
+/// text follows and "PgUp: more above" on the top one once scrolled.
 pub fn scrolled_text(
     frame: &mut Frame,
     area: Rect,
@@ -124,11 +124,13 @@ pub fn scrolled_text(
     let inner = block.inner(area);
     let lines = lines_at(usize::from(inner.width).max(1));
     let scroll = scroll.min((lines.len() as u16).saturating_sub(inner.height));
-    let block = if lines.len() > usize::from(scroll + inner.height) {
-        block.title_bottom(Line::styled(" PgDn: more ", theme.key()).right_aligned())
-    } else {
-        block
-    };
+    let mut block = block;
+    if lines.len() > usize::from(scroll + inner.height) {
+        block = block.title_bottom(Line::styled(" PgDn: more ", theme.key()).right_aligned());
+    }
+    if scroll > 0 {
+        block = block.title(Line::styled(" PgUp: more above ", theme.key()).right_aligned());
+    }
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
