@@ -606,3 +606,24 @@ fn every_view_at_every_size() {
         shot("trend", &a);
     }
 }
+
+/// A library longer than its frame says so, above and below.
+#[test]
+fn a_long_library_says_when_more_is_above_or_below() {
+    let names: Vec<String> = (1..=9).map(|n| format!("program-{n}")).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (_data, dir, _) = library_of("long-library", &names);
+    let mut session = Session::new(Some(Library::new(dir)));
+    let mut a = tui::app(60, 20);
+    tui::feed(&mut a, "o");
+    session.apply(&mut a);
+    let s = tui::screen(&a);
+    assert!(
+        s.contains("j: more below") && !s.contains("more above"),
+        "{s}"
+    );
+    tui::feed(&mut a, &"j".repeat(9));
+    let s = tui::screen(&a);
+    assert!(s.contains("more above") && !s.contains("more below"), "{s}");
+    assert!(s.contains("program-9"), "{s}");
+}

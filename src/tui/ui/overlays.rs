@@ -278,9 +278,8 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
     } else {
         "Library of saved assessments"
     };
-    let block = framed(app, title);
+    let mut block = framed(app, title);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut starts = Vec::new();
@@ -364,5 +363,13 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
     }
     let cursor_line = starts.get(view.selected).copied().unwrap_or(0);
     let offset = (cursor_line + 2).saturating_sub(usize::from(inner.height));
+    // More assessments than fit: said, above and below.
+    if offset > 0 {
+        block = block.title(Line::styled(" more above ", theme.key()).right_aligned());
+    }
+    if lines.len() > offset + usize::from(inner.height) {
+        block = block.title_bottom(Line::styled(" j: more below ", theme.key()).right_aligned());
+    }
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }
