@@ -307,3 +307,19 @@ fn scrolled_text_says_when_more_is_above() {
     feed(&mut a, "g");
     assert!(!screen(&a).contains("more above"));
 }
+
+/// A question at the bottom line and what is wrong with its answer show
+/// whole, on as many lines as they need, at every width.
+#[test]
+fn a_prompt_and_its_error_are_never_cut() {
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        feed(&mut a, "]n<Enter>");
+        let flat = screen(&a).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Why does PD-1 not apply to this program?")
+                && flat.contains("A reason is needed: say briefly why it does not apply."),
+            "{w}x{h}: {flat}"
+        );
+    }
+}

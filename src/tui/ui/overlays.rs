@@ -244,17 +244,19 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
 
 pub fn prompt(app: &App, p: &Prompt, frame: &mut Frame, status: Rect) {
     let theme = app.theme;
-    // Two lines just above the status bar: the question, then the answer.
-    let y = status.y.saturating_sub(2);
+    // Just above the status bar: the question and what is wrong with the
+    // answer, whole, on as many lines as they need; then the answer.
+    let width = usize::from(status.width).max(1);
+    let mut said = wrapped(&p.question, width, "", theme.heading());
+    if let Some(e) = &p.error {
+        said.extend(wrapped(e, width, "", theme.warning()));
+    }
+    let rows = (said.len() as u16).min(status.y.saturating_sub(1));
+    let y = status.y.saturating_sub(rows + 1);
     let area = overlay_area(frame, Rect::new(status.x, y, status.width, status.y - y));
     let [question, input] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
-    let mut q = vec![Span::styled(p.question.clone(), theme.heading())];
-    if let Some(e) = &p.error {
-        q.push(Span::raw("  "));
-        q.push(Span::styled(e.clone(), theme.warning()));
-    }
-    frame.render_widget(Paragraph::new(Line::from(q)), question);
+        Layout::vertical([Constraint::Length(rows), Constraint::Length(1)]).areas(area);
+    frame.render_widget(Paragraph::new(said), question);
     frame.render_widget(&p.input, input);
 }
 
