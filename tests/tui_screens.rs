@@ -323,3 +323,24 @@ fn a_prompt_and_its_error_are_never_cut() {
         );
     }
 }
+
+/// A form's keys and the focused field's hint show whole at every size:
+/// in the title where they fit, on the bottom border where they do not.
+#[test]
+fn a_form_says_its_keys_and_hints_whole() {
+    for (w, h) in [(80, 24), (60, 20), (40, 12)] {
+        let mut a = app(w, h);
+        a.ask_who(true);
+        let s = screen(&a);
+        let flat = s
+            .replace(['│', '┐', '┘', '─', '▸', '▾'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("Enter keeps, Esc: not now"), "{w}x{h}:\n{s}");
+        assert!(
+            flat.contains("as your team knows you: it is recorded with each change you make"),
+            "{w}x{h}:\n{s}"
+        );
+    }
+}

@@ -162,8 +162,24 @@ fn keep_end(s: &str, width: usize, ellipsis: &str) -> String {
 pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     let theme = app.theme;
     let screen = frame.area();
-    let height = (f.fields.len() as u16 + 4).min(layout::overlay(screen).height);
     let width = layout::overlay(screen).width.min(76);
+    // Under the fields: what is wrong, or the focused field's hint, whole.
+    let said = match &f.error {
+        Some(e) => wrapped(
+            e,
+            usize::from(width.saturating_sub(2)).max(1),
+            "",
+            theme.error(),
+        ),
+        None => wrapped(
+            f.fields.get(f.focus).map_or("", |x| x.hint),
+            usize::from(width.saturating_sub(2)).max(1),
+            "",
+            theme.dim(),
+        ),
+    };
+    let said_rows = (said.len() as u16).max(1);
+    let height = (f.fields.len() as u16 + 3 + said_rows).min(layout::overlay(screen).height);
     let area = overlay_area(frame, centred(screen, width, height));
     let verb = match f.kind {
         crate::tui::form::FormKind::Export { .. } => "Enter writes the file",
@@ -174,11 +190,19 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
         crate::tui::form::FormKind::Person { first: true } => "Esc: not now",
         _ => "Esc cancels",
     };
-    let block = framed(app, &format!("{}: {verb}, {cancel}", f.title));
+    // The keys in the title where they fit whole; on the bottom border
+    // where they do not.
+    let full = format!("{}: {verb}, {cancel}", f.title);
+    let block = if full.chars().count() + 4 <= usize::from(width) {
+        framed(app, &full)
+    } else {
+        framed(app, &f.title)
+            .title_bottom(Line::styled(format!(" {verb}, {cancel} "), theme.key()).right_aligned())
+    };
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [fields_area, error_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        Layout::vertical([Constraint::Min(1), Constraint::Length(said_rows)]).areas(inner);
     let label_width = f
         .fields
         .iter()
@@ -232,14 +256,7 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
             }
         }
     }
-    let status = match &f.error {
-        Some(e) => Span::styled(e.clone(), theme.error()),
-        None => Span::styled(
-            f.fields.get(f.focus).map_or("", |x| x.hint).to_string(),
-            theme.dim(),
-        ),
-    };
-    frame.render_widget(Paragraph::new(status), error_area);
+    frame.render_widget(Paragraph::new(said), error_area);
 }
 
 pub fn prompt(app: &App, p: &Prompt, frame: &mut Frame, status: Rect) {
