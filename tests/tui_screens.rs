@@ -342,5 +342,14 @@ fn a_form_says_its_keys_and_hints_whole() {
             flat.contains("as your team knows you: it is recorded with each change you make"),
             "{w}x{h}:\n{s}"
         );
+        // Choices and what is typed show whole, the label above them where
+        // the form is narrow.
+        feed(&mut a, "Maria Lopez");
+        let flat = screen(&a).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("< Someone else, or not saying >"),
+            "{w}x{h}: {flat}"
+        );
+        assert!(flat.contains("Maria Lopez"), "{w}x{h}: {flat}");
     }
 }

@@ -179,7 +179,19 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
         ),
     };
     let said_rows = (said.len() as u16).max(1);
-    let height = (f.fields.len() as u16 + 3 + said_rows).min(layout::overlay(screen).height);
+    let label_width = f
+        .fields
+        .iter()
+        .map(|x| x.label.chars().count())
+        .max()
+        .unwrap_or(0) as u16
+        + 2;
+    // Where a value would have little room beside its label, the label goes
+    // above it: choices and values then show whole.
+    let stacked = width.saturating_sub(2) < label_width + 32;
+    let per_field: u16 = if stacked { 2 } else { 1 };
+    let height =
+        (f.fields.len() as u16 * per_field + 3 + said_rows).min(layout::overlay(screen).height);
     let area = overlay_area(frame, centred(screen, width, height));
     let verb = match f.kind {
         crate::tui::form::FormKind::Export { .. } => "Enter writes the file",
@@ -203,15 +215,8 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     frame.render_widget(block, area);
     let [fields_area, error_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(said_rows)]).areas(inner);
-    let label_width = f
-        .fields
-        .iter()
-        .map(|x| x.label.chars().count())
-        .max()
-        .unwrap_or(0) as u16
-        + 2;
     // Show a window of fields that keeps the focused one visible.
-    let rows = usize::from(fields_area.height).max(1);
+    let rows = usize::from(fields_area.height / per_field).max(1);
     let first = (f.focus + 1).saturating_sub(rows);
     for (row, (i, field)) in f
         .fields
@@ -221,12 +226,23 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
         .take(rows)
         .enumerate()
     {
-        let y = fields_area.y + row as u16;
+        let y = fields_area.y + row as u16 * per_field;
         let focused = i == f.focus;
         let label_style = if focused { theme.key() } else { Style::new() };
-        let [label, value] =
+        let [label, value] = if stacked {
+            [
+                Rect::new(fields_area.x, y, fields_area.width, 1),
+                Rect::new(
+                    fields_area.x + 2,
+                    (y + 1).min(fields_area.bottom().saturating_sub(1)),
+                    fields_area.width.saturating_sub(2),
+                    1,
+                ),
+            ]
+        } else {
             Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
-                .areas(Rect::new(fields_area.x, y, fields_area.width, 1));
+                .areas(Rect::new(fields_area.x, y, fields_area.width, 1))
+        };
         frame.render_widget(
             Paragraph::new(Span::styled(format!("{}:", field.label), label_style)),
             label,
