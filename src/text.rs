@@ -148,7 +148,7 @@ pub fn close_matches(typed: &str, candidates: &[String], n: usize) -> Vec<String
                 .filter(|w| !w.is_empty());
             if c_l.contains(&typed_l) || typed_l.contains(&c_l) {
                 Some((0, c))
-            } else if words.clone().count() > 1 && words.into_iter().all(|w| c_l.contains(w)) {
+            } else if words.clone().next().is_some() && words.into_iter().all(|w| c_l.contains(w)) {
                 // Every word typed is in it: "welding-2025".
                 Some((1, c))
             } else {
@@ -197,6 +197,28 @@ mod tests {
         assert_eq!(close_matches("welding", &names, 1).len(), 1);
         assert!(close_matches("carpentry", &names, 3).is_empty());
         assert!(close_matches("", &names, 3).is_empty());
+        let long: Vec<String> = [
+            "welding-fabrication-iet-2025-26",
+            "nursingassistant",
+            "diesel",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every word typed is in it, in another order or apart.
+        assert_eq!(
+            close_matches("welding-2025", &long, 3),
+            ["welding-fabrication-iet-2025-26"]
+        );
+        // The name typed holds it.
+        assert_eq!(close_matches("diesel-2026-27-copy", &long, 3), ["diesel"]);
+        // A long name allows more slips: a quarter of its length.
+        assert_eq!(
+            close_matches("nursxngassxstaxt", &long, 3),
+            ["nursingassistant"]
+        );
+        // Nothing but separators matches nothing.
+        assert!(close_matches("--", &long, 3).is_empty());
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
