@@ -219,7 +219,18 @@ mod tests {
         );
         // Nothing but separators matches nothing.
         assert!(close_matches("--", &long, 3).is_empty());
+        // A slip in the start of a long name costs one more than a slip.
+        assert!(close_matches("wexdixg", &["welding-fabrication".to_string()], 3).is_empty());
+        assert_eq!(
+            close_matches("wexding", &["welding-fabrication".to_string()], 3),
+            ["welding-fabrication"]
+        );
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ab", "b"), 1);
+        assert_eq!(edit_distance("b", "ab"), 1);
+        assert_eq!(edit_distance("flaw", "lawn"), 2);
+        assert_eq!(edit_distance("abc", "a"), 2);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("same", "same"), 0);
     }
