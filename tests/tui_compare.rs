@@ -627,3 +627,32 @@ fn a_long_library_says_when_more_is_above_or_below() {
     assert!(s.contains("more above") && !s.contains("more below"), "{s}");
     assert!(s.contains("program-9"), "{s}");
 }
+
+/// Cycle labels and names come from files: the trend holds them cleaned
+/// of anything that could act on a terminal.
+#[test]
+fn the_trend_holds_no_control_character_from_the_files() {
+    use ietkit::tui::compare::TrendRow;
+    let mut a = tui::app(80, 24);
+    open_side_by_side(
+        &mut a,
+        &[
+            "welding-fabrication-iet-2025-26",
+            "welding-fabrication-iet-2026-27",
+        ],
+    );
+    tui::feed(&mut a, "t");
+    let Some(Overlay::Compare(view)) = a.overlays.last_mut() else {
+        panic!("side by side");
+    };
+    view.comparison.labels[1] = "2026\u{1b}]0;owned\u{7}-27".into();
+    view.comparison.groups[0].name = "Program\u{202e} Design".into();
+    for row in view.trend_rows() {
+        let text = match row {
+            TrendRow::Heading(t) | TrendRow::Category(t) => t,
+            TrendRow::Mean { cycle, .. } => cycle,
+            TrendRow::Moved { id, title, .. } => format!("{id} {title}"),
+        };
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
+    }
+}

@@ -11,6 +11,7 @@ use super::library::LibraryRequest;
 use crate::model::assessment::Assessment;
 use crate::model::comparison::{self, Change, Comparison, Decision, Kind, Row};
 use crate::model::rubric::Rubric;
+use crate::text::clean_line;
 
 pub struct Consensus {
     /// Indicators where the views differ and no decision is taken yet.
@@ -101,25 +102,26 @@ impl CompareView {
     }
 
     /// The trend across cycles: each category's mean per cycle, then the
-    /// indicators that moved most from the first cycle to the last.
+    /// indicators that moved most from the first cycle to the last. Text
+    /// from the files (cycle labels, names) is cleaned here, once.
     pub fn trend_rows(&self) -> Vec<TrendRow> {
         let c = &self.comparison;
         let mut rows = vec![TrendRow::Heading("Mean level per cycle (0 to 3):".into())];
         for g in c.groups.iter().filter(|g| g.id != "--") {
-            rows.push(TrendRow::Category(g.name.clone()));
+            rows.push(TrendRow::Category(clean_line(&g.name)));
             for (label, mean) in c.labels.iter().zip(&g.means) {
                 rows.push(TrendRow::Mean {
-                    cycle: label.clone(),
+                    cycle: clean_line(label),
                     mean: *mean,
                 });
             }
         }
         let movers = c.movers(5);
-        rows.push(TrendRow::Heading(format!(
+        rows.push(TrendRow::Heading(clean_line(&format!(
             "Moved most from {} to {}:",
             c.labels.first().map_or("", |s| s),
             c.labels.last().map_or("", |s| s)
-        )));
+        ))));
         if movers.is_empty() {
             rows.push(TrendRow::Category(
                 "None: every indicator has the same rating in the first and the last.".into(),
@@ -128,8 +130,8 @@ impl CompareView {
         for (row, by) in movers {
             rows.push(TrendRow::Moved {
                 by,
-                id: row.id.clone(),
-                title: row.title.clone(),
+                id: clean_line(&row.id),
+                title: clean_line(&row.title),
             });
         }
         rows

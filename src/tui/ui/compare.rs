@@ -269,7 +269,7 @@ fn trend(app: &App, rows: &[TrendRow], frame: &mut Frame, area: Rect) {
         .take(usize::from(area.height))
         .map(|row| match row {
             TrendRow::Heading(text) => Line::styled(text.clone(), theme.heading()),
-            TrendRow::Category(name) => Line::raw(text::clean_line(name)),
+            TrendRow::Category(name) => Line::raw(name.clone()),
             TrendRow::Mean { cycle, mean } => {
                 let filled = mean
                     .map_or(0, |m| (m / 3.0 * 10.0).round() as usize)
@@ -294,7 +294,7 @@ fn trend(app: &App, rows: &[TrendRow], frame: &mut Frame, area: Rect) {
                     },
                     theme.ascii,
                 );
-                Line::raw(format!("  {change:>3} {id} {}", text::clean_line(title)))
+                Line::raw(format!("  {change:>3} {id} {title}"))
             }
         })
         .collect();
