@@ -761,3 +761,86 @@ fn the_key_that_takes_over_never_answers_the_draft_it_brings_up() {
     ietkit::tui::term::handle_burst(&mut app, &mut session, key('d'), || Ok(None)).unwrap();
     assert!(drafts(&dir, "weld.ron").is_empty());
 }
+
+/// The history copies of `stem` in `dir/history`, by name.
+fn history_copies(dir: &Path, stem: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("history"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with(&format!("{stem}.")))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_file_rated_before_its_program_had_a_name_takes_the_name_when_it_is_given() {
+    let data = TempDir::new("named-later");
+    let lib = library(data.path());
+    // Someone else's unnamed assessment already holds "assessment".
+    let mut other = sample();
+    other.profile.program.clear();
+    other.cycle.clear();
+    lib.create_named(&other, "assessment").unwrap();
+
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    app.effects.push(ietkit::tui::app::Effect::Library(
+        ietkit::tui::app::LibraryRequest::New,
+    ));
+    session.apply(&mut app);
+    // The profile form is put off; two ratings are saved at once.
+    keys(&mut app, &mut session, "<Esc>]2");
+    keys(&mut app, &mut session, "j3");
+    let first = session.path.clone().expect("saved at the first rating");
+    assert_eq!(first.file_name().unwrap(), "assessment-2.ron");
+    let dir = lib.assessments();
+    assert_eq!(history_copies(&dir, "assessment-2").len(), 1);
+
+    // Now the program gets its name: the file takes it, its earlier
+    // version follows, and the ratings are all there.
+    keys(
+        &mut app,
+        &mut session,
+        "p<Tab>Welding IET<Tab><Tab><Tab><Tab>2026-27<Enter>",
+    );
+    let named = session.path.clone().unwrap();
+    assert_eq!(named.file_name().unwrap(), "welding-iet-2026-27.ron");
+    assert!(!first.exists(), "the blank name is gone");
+    assert!(dir.join("assessment.ron").exists(), "another file stays");
+    let saved = lib.read(&named).unwrap().assessment;
+    assert_eq!(saved.profile.program, "Welding IET");
+    assert_eq!(
+        saved
+            .responses
+            .iter()
+            .filter(|r| r.rating != ietkit::model::assessment::Rating::Unrated)
+            .count(),
+        2
+    );
+    assert!(history_copies(&dir, "assessment-2").is_empty());
+    assert_eq!(history_copies(&dir, "welding-iet-2026-27").len(), 2);
+    assert!(tui::screen(&app).contains("Saved as welding-iet-2026-27"));
+    assert_eq!(lib.last().as_deref(), Some(named.as_path()));
+
+    // The session holds the new name's lock, and no longer the old one's.
+    assert!(lib.lock(&named).is_err(), "the renamed file is still held");
+    assert!(
+        ietkit::store::lock::Lock::holder(&lib.folder(false).unwrap(), "assessment-2.ron")
+            .is_none()
+    );
+
+    // A later change of the program's name keeps the file's name: only a
+    // name given from nothing follows.
+    keys(
+        &mut app,
+        &mut session,
+        "p<Tab><C-u>Welding and Fabrication<Enter>",
+    );
+    assert_eq!(session.path.as_deref(), Some(named.as_path()));
+    let saved = lib.read(&named).unwrap().assessment;
+    assert_eq!(saved.profile.program, "Welding and Fabrication");
+}

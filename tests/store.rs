@@ -804,3 +804,34 @@ fn w_in_the_library_changes_who_is_working_for_next_time_too() {
         "the record names them: {people}"
     );
 }
+
+#[test]
+fn a_renamed_assessment_keeps_its_earlier_versions_and_leaves_others_alone() {
+    let data = TempDir::new("rename-history");
+    let lib = library(data.path());
+    let mut a = Assessment::new(&rubric(), Profile::default(), Purpose::NewDesign, "2026");
+    let weld = lib.create_named(&a, "weld").unwrap();
+    let welding = lib.create_named(&a, "welding").unwrap();
+    for (path, times) in [(&weld, 3), (&welding, 2)] {
+        let file = lib.locate(path).unwrap();
+        for n in 0..times {
+            a.cycle = format!("202{n}");
+            file.save(&a).unwrap();
+        }
+    }
+    assert_eq!(assessment_file::history_of(&weld).len(), 3);
+
+    let renamed = lib.rename(&weld, "Welding Fabrication").unwrap();
+    assert_eq!(renamed.file_name().unwrap(), "welding-fabrication.ron");
+    let kept = assessment_file::history_of(&renamed);
+    assert_eq!(kept.len(), 3, "{kept:?}");
+    // In their order, under the new name, and readable.
+    let cycles: Vec<String> = kept
+        .iter()
+        .map(|p| assessment_file::read(p).unwrap().assessment.cycle)
+        .collect();
+    assert_eq!(cycles, ["2026", "2020", "2021"]);
+    assert!(assessment_file::history_of(&weld).is_empty());
+    // "welding" starts like "welding-fabrication" but is another file.
+    assert_eq!(assessment_file::history_of(&welding).len(), 2);
+}

@@ -687,6 +687,34 @@ fn keep_history(folder: &Folder, name: &str, now: Timestamp) -> Result<(), Folde
     Ok(())
 }
 
+/// The earlier versions of the file `from` in `folder` follow it to its
+/// new name `to`: they keep their stamps, so they stay in order. A copy
+/// that cannot move (a name taken, a folder that refuses) stays where it
+/// is; the file itself has moved already.
+pub fn move_history(folder: &Folder, from: &str, to: &str) {
+    if from == to {
+        return;
+    }
+    let Ok(history) = folder.sub("history", false) else {
+        return;
+    };
+    let Ok(entries) = history.entries() else {
+        return;
+    };
+    let (from, to) = (stem_of(from), stem_of(to));
+    let copies = history_names(
+        from,
+        entries
+            .into_iter()
+            .filter(|(_, kind)| *kind == super::folder::Kind::File)
+            .map(|(n, _)| n),
+    );
+    for copy in copies {
+        let moved = format!("{to}{}", &copy[from.len()..]);
+        let _ = history.move_to(&copy, &history, &moved);
+    }
+}
+
 /// The kept earlier versions of `path`, oldest first.
 pub fn history_of(path: &Path) -> Vec<PathBuf> {
     let stem = path

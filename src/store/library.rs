@@ -542,23 +542,69 @@ impl Library {
         base: &str,
         keep: Option<&str>,
     ) -> Result<Option<String>, FolderError> {
+        Ok(self
+            .move_in_locked(from, name, folder, base, keep)?
+            .map(|(to, _)| to))
+    }
+
+    /// As [`Library::move_in`], and gives back the new name's lock (none
+    /// when the file kept its own name).
+    fn move_in_locked(
+        &self,
+        from: &Folder,
+        name: &str,
+        folder: &Folder,
+        base: &str,
+        keep: Option<&str>,
+    ) -> Result<Option<(String, Option<Lock>)>, FolderError> {
         for to in candidates(base) {
             if keep == Some(to.as_str()) {
-                return Ok(Some(to));
+                return Ok(Some((to, None)));
             }
             if folder.kind(&to) != Kind::Missing {
                 continue;
             }
-            let Ok(_target) = Lock::take(folder, &to, &self.holder()) else {
+            let Ok(target) = Lock::take(folder, &to, &self.holder()) else {
                 continue;
             };
             match from.move_to(name, folder, &to) {
-                Ok(()) => return Ok(Some(to)),
+                Ok(()) => return Ok(Some((to, Some(target)))),
                 Err(FolderError::Exists { .. }) => {}
                 Err(e) => return Err(e),
             }
         }
         Ok(None)
+    }
+
+    /// Gives the open file `file`, whose lock this session holds, the
+    /// first free name made from `base`: a new assessment's file named
+    /// before its program had a name takes the program's name. Gives back
+    /// the file at its new name and that name's lock; `None` when it keeps
+    /// its name (it already has it, or no name was free).
+    pub fn rename_held(
+        &self,
+        file: &OpenFile,
+        base: &str,
+    ) -> Result<Option<(OpenFile, Lock, PathBuf)>, String> {
+        let moved = self
+            .move_in_locked(
+                &file.folder,
+                &file.name,
+                &file.folder,
+                &slug(base),
+                Some(&file.name),
+            )
+            .map_err(|e| format!("could not rename {}: {e}", stem(&file.name)))?;
+        let Some((to, Some(lock))) = moved else {
+            return Ok(None);
+        };
+        assessment_file::move_history(&file.folder, &file.name, &to);
+        let folder = file
+            .folder
+            .try_clone()
+            .map_err(|e| format!("could not rename {}: {e}", stem(&file.name)))?;
+        let path = folder.join(&to);
+        Ok(Some((OpenFile { folder, name: to }, lock, path)))
     }
 
     /// Gives an assessment a new library name (its file name). Refused
@@ -567,7 +613,10 @@ impl Library {
         let OpenFile { folder, name: from } = self.locate(path)?;
         let _held = self.refuse_if_open(&folder, &from, "renamed")?;
         match self.move_in(&folder, &from, &folder, &slug(name), Some(&from)) {
-            Ok(Some(to)) => Ok(folder.join(&to)),
+            Ok(Some(to)) => {
+                assessment_file::move_history(&folder, &from, &to);
+                Ok(folder.join(&to))
+            }
             Ok(None) => Err(format!(
                 "could not rename {}: no free name.",
                 path.display()

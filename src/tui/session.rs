@@ -13,7 +13,7 @@ use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
-use crate::store::library::{Library, OpenFile};
+use crate::store::library::{Library, OpenFile, slug};
 use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
 use crate::text;
@@ -518,6 +518,12 @@ impl Session {
             }
         };
         whats.extend(changes::diff(before, &app.assessment));
+        // The name a file made before its program had one was given from
+        // that blank profile ("assessment", "2026"): once the program is
+        // named, the file takes the name it would have had.
+        let named_blank = (before.profile.program.trim().is_empty()
+            && !app.assessment.profile.program.trim().is_empty())
+        .then(|| slug(&format!("{} {}", before.profile.program, before.cycle)));
         changes::record(&mut app.assessment, &app.who, now, whats);
         // The record holds what changed even if this save fails.
         self.baseline = Some(app.assessment.clone());
@@ -561,6 +567,9 @@ impl Session {
                     self.path = Some(created.path);
                 }
                 app.save = SaveState::Saved(app.assessment.updated);
+                if let Some(blank) = named_blank {
+                    self.follow_program_name(app, &blank);
+                }
                 if let Some(problem) = history {
                     app.warn(text::clean_line(&format!(
                         "Saved, but no earlier version was kept: {problem}"
@@ -574,6 +583,45 @@ impl Session {
                 ));
                 app.save = SaveState::Failed(e.reason);
             }
+        }
+    }
+
+    /// Renames the open file, saved under `blank` (the name a profile
+    /// without a program gives, or one of its `-2`, `-3` forms), after the
+    /// program it now names; its earlier versions follow, and its lock
+    /// moves with it. A file someone renamed by hand keeps their name.
+    fn follow_program_name(&mut self, app: &mut App, blank: &str) {
+        let (Some(lib), Some(file), Some(_)) = (&self.library, &self.file, &self.lock) else {
+            return;
+        };
+        let current = file.name.strip_suffix(".ron").unwrap_or(&file.name);
+        let numbered = current
+            .strip_prefix(blank)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if current != blank && !numbered {
+            return;
+        }
+        let base = format!(
+            "{} {}",
+            app.assessment.profile.program, app.assessment.cycle
+        );
+        // What is typed is kept under the file's name: it follows to the
+        // new one at the next keep.
+        self.drafts.forget();
+        match lib.rename_held(file, &base) {
+            Ok(Some((file, lock, path))) => {
+                self.lock = Some(lock);
+                self.file = Some(file);
+                lib.set_last(&path);
+                app.say(text::clean_line(&format!(
+                    "Saved as {}, after the program's name.",
+                    stem(&path)
+                )));
+                self.path = Some(path);
+            }
+            Ok(None) => {}
+            Err(e) => app.warn(text::clean_line(&format!("Saved, but kept its name: {e}"))),
         }
     }
 
