@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod compare;
 pub mod content;
 pub mod detail;
+pub mod dialogs;
 pub mod draft;
 pub mod form;
 pub mod keymap;
