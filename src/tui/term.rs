@@ -263,6 +263,12 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     let mut terminal = setup(app.theme.basic)?;
     let result = event_loop(&mut terminal, app, session, &asked);
     let restored = restore();
+    // A terminal that has gone away fails whatever is read from or written
+    // to it, in the loop or in restoring it: that is how a session ends on
+    // a dropped line, not a fault. Everything was saved as it was made.
+    if asked.stop.load(Ordering::SeqCst) || hung_up() {
+        return Ok(());
+    }
     result.and(restored)
 }
 
