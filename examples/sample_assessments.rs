@@ -307,8 +307,12 @@ fn welding_2025(rubric: &Rubric) -> Assessment {
         &mut a,
         &[
             ("F-3", Answer::NotSure),
+            // The objectives were drafted for the first term only (CU-1).
+            ("F-5", Answer::NotSure),
             ("F-7", Answer::NotSure),
             ("GP-1", Answer::NotSure),
+            // No paid planning time yet (CU-5).
+            ("GP-3", Answer::No),
         ],
     );
     a.created = Timestamp(1_760_000_000);
@@ -620,7 +624,12 @@ fn corrections(rubric: &Rubric) -> Assessment {
     ));
     screen_all_yes(
         &mut a,
-        &[("F-6", Answer::NotSure), ("OR-4", Answer::NotSure)],
+        &[
+            ("F-6", Answer::NotSure),
+            ("OR-4", Answer::NotSure),
+            // Planning only by email (CU-5).
+            ("GP-3", Answer::No),
+        ],
     );
     a.created = Timestamp(1_791_000_000);
     a.updated = Timestamp(1_795_500_000);

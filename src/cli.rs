@@ -81,8 +81,11 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// With --format csv: one row per action item instead of per indicator
-        #[arg(long)]
+        #[arg(long, conflicts_with = "screener")]
         actions: bool,
+        /// With --format csv: the "Is this an IET?" verdicts and answers instead
+        #[arg(long)]
+        screener: bool,
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -229,19 +232,28 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             assessment,
             format,
             actions,
+            screener,
             output,
             force,
         }) => {
-            let kind = match (format, actions) {
-                (ExportFormat::Md, false) => Kind::Markdown,
-                (ExportFormat::Csv, false) => Kind::Csv,
-                (ExportFormat::Csv, true) => Kind::CsvActions,
-                (ExportFormat::Html, false) => Kind::Html,
-                (ExportFormat::Json, false) => Kind::Json,
-                (_, true) => {
+            let kind = match (format, actions, screener) {
+                (ExportFormat::Md, false, false) => Kind::Markdown,
+                (ExportFormat::Csv, false, false) => Kind::Csv,
+                (ExportFormat::Csv, true, _) => Kind::CsvActions,
+                (ExportFormat::Csv, _, true) => Kind::CsvScreener,
+                (ExportFormat::Html, false, false) => Kind::Html,
+                (ExportFormat::Json, false, false) => Kind::Json,
+                (_, true, _) => {
                     writeln!(
                         err,
                         "ietkit: --actions goes with --format csv (the action plan as a spreadsheet); the other formats include the action plan already."
+                    )?;
+                    return Ok(2);
+                }
+                (_, _, true) => {
+                    writeln!(
+                        err,
+                        "ietkit: --screener goes with --format csv (the verdicts and answers as a spreadsheet); the other formats include them already."
                     )?;
                     return Ok(2);
                 }

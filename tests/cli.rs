@@ -579,6 +579,24 @@ fn export_failures_say_what_is_wrong_and_exit_non_zero() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--actions goes with --format csv"));
     let out = ietkit(
+        &["export", TEAM, "--format", "html", "--screener"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--screener goes with --format csv"));
+    let out = ietkit(
+        &["export", TEAM, "--format", "csv", "--screener"],
+        data.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("standard,result,question,"));
+    assert!(stdout(&out).contains("Oregon key features,"));
+    let out = ietkit(
+        &["export", TEAM, "--format", "csv", "--screener", "--actions"],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(2), "one CSV at a time");
+    let out = ietkit(
         &[
             "export",
             "tests/data/bad-assessments/truncated.ron",

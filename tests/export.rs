@@ -232,7 +232,10 @@ fn markdown_keeps_team_text_literal() {
     // Table rows keep their shape: a | in text never splits a cell.
     for line in md.lines().filter(|l| l.starts_with("| ")) {
         let cells = line.replace("\\|", "").matches('|').count();
-        assert!(cells == 3 || cells == 6 || cells == 7, "{line}");
+        assert!(
+            cells == 3 || cells == 4 || cells == 6 || cells == 7,
+            "{line}"
+        );
     }
 }
 
@@ -264,7 +267,10 @@ fn json_holds_the_whole_assessment_and_its_scores() {
     assert_eq!(v["scores"]["overall"]["mean"], 2.18);
     assert_eq!(v["scores"]["categories"][0]["id"], "PD");
     assert_eq!(v["scores"]["categories"][0]["mean"], 2.5);
-    assert_eq!(v["screener"]["verdict"], "iet");
+    assert_eq!(v["screener"]["verdicts"][0]["standard"], "federal");
+    assert_eq!(v["screener"]["verdicts"][0]["result"], "meets");
+    assert_eq!(v["screener"]["verdicts"][1]["standard"], "oregon");
+    assert_eq!(v["screener"]["verdicts"][1]["name"], "Oregon key features");
 }
 
 #[test]
@@ -364,14 +370,30 @@ fn json_says_null_for_no_mean_and_names_each_verdict() {
         v["scores"]["categories"][1]["mean"],
         serde_json::Value::Null
     );
-    assert_eq!(v["screener"]["verdict"], "needs_information");
+    let result = |v: &serde_json::Value, i: usize| v["screener"]["verdicts"][i]["result"].clone();
+    assert_eq!(result(&v, 0), "needs_information");
+    assert_eq!(result(&v, 1), "needs_information");
     for q in &b.screener.questions {
         a.screener.insert(q.id.clone(), Answer::Yes);
     }
-    assert_eq!(json(&a)["screener"]["verdict"], "iet");
-    let required = b.screener.questions.iter().find(|q| q.required).unwrap();
-    a.screener.insert(required.id.clone(), Answer::No);
-    assert_eq!(json(&a)["screener"]["verdict"], "not_yet");
+    assert_eq!(result(&json(&a), 0), "meets");
+    assert_eq!(result(&json(&a), 1), "meets");
+    // An Oregon feature answered no: the federal verdict stands.
+    a.screener.insert("OR-2".into(), Answer::No);
+    let v = json(&a);
+    assert_eq!(result(&v, 0), "meets");
+    assert_eq!(result(&v, 1), "not_yet");
+    assert_eq!(
+        v["screener"]["verdicts"][1]["failed"],
+        serde_json::json!(["OR-2"])
+    );
+    a.screener.insert("F-1".into(), Answer::NotSure);
+    let v = json(&a);
+    assert_eq!(result(&v, 0), "needs_information");
+    assert_eq!(
+        v["screener"]["verdicts"][0]["open"],
+        serde_json::json!(["F-1"])
+    );
 }
 
 /// The screener's open points, in the Markdown and the HTML report: the
@@ -385,8 +407,9 @@ fn reports_list_the_screeners_open_points_by_kind() {
     for q in &b.screener.questions {
         a.screener.insert(q.id.clone(), Answer::Yes);
     }
-    let required: Vec<_> = b.screener.questions.iter().filter(|q| q.required).collect();
-    let (failed, open) = (required[0], required[1]);
+    let find = |id: &str| b.screener.questions.iter().find(|q| q.id == id).unwrap();
+    // A federal test answered no, an Oregon feature left open.
+    let (failed, open) = (find("F-3"), find("OR-4"));
     a.screener.insert(failed.id.clone(), Answer::No);
     a.screener.remove(&open.id);
     let advice = b
@@ -402,12 +425,21 @@ fn reports_list_the_screeners_open_points_by_kind() {
             text.find(what)
                 .unwrap_or_else(|| panic!("{kind:?} lacks {what:?}"))
         };
+        // Both verdicts, each with its result.
+        at("Federal definition (34 CFR 463.35-463.38)");
+        at("not yet");
+        at("Oregon key features");
+        at("needs information");
         let heads = [
-            at("Required tests answered no"),
-            at("Required tests not answered yet or not sure"),
+            at("Federal definition (34 CFR 463.35-463.38): required tests answered no"),
+            at("Oregon key features: required tests not answered yet or not sure"),
             at("Good practice to look at"),
         ];
         assert!(heads.windows(2).all(|w| w[0] < w[1]), "{kind:?}: in order");
+        assert!(
+            !text.contains("Oregon key features: required tests answered no"),
+            "{kind:?}: no Oregon feature was answered no"
+        );
         let first_words = |s: &str| s.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
         for q in [failed, open, advice] {
             at(&first_words(&q.prompt));
@@ -418,25 +450,46 @@ fn reports_list_the_screeners_open_points_by_kind() {
     }
 }
 
-/// A category nobody has rated yet reads as a sentence in every report,
-/// never "Mean no ratings yet"; one rated reads with its counts.
+/// "Is this an IET?" as a spreadsheet: a row per verdict, then a row per
+/// question with the standard it counts toward and the answer kept.
 #[test]
-fn a_category_without_ratings_says_so_in_words() {
+fn the_screener_csv_gives_both_verdicts_then_every_question() {
+    use ietkit::model::screener::Answer;
     let b = builtin();
-    let a = Assessment::new(
-        &b.rubric,
-        ietkit::model::assessment::Profile::default(),
-        ietkit::model::assessment::Purpose::NewDesign,
-        "2026-27",
-    );
-    for kind in [Kind::Markdown, Kind::Html] {
-        let text = export(&a, kind);
-        assert!(!text.contains("Mean no ratings"), "{kind:?}");
-        assert!(
-            text.contains("No mean yet: none of its 8 indicators has a level."),
-            "{kind:?}"
-        );
+    let mut a = Assessment::new(&b.rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+    a.profile.program = "Welding IET".into();
+    for q in &b.screener.questions {
+        a.screener.insert(q.id.clone(), Answer::Yes);
     }
-    let text = export(&sample(), Kind::Markdown);
-    assert!(text.contains(" rated of 8 indicators."), "{text}");
+    a.screener.insert("OR-4".into(), Answer::No);
+    a.screener.remove("GP-1");
+    let text = export(&a, Kind::CsvScreener);
+    assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let rows: Vec<Vec<String>> = parse_csv(&text)
+        .iter()
+        .map(|r| r.iter().map(str::to_string).collect())
+        .collect();
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "standard,result,question,required,answer,question text,program"
+    );
+    assert_eq!(
+        rows[0][..2],
+        ["Federal definition (34 CFR 463.35-463.38)", "meets"]
+    );
+    assert_eq!(rows[1][..2], ["Oregon key features", "not yet"]);
+    assert_eq!(rows.len(), 2 + b.screener.questions.len());
+    let row = |id: &str| rows.iter().find(|r| r[2] == id).unwrap().clone();
+    assert_eq!(row("OR-4")[0], "Oregon key features");
+    assert_eq!(row("OR-4")[3..5], ["yes", "no"]);
+    assert_eq!(row("F-9")[0], "Federal definition (34 CFR 463.35-463.38)");
+    assert_eq!(row("GP-1")[0], "Good practice (decides neither verdict)");
+    assert_eq!(row("GP-1")[3..5], ["no", ""]);
+    assert!(rows.iter().all(|r| r[6] == "Welding IET, 2026-27"));
+    let b2 = builtin();
+    let s = Subject::new(&b2.rubric, &b2.screener, &a);
+    assert_eq!(
+        s.file_name(Kind::CsvScreener),
+        "welding-iet-2026-27-screener.csv"
+    );
 }

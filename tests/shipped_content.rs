@@ -170,15 +170,79 @@ fn every_toolkit_link_resolves_and_the_required_topics_are_there() {
 #[test]
 fn screener_covers_the_federal_tests_and_the_oregon_key_features() {
     let screener = embedded::builtin().unwrap().screener;
-    let federal = screener
+    let federal: Vec<_> = screener
         .questions
         .iter()
-        .filter(|q| q.group == TestGroup::Federal && q.required);
+        .filter(|q| q.group == TestGroup::Federal && q.required)
+        .collect();
+    // Every part of the federal definition, each cited to its paragraph:
+    // the three components and the training type (463.36), sufficient
+    // intensity, simultaneous, occupational materials (463.37(a)), one set
+    // of objectives and organized to function cooperatively (463.37(b)),
+    // state standards and a career pathway (463.38).
+    let mut cited: Vec<&str> = federal
+        .iter()
+        .flat_map(|q| q.cite.iter().map(String::as_str))
+        .filter(|c| c.starts_with("34 CFR"))
+        .collect();
+    cited.sort();
     assert_eq!(
-        federal.count(),
-        8,
-        "three components, training type, concurrent, contextualized, one set of objectives, intensity, standards, pathway"
+        cited,
+        [
+            "34 CFR 463.36",
+            "34 CFR 463.36(c)",
+            "34 CFR 463.37(a)(1)",
+            "34 CFR 463.37(a)(2)",
+            "34 CFR 463.37(a)(3)",
+            "34 CFR 463.37(b)",
+            "34 CFR 463.37(b)",
+            "34 CFR 463.38(a)",
+            "34 CFR 463.38(b)",
+        ]
     );
+    assert!(
+        federal
+            .iter()
+            .any(|q| q.prompt.contains("organized to work together")),
+        "463.37(b): organized to function cooperatively"
+    );
+    // Required questions ask only what the rules ask: guidance (workforce
+    // plans, planning time) is good practice, never required.
+    for q in screener.questions.iter().filter(|q| q.required) {
+        assert_ne!(q.group, TestGroup::GoodPractice, "{}", q.id);
+        for guidance in [
+            "workforce plan",
+            "231(e)",
+            "plan it together",
+            "planning time",
+        ] {
+            assert!(
+                !q.prompt.contains(guidance) && !q.cite.iter().any(|c| c.contains(guidance)),
+                "{} asks guidance ({guidance}) as a requirement",
+                q.id
+            );
+        }
+    }
+    let plans = screener
+        .questions
+        .iter()
+        .find(|q| q.prompt.contains("workforce plans"))
+        .expect("workforce-plan fit is still asked");
+    assert!(!plans.required && plans.cite == ["WIOA sec. 231(e)"]);
+    // Oregon's Credentialed feature: earned during the IET, and Oregon's
+    // Non-Credit Training Certificates count.
+    let credentialed = screener.questions.iter().find(|q| q.id == "OR-4").unwrap();
+    assert!(credentialed.prompt.contains("during the IET program"));
+    assert!(
+        credentialed
+            .why
+            .contains("Non-Credit Training Certificates")
+    );
+    assert_eq!(
+        screener.verdicts.federal.name,
+        "Federal definition (34 CFR 463.35-463.38)"
+    );
+    assert_eq!(screener.verdicts.oregon.name, "Oregon key features");
     let oregon: Vec<&str> = screener
         .questions
         .iter()

@@ -261,11 +261,57 @@ fn screener_answers_lead_to_a_verdict() {
     let outcome = a.content.screener.evaluate(&a.assessment.screener);
     assert_eq!(
         outcome
+            .federal()
             .failed
             .iter()
             .map(|q| q.id.as_str())
             .collect::<Vec<_>>(),
         ["F-3"]
+    );
+    // Two verdicts on screen, each with its own result and reasons.
+    let screen = tui::screen(&a);
+    assert!(
+        screen.contains("Federal definition (34 CFR 463.35-463.38): not yet"),
+        "{screen}"
+    );
+    assert!(screen.contains("Oregon key features: meets"), "{screen}");
+    let all = ietkit::tui::lines::screener::lines(&a, 76)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all.contains("Federal definition (34 CFR 463.35-463.38), answered no:"),
+        "{all}"
+    );
+    assert!(!all.contains("Oregon key features, answered no:"), "{all}");
+
+    // Meeting the federal definition while an Oregon feature is a no.
+    let concurrent = a
+        .content
+        .screener
+        .questions
+        .iter()
+        .position(|q| q.id == "OR-2")
+        .unwrap();
+    a.question = 2;
+    feed(&mut a, "y");
+    a.question = concurrent;
+    feed(&mut a, "n");
+    a.question = n;
+    let all = ietkit::tui::lines::screener::lines(&a, 76)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all.contains("Federal definition (34 CFR 463.35-463.38): meets"),
+        "{all}"
+    );
+    assert!(all.contains("Oregon key features: not yet"), "{all}");
+    assert!(
+        all.contains("Oregon key features, answered no:\n  OR-2 Concurrent"),
+        "{all}"
     );
     feed(&mut a, "<Up>s");
     assert_eq!(

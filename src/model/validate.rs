@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::rubric::Rubric;
-use super::screener::Screener;
+use super::screener::{Screener, TestGroup};
 use super::toolkit::{Section, Toolkit};
 use crate::text;
 
@@ -356,14 +356,6 @@ pub fn validate_screener(screener: &Screener) -> Vec<Problem> {
     for item in &screener.not_required {
         ck.text(&Anchor::Key("not_required"), place, "not_required", item);
     }
-    if !screener.questions.iter().any(|q| q.required) {
-        ck.report(
-            &top,
-            place,
-            "no question is marked `required: true`, so every program would pass: mark the tests that decide the verdict."
-                .into(),
-        );
-    }
     let mut ids = HashSet::new();
     for q in &screener.questions {
         let anchor = ck.id_anchor(&q.id);
@@ -382,16 +374,46 @@ pub fn validate_screener(screener: &Screener) -> Vec<Problem> {
         ck.text(&anchor, &qplace, "prompt", &q.prompt);
         ck.text(&anchor, &qplace, "why", &q.why);
         ck.text(&anchor, &qplace, "if_no", &q.if_no);
+        if q.required && q.group == TestGroup::GoodPractice {
+            ck.report(
+                &anchor,
+                &qplace,
+                "a good-practice question cannot be required: only federal tests and Oregon key features decide a verdict. Set `required: false`, or move it to the group it tests.".into(),
+            );
+        }
     }
     let at = Anchor::Key("verdicts");
-    for (name, v) in [
-        ("iet", &screener.verdicts.iet),
-        ("not_yet", &screener.verdicts.not_yet),
-        ("needs_information", &screener.verdicts.needs_information),
+    for (key, group, standard) in [
+        ("federal", TestGroup::Federal, &screener.verdicts.federal),
+        (
+            "oregon",
+            TestGroup::OregonKeyFeature,
+            &screener.verdicts.oregon,
+        ),
     ] {
-        let vplace = format!("verdict `{name}`");
-        ck.text(&at, &vplace, "title", &v.title);
-        ck.text(&at, &vplace, "meaning", &v.meaning);
+        let splace = format!("verdicts `{key}`");
+        ck.text(&at, &splace, "name", &standard.name);
+        for (name, v) in [
+            ("meets", &standard.meets),
+            ("not_yet", &standard.not_yet),
+            ("needs_information", &standard.needs_information),
+        ] {
+            ck.text(&at, &splace, name, v);
+        }
+        if !screener
+            .questions
+            .iter()
+            .any(|q| q.required && q.group == group)
+        {
+            ck.report(
+                &at,
+                &splace,
+                format!(
+                    "no required question is in the group `{group:?}`, so every program would meet \"{}\": mark the tests that decide it `required: true`.",
+                    text::clean_line(&standard.name)
+                ),
+            );
+        }
     }
     ck.problems
 }

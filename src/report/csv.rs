@@ -81,3 +81,53 @@ pub fn actions(s: &Subject<'_>) -> String {
     }
     out
 }
+
+pub const SCREENER_HEADER: [&str; 7] = [
+    "standard",
+    "result",
+    "question",
+    "required",
+    "answer",
+    "question text",
+    "program",
+];
+
+/// "Is this an IET?": a row per verdict (the standard and its result),
+/// then a row per question with the standard it counts toward and the
+/// answer kept.
+pub fn screener(s: &Subject<'_>) -> String {
+    use crate::model::screener::TestGroup;
+    let header: Vec<String> = SCREENER_HEADER.iter().map(|h| h.to_string()).collect();
+    let mut out = line(&header);
+    let program = s.title();
+    let outcome = s.verdict();
+    for v in &outcome.verdicts {
+        out.push_str(&line(&[
+            v.standard.name.clone(),
+            v.kind.label().to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            program.clone(),
+        ]));
+    }
+    for q in &s.screener.questions {
+        let standard = match q.group {
+            TestGroup::Federal => s.screener.verdicts.federal.name.as_str(),
+            TestGroup::OregonKeyFeature => s.screener.verdicts.oregon.name.as_str(),
+            TestGroup::GoodPractice => "Good practice (decides neither verdict)",
+        };
+        let answer = s.assessment.screener.get(&q.id).map_or("", |a| a.label());
+        out.push_str(&line(&[
+            standard.to_string(),
+            String::new(),
+            q.id.clone(),
+            if q.required { "yes" } else { "no" }.to_string(),
+            answer.to_string(),
+            q.prompt.clone(),
+            program.clone(),
+        ]));
+    }
+    out
+}

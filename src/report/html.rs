@@ -184,14 +184,25 @@ fn write_screener(o: &mut String, s: &Subject<'_>) {
     let _ = writeln!(o, "<section>\n<h2>Is this an IET?</h2>");
     let _ = writeln!(
         o,
-        "<p><strong>{}</strong>: {}</p>\n<p>{} of {} questions answered.</p>",
-        escape(&outcome.text.title),
-        escape(&outcome.text.meaning),
+        "<table>\n<tr><th>Standard</th><th>Result</th><th>What it means</th></tr>"
+    );
+    for v in &outcome.verdicts {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td><strong>{}</strong></td><td>{}</td></tr>",
+            escape(&v.standard.name),
+            v.kind.label(),
+            escape(v.meaning)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "</table>\n<p>{} of {} answered.</p>",
         s.screener_answered(),
-        s.screener.questions.len()
+        crate::text::count(s.screener.questions.len(), "question", "questions")
     );
     for (heading, questions) in s.screener_groups() {
-        let _ = writeln!(o, "<h3>{heading}</h3>\n<ul>");
+        let _ = writeln!(o, "<h3>{}</h3>\n<ul>", escape(&heading));
         for (q, why) in questions {
             let why = if why.is_empty() {
                 String::new()

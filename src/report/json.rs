@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 
 use super::Subject;
 use crate::model::scoring::{self, Tally};
-use crate::model::screener::VerdictKind;
+use crate::model::screener::TestGroup;
 
 /// Raised when the shape of this export changes.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 
 fn tally(t: &Tally) -> Value {
     json!({
@@ -41,11 +41,22 @@ pub fn report(s: &Subject<'_>) -> String {
     let ids = |qs: &[&crate::model::screener::Question]| -> Vec<String> {
         qs.iter().map(|q| q.id.clone()).collect()
     };
-    let verdict = match outcome.kind {
-        VerdictKind::Iet => "iet",
-        VerdictKind::NotYet => "not_yet",
-        VerdictKind::NeedsInformation => "needs_information",
-    };
+    let verdicts: Vec<Value> = outcome
+        .verdicts
+        .iter()
+        .map(|v| {
+            json!({
+                "standard": match v.group {
+                    TestGroup::Federal => "federal",
+                    _ => "oregon",
+                },
+                "name": v.standard.name,
+                "result": v.kind.key(),
+                "failed": ids(&v.failed),
+                "open": ids(&v.open),
+            })
+        })
+        .collect();
     let doc = json!({
         "ietkit_export": EXPORT_VERSION,
         "title": s.title(),
@@ -60,10 +71,7 @@ pub fn report(s: &Subject<'_>) -> String {
             "categories": categories,
         },
         "screener": {
-            "verdict": verdict,
-            "title": outcome.text.title,
-            "failed": ids(&outcome.failed),
-            "open": ids(&outcome.open),
+            "verdicts": verdicts,
             "advice": ids(&outcome.advice),
         },
     });

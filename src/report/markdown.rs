@@ -167,11 +167,22 @@ fn write_screener(o: &mut String, s: &Subject<'_>) {
     let _ = writeln!(o, "\n## Is this an IET?\n");
     let _ = writeln!(
         o,
-        "**{}**: {}\n\n{} of {} questions answered.",
-        md_cell(&outcome.text.title),
-        md_cell(&outcome.text.meaning),
+        "| Standard | Result | What it means |\n| --- | --- | --- |"
+    );
+    for v in &outcome.verdicts {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            md_cell(&v.standard.name),
+            v.kind.label(),
+            md_cell(v.meaning)
+        );
+    }
+    let _ = writeln!(
+        o,
+        "\n{} of {} answered.",
         s.screener_answered(),
-        s.screener.questions.len()
+        crate::text::count(s.screener.questions.len(), "question", "questions")
     );
     for (heading, questions) in s.screener_groups() {
         let _ = writeln!(o, "\n{heading}:\n");

@@ -66,15 +66,17 @@ pub enum Kind {
     Markdown,
     Csv,
     CsvActions,
+    CsvScreener,
     Html,
     Json,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Markdown,
         Kind::Csv,
         Kind::CsvActions,
+        Kind::CsvScreener,
         Kind::Html,
         Kind::Json,
     ];
@@ -85,6 +87,7 @@ impl Kind {
             Kind::Markdown => "Markdown report to edit",
             Kind::Csv => "CSV, one row per indicator",
             Kind::CsvActions => "CSV action plan",
+            Kind::CsvScreener => "CSV, Is this an IET? verdicts and answers",
             Kind::Html => "HTML page to print",
             Kind::Json => "JSON for other tools",
         }
@@ -93,7 +96,7 @@ impl Kind {
     pub fn extension(self) -> &'static str {
         match self {
             Kind::Markdown => "md",
-            Kind::Csv | Kind::CsvActions => "csv",
+            Kind::Csv | Kind::CsvActions | Kind::CsvScreener => "csv",
             Kind::Html => "html",
             Kind::Json => "json",
         }
@@ -104,15 +107,16 @@ impl Kind {
     /// accented letters wrongly. Standard output goes without, for scripts.
     pub fn file_start(self) -> &'static str {
         match self {
-            Kind::Csv | Kind::CsvActions => "\u{feff}",
+            Kind::Csv | Kind::CsvActions | Kind::CsvScreener => "\u{feff}",
             _ => "",
         }
     }
 
-    /// Added to the file name so the two CSV files do not collide.
+    /// Added to the file name so the CSV files do not collide.
     pub fn suffix(self) -> &'static str {
         match self {
             Kind::CsvActions => "-actions",
+            Kind::CsvScreener => "-screener",
             _ => "",
         }
     }
@@ -349,20 +353,30 @@ impl<'a> Subject<'a> {
         self.screener.evaluate(&self.assessment.screener)
     }
 
-    /// The screener's open points in groups: a heading, then each question
-    /// with what to do if it is answered no (for the groups where that helps).
-    pub fn screener_groups(&self) -> Vec<(&'static str, Vec<(&'a Question, &'a str)>)> {
+    /// The screener's open points in groups: a heading naming the
+    /// standard, then each question with what to do if it is answered no
+    /// (for the groups where that helps).
+    pub fn screener_groups(&self) -> Vec<(String, Vec<(&'a Question, &'a str)>)> {
         let outcome = self.verdict();
         let with_why =
             |qs: Vec<&'a Question>| qs.into_iter().map(|q| (q, q.if_no.as_str())).collect();
-        let groups = vec![
-            ("Required tests answered no", with_why(outcome.failed)),
-            (
-                "Required tests not answered yet or not sure",
-                outcome.open.into_iter().map(|q| (q, "")).collect(),
-            ),
-            ("Good practice to look at", with_why(outcome.advice)),
-        ];
+        let mut groups = Vec::new();
+        let [federal, oregon] = outcome.verdicts;
+        for v in [federal, oregon] {
+            let name = &v.standard.name;
+            groups.push((
+                format!("{name}: required tests answered no"),
+                with_why(v.failed),
+            ));
+            groups.push((
+                format!("{name}: required tests not answered yet or not sure"),
+                v.open.into_iter().map(|q| (q, "")).collect(),
+            ));
+        }
+        groups.push((
+            "Good practice to look at (decides neither verdict)".to_string(),
+            with_why(outcome.advice),
+        ));
         groups
             .into_iter()
             .filter(|(_, qs): &(_, Vec<_>)| !qs.is_empty())
@@ -440,6 +454,7 @@ pub fn export(subject: &Subject<'_>, kind: Kind) -> String {
         Kind::Markdown => markdown::report(subject),
         Kind::Csv => csv::indicators(subject),
         Kind::CsvActions => csv::actions(subject),
+        Kind::CsvScreener => csv::screener(subject),
         Kind::Html => html::report(subject),
         Kind::Json => json::report(subject),
     }

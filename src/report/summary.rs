@@ -70,11 +70,13 @@ pub fn text(s: &Subject<'_>, explain: bool) -> String {
     let verdict = s.verdict();
     let _ = writeln!(
         o,
-        "Is this an IET? {} ({} of {} questions answered).",
-        verdict.text.title,
+        "Is this an IET? ({} of {} answered)",
         s.screener_answered(),
-        s.screener.questions.len()
+        crate::text::count(s.screener.questions.len(), "question", "questions")
     );
+    for v in &verdict.verdicts {
+        let _ = writeln!(o, "  {}: {}", v.standard.name, v.kind.label());
+    }
     if explain {
         let _ = writeln!(o, "\nHow each score was worked out:");
         for line in summary.explain() {

@@ -366,7 +366,7 @@ fn thing(outer: Option<&str>) -> String {
         Some("Screener") => "the screener",
         Some("Question") => "a question",
         Some("Verdicts") => "the verdicts",
-        Some("VerdictText") => "a verdict",
+        Some("StandardVerdicts") => "a standard's verdicts",
         Some("Assessment") => "the assessment",
         Some("Profile") => "the profile",
         Some("Response") => "a response",
@@ -393,6 +393,12 @@ fn plain_ron_message(code: &RonError) -> String {
             "`{field}` is missing{}: add a line `{field}: ...,` before the closing parenthesis.",
             thing(outer.as_deref())
         ),
+        RonError::NoSuchStructField { found, outer, .. }
+            if outer.as_deref() == Some("Verdicts")
+                && ["iet", "not_yet", "needs_information"].contains(&found.as_str()) =>
+        {
+            "this screener has one verdict, as screeners before version 2026.2 did; now there are two, `federal` and `oregon`, each with a `name` and what `meets`, `not_yet` and `needs_information` mean. Rewrite `verdicts` that way (ietkit's own is-this-an-iet.ron shows how).".into()
+        }
         RonError::NoSuchStructField {
             expected,
             found,

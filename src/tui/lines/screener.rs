@@ -71,21 +71,27 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         return out;
     }
     let outcome = s.evaluate(&app.assessment.screener);
-    let style = match outcome.kind {
-        VerdictKind::Iet => theme.heading(),
-        _ => theme.warning(),
-    };
-    out.push(Line::styled(
-        format!("Verdict: {}", outcome.text.title),
-        style,
-    ));
-    out.extend(wrapped(&outcome.text.meaning, width, "", Style::new()));
+    out.push(Line::styled("Two verdicts".to_string(), theme.heading()));
+    for v in &outcome.verdicts {
+        let style = match v.kind {
+            VerdictKind::Meets => theme.key(),
+            _ => theme.warning(),
+        };
+        out.push(Line::raw(""));
+        out.extend(wrapped(
+            &format!("{}: {}", v.standard.name, v.kind.label()),
+            width,
+            "",
+            style.add_modifier(Modifier::BOLD),
+        ));
+        out.extend(wrapped(v.meaning, width, "  ", Style::new()));
+    }
     let list = |out: &mut Vec<Line<'static>>, heading: &str, qs: &[&Question], with_fix: bool| {
         if qs.is_empty() {
             return;
         }
         out.push(Line::raw(""));
-        out.push(Line::styled(heading.to_string(), theme.heading()));
+        out.extend(wrapped(heading, width, "", theme.heading()));
         for q in qs {
             out.extend(wrapped(
                 &format!("{} {}", q.id, q.prompt),
@@ -103,8 +109,16 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             }
         }
     };
-    list(&mut out, "Answered no:", &outcome.failed, true);
-    list(&mut out, "Still to find out:", &outcome.open, false);
+    for v in &outcome.verdicts {
+        let name = &v.standard.name;
+        list(&mut out, &format!("{name}, answered no:"), &v.failed, true);
+        list(
+            &mut out,
+            &format!("{name}, still to find out:"),
+            &v.open,
+            false,
+        );
+    }
     list(
         &mut out,
         "Worth improving (not required):",
