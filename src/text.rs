@@ -326,6 +326,19 @@ mod wrap_tests {
     }
 }
 
+/// `s` in at most `width` characters: whole when it fits, else cut with
+/// `ellipsis` as its last character, so a reader sees that more was there.
+pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
+    if width > 0 {
+        cut.push_str(ellipsis);
+    }
+    cut
+}
+
 /// "1 indicator", "3 indicators".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", pick(n, one, many))

@@ -356,7 +356,7 @@ fn compare_two_cycles_in_markdown_and_csv() {
         )),
         "{md}"
     );
-    assert!(md.contains(&format!("- **Team**: {TEAM}\n")), "{md}");
+    assert!(md.contains(&format!("- **ABS+CTE+CP**: {TEAM}\n")), "{md}");
 
     let out = ietkit(
         &["compare", LAST_YEAR, TEAM, "--format", "csv"],

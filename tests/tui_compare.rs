@@ -73,9 +73,14 @@ fn partners_side_by_side_at_80x24_with_only_differences() {
         "{screen}"
     );
     assert!(
-        screen.contains("ABS") && screen.contains("CTE") && screen.contains("Team"),
+        screen.contains("ABS") && screen.contains("CTE") && screen.contains("ABS+CT"),
         "three columns fit at 80"
     );
+    // Partners' views of one cycle: a gap, with no direction, and what
+    // the marks mean.
+    assert!(screen.contains(" gap"), "{screen}");
+    assert!(!screen.contains('↑') && !screen.contains('↓'), "{screen}");
+    assert!(screen.contains(". not rated"), "{screen}");
     assert_snapshot!(screen);
 }
 
@@ -102,11 +107,18 @@ fn cycles_side_by_side_at_160x48_with_regressions_then_trend() {
 #[test]
 fn ascii_side_by_side_uses_plus_and_minus() {
     let mut a = tui::app_with(Theme::new(false, true), 80, 24);
-    open_side_by_side(&mut a, &PARTNERS);
+    open_side_by_side(
+        &mut a,
+        &[
+            "welding-fabrication-iet-2025-26",
+            "welding-fabrication-iet-2026-27",
+        ],
+    );
     tui::feed(&mut a, "d");
     let screen = tui::screen(&a);
     assert!(screen.is_ascii(), "{screen}");
-    assert!(screen.contains("-1") && screen.contains("+1"), "{screen}");
+    // Cycles change, and the column says so.
+    assert!(screen.contains("+1") && screen.contains(" chg"), "{screen}");
     assert_snapshot!(screen);
 }
 
@@ -147,7 +159,7 @@ fn columns_scroll_sideways_when_they_do_not_fit() {
         let screen = tui::screen(a);
         let line = screen
             .lines()
-            .find(|l| l.contains("ABS") || l.contains("CTE") || l.contains("Team"))
+            .find(|l| l.contains("ABS") || l.contains("CTE"))
             .unwrap_or_else(|| panic!("no column labels:\n{screen}"))
             .to_string();
         // "│▸│ header │ │": the view's box is inside the navigator's.
@@ -156,20 +168,25 @@ fn columns_scroll_sideways_when_they_do_not_fit() {
     };
     let (first, screen) = header(&a);
     assert!(
-        first.ends_with('>'),
-        "the header ends with a marker for more columns to the right:\n{screen}"
+        first.contains("more right >"),
+        "the header says more columns lie to the right:\n{screen}"
     );
     assert!(!first.contains("< more left"), "{screen}");
     tui::feed(&mut a, "llll");
     let (last, screen) = header(&a);
     assert!(last.contains("< more left"), "{screen}");
     assert!(
-        !last.ends_with('>'),
+        !last.contains("more right"),
         "at the last column, nothing more to the right:\n{screen}"
     );
     let labels = |h: &str| {
         h.split_whitespace()
-            .filter(|w| !matches!(*w, "<" | "more" | "left" | ">"))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "<" | "more" | "left" | ">" | "right" | "left," | "chg" | "gap"
+                )
+            })
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
@@ -655,4 +672,31 @@ fn the_trend_holds_no_control_character_from_the_files() {
         };
         assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{text:?}");
     }
+}
+
+/// Two partners' views of one cycle beside another cycle: the trend would
+/// read the partners as cycles, so it says what to mark instead.
+#[test]
+fn the_trend_takes_one_assessment_per_cycle() {
+    let mut a = tui::app(80, 24);
+    open_side_by_side(
+        &mut a,
+        &["welding-fabrication-iet-2025-26", PARTNERS[0], PARTNERS[1]],
+    );
+    tui::feed(&mut a, "t");
+    let screen = tui::screen(&a);
+    assert!(!screen.contains("Trend across cycles"), "{screen}");
+    let (message, _) = a.message.clone().unwrap();
+    assert!(
+        message.contains("one assessment per cycle")
+            && message.contains(PARTNERS[0])
+            && message.contains(PARTNERS[1])
+            && message.contains("2026-27"),
+        "{message}"
+    );
+    // One of them unmarked, the trend opens.
+    let mut a = tui::app(80, 24);
+    open_side_by_side(&mut a, &["welding-fabrication-iet-2025-26", PARTNERS[0]]);
+    tui::feed(&mut a, "t");
+    assert!(tui::screen(&a).contains("Trend across cycles"));
 }

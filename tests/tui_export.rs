@@ -66,7 +66,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     let mut session = Session::new(None);
 
     // A path typed over the default: Ctrl-U clears the field, as in a shell.
-    tui::feed(&mut app, "x<Right><Right><Right><Down><C-u>");
+    tui::feed(&mut app, "x<Right><Right><Right><Right><Down><C-u>");
     tui::feed(&mut app, target.to_str().unwrap());
     tui::feed(&mut app, "<Enter>");
     session.apply(&mut app);
@@ -82,7 +82,7 @@ fn an_existing_file_is_replaced_only_after_a_yes() {
     );
     assert!(status(&app).contains("unchanged"), "{}", status(&app));
 
-    tui::feed(&mut app, "x<Right><Right><Right><Down>");
+    tui::feed(&mut app, "x<Right><Right><Right><Right><Down>");
     if let Some(Overlay::Form(f)) = app.overlays.last_mut() {
         let field = f.focused_text().unwrap();
         field.select_all();

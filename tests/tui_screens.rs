@@ -72,8 +72,13 @@ fn summary_focused_shows_bars_lowest_and_open_actions() {
 #[test]
 fn screener_verdict() {
     let mut a = app(80, 24);
-    feed(&mut a, "j<Enter>yynsyyyyyyyyy");
-    assert_snapshot!(screen(&a));
+    let n = a.content.screener.questions.len();
+    feed(&mut a, "j<Enter>yyns");
+    feed(&mut a, &"y".repeat(n - 4));
+    assert_eq!(a.question, n, "on the verdict");
+    let s = screen(&a);
+    assert!(s.contains("Two verdicts"), "{s}");
+    assert_snapshot!(s);
 }
 
 #[test]
@@ -352,4 +357,96 @@ fn a_form_says_its_keys_and_hints_whole() {
         );
         assert!(flat.contains("Maria Lopez"), "{w}x{h}: {flat}");
     }
+}
+
+/// Nothing is cut without a sign: rows past a pane's end are said on its
+/// border, names too long for the navigator end in an ellipsis, a long
+/// reason for N/A wraps whole, a box leaves no stray letter beside it.
+#[test]
+fn nothing_is_cut_or_hidden_without_a_sign() {
+    use ietkit::tui::layout::Pane;
+    use ietkit::tui::nav::NavId;
+
+    // The navigator at 80x24: names cut with an ellipsis; with every
+    // category open, the rows below and then above are said.
+    let mut a = app(80, 24);
+    let s = screen(&a);
+    assert!(s.contains("Collaboration and I…"), "{s}");
+    assert!(
+        !s.contains("Collaboration and In│"),
+        "cut without a sign:\n{s}"
+    );
+    for c in 0..a.content.rubric.categories.len() {
+        a.nav.borrow_mut().open(vec![NavId::Category(c)]);
+    }
+    a.focus = Pane::Navigator;
+    let s = screen(&a);
+    assert!(s.contains("j: more below"), "{s}");
+    feed(&mut a, "G");
+    let s = screen(&a);
+    assert!(s.contains("k: more above"), "{s}");
+    assert!(!s.contains("j: more below"), "at the end:\n{s}");
+
+    // The checklist at 40x12 holds 7 of 8 rows; the legend fits whole.
+    let mut a = app(40, 12);
+    feed(&mut a, "]");
+    let s = screen(&a);
+    assert!(s.contains("j: more below"), "{s}");
+    assert!(s.contains("!2 actions"), "the legend whole:\n{s}");
+    feed(&mut a, "G");
+    let s = screen(&a);
+    assert!(
+        s.contains("k: more above") && !s.contains("j: more below"),
+        "{s}"
+    );
+
+    // A long reason for N/A, in the detail at 60x20: every word of it.
+    let mut a = app(60, 20);
+    let reason = "No regional workforce plan covers welding yet; WorkSource review due next spring";
+    feed(&mut a, "]n");
+    feed(&mut a, reason);
+    feed(&mut a, "<Enter><Enter>");
+    let s = screen(&a);
+    let words: String = s
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("WorkSource review due next spring"), "{s}");
+
+    // A box over the panes: the columns beside it are blank, not a letter
+    // of the text underneath.
+    for keys in ["p", "o"] {
+        let mut a = app(80, 24);
+        feed(&mut a, keys);
+        let s = screen(&a);
+        let rows: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        // The box two columns in from the screen's edge.
+        let left = 2;
+        let top = rows.iter().position(|r| r[left] == '┌').unwrap();
+        let right = rows[top].iter().rposition(|c| *c == '┐').unwrap();
+        for r in &rows[top..] {
+            if r[left] != '│' && r[left] != '┌' && r[left] != '└' {
+                break;
+            }
+            let line: String = r.iter().collect();
+            if left > 1 {
+                assert_eq!(r[left - 1], ' ', "{keys}: left of the box:\n{s}");
+            }
+            if right + 2 < r.len() {
+                assert_eq!(r[right + 1], ' ', "{keys}: right of the box: {line}\n{s}");
+            }
+        }
+    }
+
+    // The screener's keys at 40 columns: on their own lines, whole.
+    let mut a = app(40, 12);
+    a.main = ietkit::tui::app::MainView::Screener;
+    a.focus = Pane::Main;
+    let lines = ietkit::tui::lines::screener::lines(&a, 38);
+    let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.contains(&"Up/Down other questions".to_string()),
+        "{text:?}"
+    );
 }

@@ -215,13 +215,37 @@ fn rater_name(a: &Assessment) -> String {
     rater(a).map_or_else(String::new, |(name, _)| crate::text::clean_line(&name))
 }
 
+/// Whether `a` is a consensus the team agreed in ietkit.
+fn agreed(a: &Assessment) -> bool {
+    a.changes.iter().any(|c| {
+        matches!(
+            &c.what,
+            crate::model::changes::What::Created {
+                how: crate::model::changes::Origin::Consensus { .. }
+            }
+        )
+    })
+}
+
 /// A short column heading: whatever tells the assessments apart.
 fn label_for(a: &Assessment, kind: Kind, index: usize) -> String {
     let text = match kind {
         Kind::Partners => match rater(a) {
+            _ if agreed(a) => "Agreed".to_string(),
             Some((_, Some(role))) => role.short().to_string(),
             Some((name, None)) => name,
-            None => "Team".to_string(),
+            // Several assessors: the partners they speak for, so that a
+            // joint view never reads as the agreed one.
+            None if !a.assessors.is_empty() => {
+                let mut partners: Vec<&str> = Vec::new();
+                for x in &a.assessors {
+                    if !partners.contains(&x.partner.short()) {
+                        partners.push(x.partner.short());
+                    }
+                }
+                partners.join("+")
+            }
+            None => "Several".to_string(),
         },
         Kind::Cycles => a.cycle.clone(),
         Kind::Programs => format!("{} {}", a.profile.program, a.cycle),
@@ -645,7 +669,42 @@ mod tests {
         let mut last_year = team.clone();
         last_year.cycle = "2025-26".into();
         let c = compare(&rubric, &[&last_year, &abs, &cte, &team]);
-        assert_eq!(c.labels, ["2025-26", "ABS", "CTE", "Team"]);
+        // A view with several assessors names their partners, never
+        // "Team", which would read as the agreed one.
+        assert_eq!(c.labels, ["2025-26", "ABS", "CTE", "ABS+CTE"]);
+        // A consensus made in ietkit is the agreed one.
+        let mut agreed = team.clone();
+        crate::model::changes::record(
+            &mut agreed,
+            &crate::model::changes::Who {
+                login: "m".into(),
+                person: Default::default(),
+            },
+            crate::model::timestamp::Timestamp(1),
+            vec![crate::model::changes::What::Created {
+                how: crate::model::changes::Origin::Consensus { of: vec![] },
+            }],
+        );
+        let c = compare(&rubric, &[&abs, &cte, &agreed]);
+        assert_eq!(c.labels, ["ABS", "CTE", "Agreed"]);
+        // Nobody named at all, and several people in the record.
+        let mut several = view(&rubric, Partner::AdultBasicSkills, "A", &[]);
+        several.assessors.clear();
+        for login in ["a", "b"] {
+            crate::model::changes::record(
+                &mut several,
+                &crate::model::changes::Who {
+                    login: login.into(),
+                    person: Default::default(),
+                },
+                crate::model::timestamp::Timestamp(2),
+                vec![crate::model::changes::What::Created {
+                    how: crate::model::changes::Origin::New,
+                }],
+            );
+        }
+        let c = compare(&rubric, &[&abs, &several]);
+        assert_eq!(c.labels, ["ABS", "Several"]);
         // Two views alike in every way are told apart by their place.
         let c = compare(&rubric, &[&last_year, &abs, &abs]);
         assert_eq!(c.labels, ["2025-26", "#2 ABS", "#3 ABS"]);

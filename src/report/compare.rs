@@ -21,6 +21,30 @@ pub fn change_mark(change: Change, ascii: bool) -> String {
     }
 }
 
+/// What the last column holds: for cycles, the change from the first to
+/// the last; for partners' views of one cycle, the gap between the highest
+/// and lowest level given (no direction: no view came first).
+pub fn last_column(c: &Comparison) -> &'static str {
+    if c.kind == crate::model::comparison::Kind::Partners {
+        "Gap"
+    } else {
+        "Change"
+    }
+}
+
+/// A row's last column, as [`last_column`] says; `=` for none.
+pub fn last_mark(c: &Comparison, r: &Row, ascii: bool) -> String {
+    if c.kind == crate::model::comparison::Kind::Partners {
+        match r.spread() {
+            Some(0) => "=".into(),
+            Some(gap) => gap.to_string(),
+            None => String::new(),
+        }
+    } else {
+        change_mark(r.change(), ascii)
+    }
+}
+
 fn mean_text(mean: Option<f64>) -> String {
     mean.map_or("--".into(), |m| format!("{m:.1}"))
 }
@@ -34,6 +58,16 @@ fn shown<'c>(c: &'c Comparison, o: &Options) -> Vec<&'c Row> {
 
 pub const LEGEND: &str =
     "Marks: 0-3 level, ? unsure, n/a not applicable, . not rated, - not in that assessment.";
+
+/// The legend, with what the last column holds.
+fn legend(c: &Comparison) -> String {
+    let last = if c.kind == crate::model::comparison::Kind::Partners {
+        "Gap: highest level minus lowest, = when all agree."
+    } else {
+        "Change: from the first column to the last, = when the same."
+    };
+    format!("{LEGEND} {last}")
+}
 
 fn footer(c: &Comparison) -> String {
     let a = c.agreement();
@@ -78,11 +112,11 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
     let widths: Vec<usize> = c
         .labels
         .iter()
-        .map(|l| l.chars().count().clamp(4, 8))
+        .map(|l| l.chars().count().clamp(4, 10))
         .collect();
     let columns: usize = widths.iter().map(|w| w + 1).sum();
     let title = 80usize
-        .saturating_sub(6 + 1 + columns + "  Change".len())
+        .saturating_sub(6 + 1 + columns + 2 + last_column(c).len())
         .max(12);
     let mut out = String::new();
     for ((label, name), rater) in c.labels.iter().zip(names).zip(&c.raters) {
@@ -101,7 +135,8 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
     for (l, w) in c.labels.iter().zip(&widths) {
         head.push_str(&format!(" {:>w$}", cut(l, *w).trim_end(), w = w));
     }
-    head.push_str("  Change");
+    head.push_str("  ");
+    head.push_str(last_column(c));
     out.push_str(head.trim_end());
     out.push('\n');
     let rows = shown(c, o);
@@ -125,7 +160,7 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
             for (cell, w) in r.cells.iter().zip(&widths) {
                 line.push_str(&format!(" {:>w$}", cell.mark(), w = w));
             }
-            line.push_str(&format!("  {}", change_mark(r.change(), o.ascii)));
+            line.push_str(&format!("  {}", last_mark(c, r, o.ascii)));
             out.push_str(line.trim_end());
             out.push('\n');
         }
@@ -133,7 +168,7 @@ pub fn text(c: &Comparison, names: &[String], o: &Options) -> String {
     out.push('\n');
     for line in text::wrap(&footer(c), 80)
         .into_iter()
-        .chain(text::wrap(LEGEND, 80))
+        .chain(text::wrap(&legend(c), 80))
     {
         out.push_str(&line);
         out.push('\n');
@@ -170,7 +205,7 @@ pub fn markdown(c: &Comparison, names: &[String], o: &Options) -> String {
         for l in &c.labels {
             out.push_str(&format!(" {} |", md_cell(l)));
         }
-        out.push_str(" Change |\n|---|---|");
+        out.push_str(&format!(" {} |\n|---|---|", last_column(c)));
         out.push_str(&"---|".repeat(c.labels.len()));
         out.push_str("---|\n");
         for r in in_group {
@@ -178,10 +213,10 @@ pub fn markdown(c: &Comparison, names: &[String], o: &Options) -> String {
             for cell in &r.cells {
                 out.push_str(&format!(" {} |", cell.mark()));
             }
-            out.push_str(&format!(" {} |\n", change_mark(r.change(), o.ascii)));
+            out.push_str(&format!(" {} |\n", last_mark(c, r, o.ascii)));
         }
     }
-    out.push_str(&format!("\n{LEGEND}\n"));
+    out.push_str(&format!("\n{}\n", legend(c)));
     out
 }
 
@@ -193,7 +228,9 @@ pub fn csv(c: &Comparison, o: &Options) -> String {
         out.push(',');
         out.push_str(&csv_field(l));
     }
-    out.push_str(",change\r\n");
+    out.push(',');
+    out.push_str(&last_column(c).to_lowercase());
+    out.push_str("\r\n");
     for r in shown(c, o) {
         let group = &c.groups[r.group];
         out.push_str(&format!(
@@ -208,9 +245,9 @@ pub fn csv(c: &Comparison, o: &Options) -> String {
         }
         out.push(',');
         // A number for a spreadsheet: "=" would start a formula.
-        let change = match r.change() {
-            Change::Same => "0".to_string(),
-            other => change_mark(other, true),
+        let change = match last_mark(c, r, true).as_str() {
+            "=" => "0".to_string(),
+            other => other.to_string(),
         };
         out.push_str(&csv_field(&change));
         out.push_str("\r\n");

@@ -101,6 +101,18 @@ impl CompareView {
         }
     }
 
+    /// The first two assessments of one cycle, by position: a trend of
+    /// cycles cannot take both.
+    pub fn same_cycle(&self) -> Option<(usize, usize)> {
+        let cycles: Vec<&str> = self.assessments.iter().map(|a| a.cycle.trim()).collect();
+        (0..cycles.len()).find_map(|b| {
+            cycles[..b]
+                .iter()
+                .position(|c| *c == cycles[b])
+                .map(|a| (a, b))
+        })
+    }
+
     /// The trend across cycles: each category's mean per cycle, then the
     /// indicators that moved most from the first cycle to the last. Text
     /// from the files (cycle labels, names) is cleaned here, once.
@@ -216,6 +228,16 @@ impl App {
             ))),
             Action::ToggleTrend => {
                 if view.comparison.kind == crate::model::comparison::Kind::Cycles {
+                    if let Some((a, b)) = view.same_cycle() {
+                        let message = format!(
+                            "The trend needs one assessment per cycle: {} and {} are both {}. Mark one of them, or agree a consensus of that cycle first.",
+                            clean_line(&view.names[a]),
+                            clean_line(&view.names[b]),
+                            clean_line(view.assessments[a].cycle.trim())
+                        );
+                        self.warn(message);
+                        return;
+                    }
                     view.trend = true;
                     view.trend_scroll = 0;
                 } else {

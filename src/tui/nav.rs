@@ -33,9 +33,28 @@ pub fn rating_mark(rating: &Rating, unsure: bool) -> String {
     format!("{mark}{}", if unsure { "?" } else { " " })
 }
 
-fn section_item(section: &Section) -> TreeItem<'static, NavId> {
-    let label = text::clean_line(&section.title);
-    let children: Vec<_> = section.sections.iter().map(section_item).collect();
+/// Where a row's text starts in the tree: two columns for each level of
+/// depth, then two for the open or closed symbol.
+fn room(width: usize, depth: usize) -> usize {
+    width.saturating_sub(2 * depth + 2)
+}
+
+fn section_item(
+    section: &Section,
+    depth: usize,
+    width: usize,
+    theme: Theme,
+) -> TreeItem<'static, NavId> {
+    let label = text::fit(
+        &text::clean_line(&section.title),
+        room(width, depth),
+        theme.ellipsis(),
+    );
+    let children: Vec<_> = section
+        .sections
+        .iter()
+        .map(|s| section_item(s, depth + 1, width, theme))
+        .collect();
     let id = NavId::Section(section.id.clone());
     if children.is_empty() {
         TreeItem::new_leaf(id, label)
@@ -46,32 +65,46 @@ fn section_item(section: &Section) -> TreeItem<'static, NavId> {
     }
 }
 
-/// The whole tree, built from content and the current ratings.
+/// The whole tree, built from content and the current ratings, each row
+/// cut with an ellipsis to fit a pane `width` columns wide inside.
 pub fn items(
     content: &Content,
     assessment: &Assessment,
     theme: Theme,
+    width: usize,
 ) -> Vec<TreeItem<'static, NavId>> {
+    let fit = |s: &str, depth: usize| text::fit(s, room(width, depth), theme.ellipsis());
     let mut items = Vec::new();
-    let sections: Vec<_> = content.toolkit.sections.iter().map(section_item).collect();
-    let toolkit_label = format!("Toolkit: {}", text::clean_line(&content.toolkit.title));
+    let sections: Vec<_> = content
+        .toolkit
+        .sections
+        .iter()
+        .map(|s| section_item(s, 1, width, theme))
+        .collect();
+    let toolkit_label = fit(
+        &format!("Toolkit: {}", text::clean_line(&content.toolkit.title)),
+        0,
+    );
     items.push(
         TreeItem::new(NavId::Toolkit, toolkit_label.clone(), sections)
             .unwrap_or_else(|_| TreeItem::new_leaf(NavId::Toolkit, toolkit_label)),
     );
     items.push(TreeItem::new_leaf(
         NavId::Screener,
-        text::clean_line(&content.screener.title),
+        fit(&text::clean_line(&content.screener.title), 0),
     ));
     let responses = assessment.by_indicator();
     for (index, category) in content.rubric.categories.iter().enumerate() {
         let rated = assessment.done(&category.indicators);
         // The count goes first so a narrow pane cuts the name, not the count.
-        let label = format!(
-            "{}/{} {}",
-            rated,
-            category.indicators.len(),
-            text::clean_line(&category.name)
+        let label = fit(
+            &format!(
+                "{}/{} {}",
+                rated,
+                category.indicators.len(),
+                text::clean_line(&category.name)
+            ),
+            0,
         );
         let children: Vec<_> = category
             .indicators
@@ -88,14 +121,12 @@ pub fn items(
                     Some(Rating::Unrated) | None => theme.dim(),
                     Some(_) => ratatui::style::Style::new(),
                 };
-                let line = Line::from(vec![
-                    Span::styled(mark, style),
-                    Span::raw(format!(
-                        "{} {}",
-                        text::clean_line(&i.id),
-                        text::clean_line(&i.title)
-                    )),
-                ]);
+                let name = text::fit(
+                    &format!("{} {}", text::clean_line(&i.id), text::clean_line(&i.title)),
+                    room(width, 1).saturating_sub(mark.chars().count()),
+                    theme.ellipsis(),
+                );
+                let line = Line::from(vec![Span::styled(mark, style), Span::raw(name)]);
                 TreeItem::new_leaf(NavId::Indicator(i.id.clone()), line)
             })
             .collect();
@@ -121,7 +152,8 @@ pub fn visible(state: &TreeState<NavId>, items: &[TreeItem<'static, NavId>]) -> 
 
 impl App {
     pub(super) fn tree_items(&self) -> Vec<tui_tree_widget::TreeItem<'static, NavId>> {
-        items(&self.content, &self.assessment, self.theme)
+        // Only identifiers and order count here, not how rows are cut.
+        items(&self.content, &self.assessment, self.theme, usize::MAX / 4)
     }
 
     pub(super) fn update_navigator(&mut self, action: Action) {

@@ -204,11 +204,22 @@ impl Theme {
 
     /// The marks and what they mean, as the checklist's last line says.
     pub fn marks_legend(self) -> String {
-        format!(
-            "? unsure  {} notes  {} evidence  !2 open actions",
-            self.notes_mark(),
-            self.evidence_mark()
-        )
+        self.marks_legend_in(usize::MAX)
+    }
+
+    /// The legend in at most `width` characters: the full one, else tighter
+    /// wordings, each whole; the tightest cut with an ellipsis.
+    pub fn marks_legend_in(self, width: usize) -> String {
+        let (n, e) = (self.notes_mark(), self.evidence_mark());
+        let variants = [
+            format!("? unsure  {n} notes  {e} evidence  !2 open actions"),
+            format!("? unsure {n} notes {e} evidence !2 open actions"),
+            format!("? unsure {n} notes {e} evidence !2 actions"),
+        ];
+        match variants.iter().find(|v| v.chars().count() <= width) {
+            Some(v) => v.clone(),
+            None => crate::text::fit(&variants[2], width, self.ellipsis()),
+        }
     }
 
     /// Where text is cut: one character, never a full stop, which would

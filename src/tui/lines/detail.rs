@@ -22,16 +22,26 @@ pub fn reading(app: &App, id: &str, width: usize) -> Vec<Line<'static>> {
         Span::raw("Rating: "),
         Span::styled(rating_label(app, rating), theme.key()),
     ];
-    if let Rating::NotApplicable { reason } = rating {
-        status.push(Span::raw(format!(
-            " ({})",
-            text::clean_line(text::aside(reason))
-        )));
-    }
     if response.is_some_and(|r| r.unsure) {
         status.push(Span::styled("  ? marked unsure", theme.warning()));
     }
-    out.push(Line::from(status));
+    let status = Line::from(status);
+    // The reason beside the rating when the line holds it whole; else on
+    // lines of its own, wrapped, so none of it is cut.
+    match rating {
+        Rating::NotApplicable { reason } => {
+            let reason = format!("({})", text::clean_line(text::aside(reason)));
+            if status.width() + 1 + reason.chars().count() <= width {
+                let mut status = status;
+                status.spans.insert(2, Span::raw(format!(" {reason}")));
+                out.push(status);
+            } else {
+                out.push(status);
+                out.extend(wrapped(&reason, width, "  ", Style::new()));
+            }
+        }
+        _ => out.push(status),
+    }
     out.push(Line::styled(
         format!(
             "{}{}{}",

@@ -50,16 +50,27 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             Span::raw("Your answer: "),
             Span::styled(answer.to_string(), theme.key()),
         ]));
-        out.push(Line::from(vec![
+        // The keys, on a second line where one would cut them.
+        let answers = vec![
             Span::styled("y", theme.key()),
             Span::raw(" yes   "),
             Span::styled("n", theme.key()),
             Span::raw(" no   "),
             Span::styled("s", theme.key()),
-            Span::raw(" not sure   "),
+            Span::raw(" not sure"),
+        ];
+        let others = vec![
             Span::styled("Up/Down", theme.key()),
             Span::raw(" other questions"),
-        ]));
+        ];
+        let one_line =
+            Line::from([answers.clone(), vec![Span::raw("   ")], others.clone()].concat());
+        if one_line.width() <= width {
+            out.push(one_line);
+        } else {
+            out.push(Line::from(answers));
+            out.push(Line::from(others));
+        }
         // The introduction follows the first question, so the question
         // itself is always on screen.
         if app.question == 0 {

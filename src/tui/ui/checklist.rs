@@ -63,9 +63,8 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
             cat.indicators.len()
         )
     };
-    let block = pane_block(theme, title, is_focused(app, Pane::Main));
+    let block = pane_block(theme, title, is_focused(app, Pane::Main), area.width);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let width = usize::from(inner.width);
     let label_width = 14;
     // The selected indicator's title, whole, under the list when the list
@@ -136,11 +135,25 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
+    // Where the list does not fit, the border says which way more lies
+    // (the list scrolls just enough to show the selected row).
+    let height = usize::from(list_area.height);
+    let offset = (app.checklist + 1).saturating_sub(height);
+    let block = super::beyond(
+        block,
+        theme,
+        (offset > 0).then_some("k: more above"),
+        (offset + height < rows.len()).then_some("j: more below"),
+    );
+    frame.render_widget(block, area);
     let list = List::new(rows);
     let mut state = ListState::default().with_selected(Some(app.checklist));
     frame.render_stateful_widget(list, list_area, &mut state);
     frame.render_widget(
-        Paragraph::new(Span::styled(theme.marks_legend(), theme.dim())),
+        Paragraph::new(Span::styled(
+            theme.marks_legend_in(usize::from(legend_area.width)),
+            theme.dim(),
+        )),
         legend_area,
     );
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::{overlay_area, wrapped};
 use crate::model::assessment::Rating;
 use crate::model::comparison::Change;
-use crate::report::compare::{change_mark, cut};
+use crate::report::compare::{change_mark, cut, last_mark};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::compare::{CompareView, TrendRow};
@@ -41,7 +41,10 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border_set())
-        .title(Line::styled(format!(" {title} "), theme.focused_title()));
+        .title(Line::styled(
+            format!(" {} ", super::fit_title(theme, &title, area.width, 2)),
+            theme.focused_title(),
+        ));
     let Some(parts) = layout::compare(frame.area(), view.trend) else {
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -53,12 +56,12 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
         let rows = view.trend_rows();
         let height = usize::from(parts.body.height);
         let scroll = usize::from(view.trend_scroll).min(rows.len().saturating_sub(height));
-        if scroll > 0 {
-            block = block.title(more(app, "PgUp: more above").right_aligned());
-        }
-        if scroll + height < rows.len() {
-            block = block.title_bottom(more(app, "PgDn: more below").right_aligned());
-        }
+        block = super::beyond(
+            block,
+            theme,
+            (scroll > 0).then_some("PgUp: more above"),
+            (scroll + height < rows.len()).then_some("PgDn: more below"),
+        );
         trend(app, &rows[scroll..], frame, parts.body);
         if rows.len() > height {
             format!(
@@ -71,7 +74,13 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
             String::new()
         }
     } else {
-        table(app, view, frame, parts.body, width);
+        let (above, below) = table(app, view, frame, parts.body, width);
+        block = super::beyond(
+            block,
+            theme,
+            above.then_some("k: more above"),
+            below.then_some("j: more below"),
+        );
         details(app, view, frame, parts.detail);
         let a = c.agreement();
         let mut footer = format!(
@@ -110,11 +119,14 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
     );
 }
 
-fn more(app: &App, text: &str) -> Line<'static> {
-    Line::styled(format!(" {text} "), app.theme.key())
-}
-
-fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: usize) {
+/// Draws the table; says whether rows lie above and below what shows.
+fn table(
+    app: &App,
+    view: &CompareView,
+    frame: &mut Frame,
+    area: Rect,
+    width: usize,
+) -> (bool, bool) {
     let theme = app.theme;
     let c = &view.comparison;
     let total = c.labels.len();
@@ -123,17 +135,34 @@ fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: us
     let cols = first..(first + shown).min(total);
     let title_width = width.saturating_sub(ID + 1 + shown * CELL + CHANGE).max(4);
 
-    let mut header = format!(
-        "{:<ID$} {}",
-        "",
-        cut(if first > 0 { "< more left" } else { "" }, title_width)
-    );
+    // Left of the columns: the way to those left of them, or what the
+    // marks mean, as much of it as fits whole.
+    let more_right = cols.end < total;
+    let corner = if first > 0 && more_right {
+        "< more left, more right >"
+    } else if first > 0 {
+        "< more left"
+    } else if more_right {
+        "more right >"
+    } else {
+        [
+            ". not rated  ? unsure  - not in it",
+            ". not rated  ? unsure",
+            ". not rated",
+        ]
+        .into_iter()
+        .find(|l| l.chars().count() <= title_width)
+        .unwrap_or("")
+    };
+    let mut header = format!("{:<ID$} {}", "", cut(corner, title_width));
     for l in &c.labels[cols.clone()] {
         header.push_str(&format!("{:>CELL$}", cut(l, CELL - 1).trim_end()));
     }
+    // Partners' views of one cycle differ by a gap; cycles change.
+    let partners = view.is_partners();
     header.push_str(&format!(
         "{:>CHANGE$}",
-        if cols.end < total { ">" } else { "" }
+        if partners { "gap" } else { "chg" }
     ));
     let mut lines = vec![Line::styled(header, theme.heading())];
     // Partners' views: who rated each, under whom they speak for.
@@ -189,8 +218,8 @@ fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: us
             };
             spans.push(Span::styled(format!("{:>CELL$}", cell.mark()), style));
         }
-        let change = agreed.unwrap_or_else(|| change_mark(r.change(), theme.ascii));
-        let style = if matches!(r.change(), Change::Down(_)) {
+        let change = agreed.unwrap_or_else(|| last_mark(c, r, theme.ascii));
+        let style = if !partners && matches!(r.change(), Change::Down(_)) {
             theme.warning()
         } else {
             Style::new()
@@ -210,7 +239,9 @@ fn table(app: &App, view: &CompareView, frame: &mut Frame, area: Rect, width: us
     }
     let height = usize::from(area.height);
     let offset = (selected_line + 1).saturating_sub(height);
+    let below = lines.len() > offset + height;
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+    (offset > 0, below)
 }
 
 /// The selected indicator as each assessment has it, side by side.

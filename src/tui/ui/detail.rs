@@ -27,7 +27,10 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
     let block = Block::default()
         .borders(Borders::ALL)
         .border_set(theme.border_set())
-        .title(Line::styled(title, theme.focused_title()));
+        .title(Line::styled(
+            format!(" {} ", super::fit_title(theme, title.trim(), area.width, 2)),
+            theme.focused_title(),
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).max(1);

@@ -90,7 +90,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// A pane's frame. Focus shows in the title (a marker and bold), so moving
 /// focus repaints two titles, not two whole borders.
-pub fn pane_block(theme: Theme, title: String, focused: bool) -> Block<'static> {
+pub fn pane_block(theme: Theme, title: String, focused: bool, width: u16) -> Block<'static> {
     let marker = match (focused, theme.ascii) {
         (false, _) => " ",
         (true, true) => ">",
@@ -105,14 +105,75 @@ pub fn pane_block(theme: Theme, title: String, focused: bool) -> Block<'static> 
         .borders(Borders::ALL)
         .border_set(theme.border_set())
         .title(Line::from(vec![Span::styled(
-            format!("{marker}{title} "),
+            format!("{marker}{} ", fit_title(theme, &title, width, 2)),
             style,
         )]))
 }
 
+/// A title for a box `width` wide, cut with an ellipsis to leave the two
+/// corners and `spaces` more: what does not fit is seen to be missing.
+pub fn fit_title(theme: Theme, title: &str, width: u16, spaces: usize) -> String {
+    crate::text::fit(
+        title,
+        usize::from(width).saturating_sub(2 + spaces),
+        theme.ellipsis(),
+    )
+}
+
+/// As [`beyond`], for a box already drawn (by a widget that draws its own
+/// block): the note is written over the bottom border, right-aligned.
+pub fn bottom_note(
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+    above: Option<&str>,
+    below: Option<&str>,
+) {
+    let text = match (above, below) {
+        (Some(a), Some(b)) => format!(" {a} {} {b} ", if theme.ascii { "|" } else { "·" }),
+        (Some(one), None) | (None, Some(one)) => format!(" {one} "),
+        (None, None) => return,
+    };
+    if area.height < 2 || area.width < 3 {
+        return;
+    }
+    let room = usize::from(area.width - 2);
+    let text = crate::text::fit(&text, room, theme.ellipsis());
+    let w = text.chars().count() as u16;
+    let at = Rect {
+        x: area.right() - 1 - w,
+        y: area.bottom() - 1,
+        width: w,
+        height: 1,
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, theme.key())), at);
+}
+
+/// What lies beyond the rows a box shows, said on its bottom border, right
+/// of anything else there: `above` once scrolled, `below` while more
+/// follows. (The top border is the title's, whole.)
+pub fn beyond(
+    block: Block<'static>,
+    theme: Theme,
+    above: Option<&str>,
+    below: Option<&str>,
+) -> Block<'static> {
+    let text = match (above, below) {
+        (Some(a), Some(b)) => format!(" {a} · {b} "),
+        (Some(one), None) | (None, Some(one)) => format!(" {one} "),
+        (None, None) => return block,
+    };
+    let text = if theme.ascii {
+        text.replace('·', "|")
+    } else {
+        text
+    };
+    block.title_bottom(Line::styled(text, theme.key()).right_aligned())
+}
+
 /// Draws the lines `lines_at(width)` in `block`, scrolled by `scroll`
 /// (clamped to the text), with "PgDn: more" on the bottom border while more
-/// text follows and "PgUp: more above" on the top one once scrolled.
+/// text follows and "PgUp: more above" there too once scrolled.
 pub fn scrolled_text(
     frame: &mut Frame,
     area: Rect,
@@ -124,18 +185,27 @@ pub fn scrolled_text(
     let inner = block.inner(area);
     let lines = lines_at(usize::from(inner.width).max(1));
     let scroll = scroll.min((lines.len() as u16).saturating_sub(inner.height));
-    let mut block = block;
-    if lines.len() > usize::from(scroll + inner.height) {
-        block = block.title_bottom(Line::styled(" PgDn: more ", theme.key()).right_aligned());
-    }
-    if scroll > 0 {
-        block = block.title(Line::styled(" PgUp: more above ", theme.key()).right_aligned());
-    }
+    let block = beyond(
+        block,
+        theme,
+        (scroll > 0).then_some("PgUp: more above"),
+        (lines.len() > usize::from(scroll + inner.height)).then_some("PgDn: more"),
+    );
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 /// An overlay's frame over a cleared area.
 pub fn overlay_area(frame: &mut Frame, area: Rect) -> Rect {
-    frame.render_widget(ratatui::widgets::Clear, area);
+    // A blank column either side, so no lone letter of what is underneath
+    // shows between the box and the screen's edge as if it were in the box.
+    let screen = frame.area();
+    let left = area.x.saturating_sub(1).max(screen.x);
+    let right = (area.x + area.width + 1).min(screen.x + screen.width);
+    let gutter = Rect {
+        x: left,
+        width: right.saturating_sub(left),
+        ..area
+    };
+    frame.render_widget(ratatui::widgets::Clear, gutter);
     area
 }

@@ -13,9 +13,19 @@ use crate::tui::nav::{self, NavId};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
-    let items = nav::items(&app.content, &app.assessment, theme);
-    let block = pane_block(theme, "Navigator".into(), is_focused(app, Pane::Navigator));
+    let block = pane_block(
+        theme,
+        "Navigator".into(),
+        is_focused(app, Pane::Navigator),
+        area.width,
+    );
     let inner = block.inner(area);
+    let items = nav::items(
+        &app.content,
+        &app.assessment,
+        theme,
+        usize::from(inner.width),
+    );
     if let Ok(tree) = Tree::new(&items) {
         let tree = tree
             .block(block)
@@ -24,6 +34,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             .node_closed_symbol(theme.tree_closed())
             .node_no_children_symbol("  ");
         frame.render_stateful_widget(tree, area, &mut app.nav.borrow_mut());
+        let state = app.nav.borrow();
+        let offset = state.get_offset();
+        let rows = nav::visible(&state, &items).len();
+        super::bottom_note(
+            frame,
+            area,
+            theme,
+            (offset > 0).then_some("k: more above"),
+            (offset + usize::from(inner.height) < rows).then_some("j: more below"),
+        );
     } else {
         frame.render_widget(block, area);
         return;

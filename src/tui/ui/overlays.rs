@@ -399,12 +399,12 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
     let cursor_line = starts.get(view.selected).copied().unwrap_or(0);
     let offset = (cursor_line + 2).saturating_sub(usize::from(inner.height));
     // More assessments than fit: said, above and below.
-    if offset > 0 {
-        block = block.title(Line::styled(" more above ", theme.key()).right_aligned());
-    }
-    if lines.len() > offset + usize::from(inner.height) {
-        block = block.title_bottom(Line::styled(" j: more below ", theme.key()).right_aligned());
-    }
+    block = super::beyond(
+        block,
+        theme,
+        (offset > 0).then_some("k: more above"),
+        (lines.len() > offset + usize::from(inner.height)).then_some("j: more below"),
+    );
     frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }

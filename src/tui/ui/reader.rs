@@ -9,7 +9,12 @@ use crate::tui::layout::Pane;
 use crate::tui::lines::reader::{lines, title};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app.theme, title(app), is_focused(app, Pane::Main));
+    let block = pane_block(
+        app.theme,
+        title(app),
+        is_focused(app, Pane::Main),
+        area.width,
+    );
     scrolled_text(
         frame,
         area,

@@ -10,7 +10,7 @@ use crate::tui::lines::screener::lines;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let title = app.content.screener.title.clone();
-    let block = pane_block(app.theme, title, is_focused(app, Pane::Main));
+    let block = pane_block(app.theme, title, is_focused(app, Pane::Main), area.width);
     scrolled_text(frame, area, block, app.theme, app.reader_scroll, |w| {
         lines(app, w)
     });

@@ -12,7 +12,7 @@ use crate::tui::lines::summary::{lines, title};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = is_focused(app, Pane::Summary);
-    let mut block = pane_block(app.theme, title(app), focused);
+    let mut block = pane_block(app.theme, title(app), focused, area.width);
     let inner = block.inner(area);
     let lines = lines(app, usize::from(inner.width));
     let max = (lines.len() as u16).saturating_sub(inner.height);
