@@ -213,9 +213,12 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
         None if interactive() => {
             let term = env_term();
             if crate::tui::theme::cannot_draw(term.as_deref()) {
-                // The overview, and why not the app.
-                writeln!(err, "{}", cannot_draw_here(term.as_deref()))?;
-                orientation(cli, data_dir.as_ref(), out, err)
+                // The overview, then why not the app: last, so that it is
+                // what stays on the screen.
+                let status = orientation(cli, data_dir.as_ref(), out, err)?;
+                out.flush()?;
+                writeln!(err, "\n{}", cannot_draw_here(term.as_deref(), true))?;
+                Ok(status)
             } else {
                 full_screen(cli, data_dir, None, err)
             }
@@ -293,14 +296,22 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
 }
 
 /// Why the full-screen app does not start here, and what works instead.
-fn cannot_draw_here(term: Option<&str>) -> String {
+fn cannot_draw_here(term: Option<&str>, after_overview: bool) -> String {
     let says = match term.map(str::trim) {
         None | Some("") => "TERM is not set".to_string(),
         Some(t) => format!("TERM={t}"),
     };
-    format!(
-        "ietkit: this terminal ({says}) cannot show the full-screen app. `ietkit list`, `ietkit summary NAME` and `ietkit export NAME` work here; or set TERM to your terminal's type (xterm for most) and start ietkit again."
+    let what = if after_overview {
+        "Set TERM to your terminal's type (xterm for most) and start ietkit again; the commands above work as they are."
+    } else {
+        "`ietkit list`, `ietkit summary NAME` and `ietkit export NAME` work here; or set TERM to your terminal's type (xterm for most) and start ietkit again."
+    };
+    // Wrapped at word breaks: a terminal this plain wraps mid-word.
+    text::wrap(
+        &format!("ietkit: this terminal ({says}) cannot show the full-screen app. {what}"),
+        78,
     )
+    .join("\n")
 }
 
 fn report_error(e: &LoadError, err: &mut dyn Write) -> io::Result<u8> {
@@ -404,7 +415,7 @@ fn full_screen(
         return Ok(1);
     }
     if crate::tui::theme::cannot_draw(term.as_deref()) {
-        writeln!(err, "{}", cannot_draw_here(term.as_deref()))?;
+        writeln!(err, "{}", cannot_draw_here(term.as_deref(), false))?;
         return Ok(1);
     }
     // Asked once per person and data folder: who is working.
@@ -969,7 +980,12 @@ fn orientation(
     writeln!(out)?;
     writeln!(
         out,
-        "Run ietkit in a terminal for the full-screen app. Without one, these work:"
+        "{}",
+        if interactive() {
+            "This terminal cannot show the full-screen app (see below); these work anywhere:"
+        } else {
+            "Run ietkit in a terminal for the full-screen app. Without one, these work:"
+        }
     )?;
     for (command, what) in [
         ("ietkit list", "the saved assessments"),

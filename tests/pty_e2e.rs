@@ -875,6 +875,23 @@ fn terminals_get_the_colours_they_say_they_have() {
                 && flat.contains("ietkit summary NAME"),
             "{text}"
         );
+        // Started plainly: the overview, then why not the app, last, so it
+        // stays on the screen; no line longer than 80 columns.
+        let mut s = Session::start_with(&[], data.path(), &[("TERM", term)]);
+        let (_, text) = s.finish();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let last = lines[lines.len().saturating_sub(3)..].join(" ");
+        assert!(
+            last.contains("cannot show the full-screen app") && last.contains("start ietkit again"),
+            "{text}"
+        );
+        assert!(text.contains("ietkit summary NAME"), "{text}");
+        let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() > 80).collect();
+        assert!(long.is_empty(), "{long:?}");
     }
 }
 

@@ -637,3 +637,23 @@ fn evidence_stays_to_re_check_until_the_team_says_it_holds() {
         "Partner agreement"
     );
 }
+
+/// A letter or digit that does nothing where it is pressed says so, with
+/// the way to the keys that do; nothing changes.
+#[test]
+fn a_key_that_does_nothing_here_says_so() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]");
+    let before = a.assessment.clone();
+    feed(&mut a, "5");
+    assert_eq!(a.assessment, before);
+    let (said, _) = a.message.clone().expect("a word for the key");
+    assert_eq!(said, "5 does nothing here; ? shows the keys that do.");
+    // A bound key still does what it says, and the word goes.
+    feed(&mut a, "2");
+    assert!(a.message.is_none() || !a.message.as_ref().unwrap().0.contains("does nothing"));
+    // In a text field every letter is typed, never refused.
+    feed(&mut a, "p");
+    feed(&mut a, "Zq5");
+    assert!(a.message.is_none(), "{:?}", a.message);
+}

@@ -81,7 +81,14 @@ fn summary_of(a: &Assessment, rubric: &Rubric) -> Summary {
         college: a.profile.college.clone(),
         cycle: a.cycle.clone(),
         purpose: a.purpose,
-        assessors: a.assessors.iter().map(|x| x.name.clone()).collect(),
+        assessors: a
+            .assessors
+            .iter()
+            .map(|x| match x.name.trim() {
+                "" => x.partner.short().to_string(),
+                name => format!("{name} ({})", x.partner.short()),
+            })
+            .collect(),
         answered,
         total: rubric.indicator_count(),
         updated: a.updated,

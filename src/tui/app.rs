@@ -341,12 +341,25 @@ impl App {
         if self.too_small() {
             return self.handle_key_too_small(key);
         }
-        let had_message = self.message.take().is_some();
+        let had_message = self.message.take();
         if let Some(action) = keymap::resolve(&self.contexts(), &key) {
             self.update(action);
             return true;
         }
-        self.type_into(key) || had_message
+        if self.type_into(key) {
+            return true;
+        }
+        // A letter or digit that does nothing here says so, with the way to
+        // the keys that do: a key with no effect and no word looks broken.
+        if let KeyCode::Char(c) = key.code
+            && !key.modifiers.contains(KeyModifiers::CONTROL)
+            && !c.is_whitespace()
+        {
+            self.say(format!("{c} does nothing here; ? shows the keys that do."));
+            // Said already: the screen stays as it is.
+            return had_message != self.message;
+        }
+        had_message.is_some()
     }
 
     /// While the screen is too small nothing can be seen, so only what the

@@ -657,15 +657,22 @@ impl Session {
                 let open_now = self.path.as_deref() == Some(e.path.as_path());
                 let (status, text, error) = match &e.summary {
                     Ok(s) => {
-                        let mut about: Vec<String> = [s.program.as_str(), s.college.as_str(), s.cycle.as_str()]
-                            .iter()
-                            .filter(|x| !x.trim().is_empty())
-                            .map(|x| x.trim().to_string())
-                            .collect();
-                        about.push(s.purpose.label().to_string());
+                        // What tells two files apart first: the cycle and
+                        // who assessed; then the program, college, purpose.
+                        let mut about: Vec<String> = Vec::new();
+                        if !s.cycle.trim().is_empty() {
+                            about.push(s.cycle.trim().to_string());
+                        }
                         if !s.assessors.is_empty() {
                             about.push(format!("by {}", s.assessors.join(", ")));
                         }
+                        about.extend(
+                            [s.program.as_str(), s.college.as_str()]
+                                .iter()
+                                .filter(|x| !x.trim().is_empty())
+                                .map(|x| x.trim().to_string()),
+                        );
+                        about.push(s.purpose.label().to_string());
                         let status = format!(
                             "{}/{} done, {}{}",
                             s.answered,

@@ -14,12 +14,14 @@ use crate::tui::form::{Editor, FieldValue, Form, Prompt};
 use crate::tui::layout;
 use crate::tui::lines::help::help_lines;
 
-fn framed(app: &App, title: &str) -> Block<'static> {
+/// An overlay's box, `width` wide, its title cut with an ellipsis where
+/// the box is too narrow for it.
+fn framed(app: &App, title: &str, width: u16) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_set(app.theme.border_set())
         .title(Line::styled(
-            format!(" {title} "),
+            format!(" {} ", super::fit_title(app.theme, title, width, 2)),
             app.theme.focused_title(),
         ))
 }
@@ -38,7 +40,7 @@ fn centred(outer: Rect, width: u16, height: u16) -> Rect {
 
 pub fn help(app: &App, scroll: u16, frame: &mut Frame) {
     let area = overlay_area(frame, layout::help(frame.area()));
-    let block = framed(app, "Help: Esc closes, Up/Down scroll");
+    let block = framed(app, "Help: Esc closes, Up/Down scroll", area.width);
     scrolled_text(frame, area, block, app.theme, scroll, |w| {
         help_lines(app, w)
     });
@@ -49,7 +51,7 @@ pub fn draft_found(app: &App, left: &crate::tui::draft::LeftDraft, frame: &mut F
     let theme = app.theme;
     let draft = &left.draft;
     let area = overlay_area(frame, layout::overlay(frame.area()));
-    let block = framed(app, "A draft was left");
+    let block = framed(app, "A draft was left", area.width);
     let width = usize::from(block.inner(area).width).max(1);
     let when = draft.at.to_string();
     // The keys first, to be seen in the smallest terminal.
@@ -94,7 +96,11 @@ pub fn draft_found(app: &App, left: &crate::tui::draft::LeftDraft, frame: &mut F
 /// Who changed what in the open assessment, newest first.
 pub fn log(app: &App, scroll: u16, frame: &mut Frame) {
     let area = overlay_area(frame, layout::help(frame.area()));
-    let block = framed(app, "Who changed what, newest first (Esc closes)");
+    let block = framed(
+        app,
+        "Who changed what, newest first (Esc closes)",
+        area.width,
+    );
     let theme = app.theme;
     scrolled_text(frame, area, block, theme, scroll, |width| {
         let rows = crate::report::log::rows(&app.assessment, &app.content.rubric.scale, width);
@@ -126,7 +132,11 @@ pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {
         None => summary.explain_overall(),
     };
     let area = overlay_area(frame, layout::overlay(frame.area()));
-    let block = framed(app, "How this score was worked out (Esc closes)");
+    let block = framed(
+        app,
+        "How this score was worked out (Esc closes)",
+        area.width,
+    );
     let width = usize::from(block.inner(area).width).max(1);
     let lines: Vec<Line> = text
         .iter()
@@ -143,6 +153,7 @@ pub fn editor(app: &App, e: &Editor, frame: &mut Frame) {
     let block = framed(
         app,
         &format!("Notes for {}: Ctrl-S keeps, Esc cancels", e.indicator),
+        area.width,
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -190,9 +201,21 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     // above it: choices and values then show whole.
     let stacked = width.saturating_sub(2) < label_width + 32;
     let per_field: u16 = if stacked { 2 } else { 1 };
-    let height =
-        (f.fields.len() as u16 * per_field + 3 + said_rows).min(layout::overlay(screen).height);
-    let area = overlay_area(frame, centred(screen, width, height));
+    // Above a message box, if one shows: the box never covers a field.
+    let message = super::status::message_rows(app, screen.width);
+    // Between the top line and the status line, and above a message box.
+    let room = Rect {
+        y: screen.y + 1.min(screen.height),
+        height: screen
+            .height
+            .saturating_sub(2 + message)
+            .max(3.min(screen.height)),
+        ..screen
+    };
+    let height = (f.fields.len() as u16 * per_field + 3 + said_rows)
+        .min(layout::overlay(screen).height)
+        .min(room.height);
+    let area = overlay_area(frame, centred(room, width, height));
     let verb = match f.kind {
         crate::tui::form::FormKind::Export { .. } => "Enter writes the file",
         crate::tui::form::FormKind::NewAssessment { .. } => "Enter starts it",
@@ -205,19 +228,52 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     // The keys in the title where they fit whole; on the bottom border
     // where they do not.
     let full = format!("{}: {verb}, {cancel}", f.title);
-    let block = if full.chars().count() + 4 <= usize::from(width) {
-        framed(app, &full)
-    } else {
-        framed(app, &f.title)
-            .title_bottom(Line::styled(format!(" {verb}, {cancel} "), theme.key()).right_aligned())
-    };
+    let keys_in_title = full.chars().count() + 4 <= usize::from(width);
+    let block = framed(
+        app,
+        if keys_in_title { &full } else { &f.title },
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let [fields_area, error_area] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(said_rows)]).areas(inner);
-    // Show a window of fields that keeps the focused one visible.
+    // Show a window of fields that keeps the focused one visible, and say
+    // on the border when fields lie above or below it; the keys go there
+    // too where the title has no room for them and the border has (the
+    // status bar says them in any case).
     let rows = usize::from(fields_area.height / per_field).max(1);
     let first = (f.focus + 1).saturating_sub(rows);
+    let mut bottom: Vec<String> = Vec::new();
+    if !keys_in_title {
+        bottom.push(format!("{verb}, {cancel}"));
+    }
+    if first > 0 {
+        bottom.push("fields above".into());
+    }
+    if first + rows < f.fields.len() {
+        bottom.push("Tab: more fields".into());
+    }
+    let sep = if theme.ascii { " | " } else { " · " };
+    let room = usize::from(area.width).saturating_sub(4);
+    // Short of room, where more fields lie counts more than the keys.
+    if !keys_in_title && bottom.len() > 1 && bottom.join(sep).chars().count() > room {
+        bottom.remove(0);
+    }
+    let block = if bottom.is_empty() {
+        block
+    } else {
+        block.title_bottom(
+            Line::styled(
+                format!(
+                    " {} ",
+                    crate::text::fit(&bottom.join(sep), room, theme.ellipsis())
+                ),
+                theme.key(),
+            )
+            .right_aligned(),
+        )
+    };
+    frame.render_widget(block, area);
     for (row, (i, field)) in f
         .fields
         .iter()
@@ -261,7 +317,11 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
                         theme.ellipsis(),
                     ),
                 };
-                let hint = if shown.is_empty() { field.hint } else { "" };
+                let hint = if shown.is_empty() {
+                    crate::text::fit(field.hint, usize::from(value.width), theme.ellipsis())
+                } else {
+                    String::new()
+                };
                 frame.render_widget(
                     Paragraph::new(Line::from(vec![
                         Span::raw(shown),
@@ -300,7 +360,7 @@ pub fn confirm(app: &App, question: &str, frame: &mut Frame) {
     let lines = wrapped(question, inner_width, "", app.theme.warning());
     let area = overlay_area(frame, centred(screen, width, lines.len() as u16 + 2));
     frame.render_widget(
-        Paragraph::new(lines).block(framed(app, "Please confirm")),
+        Paragraph::new(lines).block(framed(app, "Please confirm", area.width)),
         area,
     );
 }
@@ -313,11 +373,11 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
     } else {
         "Library of saved assessments"
     };
-    let mut block = framed(app, title);
+    let mut block = framed(app, title, area.width);
     let inner = block.inner(area);
     let width = usize::from(inner.width).max(1);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut starts = Vec::new();
+    let mut ends = Vec::new();
     if let Some(problem) = &view.problem {
         lines.extend(wrapped(problem, width, "", theme.error()));
     } else if view.rows.is_empty() {
@@ -348,7 +408,6 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
         lines.extend(wrapped(&say, width, "", style));
     }
     for (i, row) in view.rows.iter().enumerate() {
-        starts.push(lines.len());
         let selected = i == view.selected;
         let pointer = if selected { ">" } else { " " };
         // The mark shows the column the assessment will have side by side.
@@ -373,19 +432,18 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
             &marker,
             style,
         ));
-        if !row.text.is_empty() {
-            // One line of detail, cut to fit: the list stays easy to scan.
-            let room = width.saturating_sub(4);
-            let mut detail: String = row.text.chars().take(room).collect();
-            if row.text.chars().count() > room {
-                detail.pop();
-                detail.push_str(theme.ellipsis());
-            }
+        if !row.text.is_empty() && selected {
+            // The selected one's detail whole; the others', one line each,
+            // cut to fit, so the list stays easy to scan.
+            lines.extend(wrapped(&row.text, width, "    ", theme.dim()));
+        } else if !row.text.is_empty() {
+            let detail = crate::text::fit(&row.text, width.saturating_sub(4), theme.ellipsis());
             lines.push(Line::styled(format!("    {detail}"), theme.dim()));
         }
         if let Some(e) = &row.error {
             lines.extend(wrapped(e, width, "    ", theme.error()));
         }
+        ends.push(lines.len());
     }
     if let Some(dir) = &app.data_dir {
         lines.push(Line::raw(""));
@@ -396,8 +454,9 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
             theme.dim(),
         ));
     }
-    let cursor_line = starts.get(view.selected).copied().unwrap_or(0);
-    let offset = (cursor_line + 2).saturating_sub(usize::from(inner.height));
+    // The selected entry shows whole: from its first line to the next's.
+    let cursor_end = ends.get(view.selected).copied().unwrap_or(0);
+    let offset = cursor_end.saturating_sub(usize::from(inner.height));
     // More assessments than fit: said, above and below.
     block = super::beyond(
         block,
