@@ -140,25 +140,27 @@ pub fn write(
             parent.display()
         )));
     }
-    let reason = |e: std::io::Error| {
-        use std::io::ErrorKind;
-        match e.kind() {
-            ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
-                "you cannot write in that folder; choose another.".to_string()
-            }
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-                "the disk is full; free some space or choose another place.".to_string()
-            }
-            ErrorKind::FileTooLarge => {
-                "the report is larger than this system lets you write (a file-size limit); choose another place or ask whoever runs the server.".to_string()
-            }
-            _ => e.to_string(),
-        }
-    };
     let mut out = atomic_write_file::AtomicWriteFile::open(path).map_err(|e| failed(reason(e)))?;
     out.write_all(text.as_bytes())
         .map_err(|e| failed(reason(e)))?;
     out.commit().map_err(|e| failed(reason(e)))
+}
+
+/// Why writing failed, in words that say what to do.
+fn reason(e: std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "you cannot write in that folder; choose another.".to_string()
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "the disk is full; free some space or choose another place.".to_string()
+        }
+        ErrorKind::FileTooLarge => {
+            "the report is larger than this system lets you write (a file-size limit); choose another place or ask whoever runs the server.".to_string()
+        }
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -261,6 +263,85 @@ mod tests {
                 .is_symlink()
         );
         assert!(!dir.join("nowhere.md").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn each_failure_says_what_to_do() {
+        use std::io::{Error, ErrorKind};
+        for (kind, says) in [
+            (
+                ErrorKind::PermissionDenied,
+                "you cannot write in that folder",
+            ),
+            (
+                ErrorKind::ReadOnlyFilesystem,
+                "you cannot write in that folder",
+            ),
+            (ErrorKind::StorageFull, "the disk is full"),
+            (ErrorKind::QuotaExceeded, "the disk is full"),
+            (ErrorKind::FileTooLarge, "a file-size limit"),
+        ] {
+            assert!(reason(Error::from(kind)).contains(says), "{kind:?}");
+        }
+        assert_eq!(
+            reason(Error::other("the cable is out")),
+            "the cable is out",
+            "anything else in its own words"
+        );
+    }
+
+    /// Only ietkit's own places in the data folder are refused: a folder
+    /// of the team's own beside them takes exports.
+    #[test]
+    fn the_data_folder_refuses_only_its_own_places() {
+        let dir = std::env::temp_dir().join(format!("ietkit-export-own-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let data = dir.join("data");
+        std::fs::create_dir_all(data.join("reports")).unwrap();
+        std::fs::create_dir_all(data.join("trash")).unwrap();
+        write(&data.join("reports/weld.md"), "x", false, Some(&data)).unwrap();
+        write(&data.join("weld.md"), "x", false, Some(&data)).unwrap();
+        for own in ["state.ron", "trash/weld.md", "people"] {
+            let err = write(&data.join(own), "x", true, Some(&data)).unwrap_err();
+            assert!(
+                err.to_string().contains("where ietkit keeps its own files"),
+                "{own}: {err}"
+            );
+        }
+        assert!(!data.join("state.ron").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A link that cannot be followed to a path (as /dev/stdout names a
+    /// pipe) is judged by what it reaches: a pipe is refused as a pipe; a
+    /// file deleted while open is a link to nothing.
+    #[test]
+    fn a_link_without_a_path_is_judged_by_what_it_reaches() {
+        let dir = std::env::temp_dir().join(format!("ietkit-export-fd-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (_read, pipe) = nix::unistd::pipe().unwrap();
+        let to_pipe = dir.join("to-pipe.md");
+        std::os::unix::fs::symlink(
+            format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&pipe)),
+            &to_pipe,
+        )
+        .unwrap();
+        let err = write(&to_pipe, "x", true, None).unwrap_err();
+        assert!(err.to_string().contains("named pipe"), "{err}");
+
+        let gone = dir.join("gone.md");
+        let open = std::fs::File::create(&gone).unwrap();
+        std::fs::remove_file(&gone).unwrap();
+        let to_gone = dir.join("to-gone.md");
+        std::os::unix::fs::symlink(
+            format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&open)),
+            &to_gone,
+        )
+        .unwrap();
+        let err = write(&to_gone, "x", false, None).unwrap_err();
+        assert!(err.to_string().contains("which does not exist"), "{err}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

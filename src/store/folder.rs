@@ -1274,4 +1274,49 @@ mod tests {
         assert_eq!(lock.metadata().unwrap().permissions().mode() & 0o777, 0o660);
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn a_folder_opens_only_as_a_folder_and_is_made_only_when_asked() {
+        let dir = temp("open-kinds");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("notes.txt");
+        std::fs::write(&file, "x").unwrap();
+        let err = Folder::open(&file, false)
+            .err()
+            .expect("a file is not a folder");
+        assert!(
+            err.to_string().contains("this is a file, not a folder"),
+            "{err}"
+        );
+        let err = Folder::open(&file, true).err().expect("nor with create");
+        assert!(
+            err.to_string().contains("this is a file, not a folder"),
+            "{err}"
+        );
+        let missing = dir.join("not/there");
+        assert!(Folder::open(&missing, false).is_err());
+        assert!(!dir.join("not").exists(), "nothing made unasked");
+        Folder::open(&missing, true).unwrap();
+        assert!(missing.is_dir());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_name_already_taken_is_named_in_the_refusal() {
+        let dir = temp("taken");
+        std::fs::create_dir_all(&dir).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        std::fs::write(dir.join("a.ron"), "a").unwrap();
+        std::fs::write(dir.join("b.ron"), "b").unwrap();
+        let err = folder.move_to("a.ron", &folder, "b.ron").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} already exists; nothing was replaced.",
+                dir.join("b.ron").display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "b");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
