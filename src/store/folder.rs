@@ -1281,14 +1281,16 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("notes.txt");
         std::fs::write(&file, "x").unwrap();
-        let err = Folder::open(&file, false)
-            .err()
-            .expect("a file is not a folder");
+        let Err(err) = Folder::open(&file, false) else {
+            panic!("a file is not a folder");
+        };
         assert!(
             err.to_string().contains("this is a file, not a folder"),
             "{err}"
         );
-        let err = Folder::open(&file, true).err().expect("nor with create");
+        let Err(err) = Folder::open(&file, true) else {
+            panic!("nor with create");
+        };
         assert!(
             err.to_string().contains("this is a file, not a folder"),
             "{err}"
