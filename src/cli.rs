@@ -187,7 +187,7 @@ pub fn parse() -> Cli {
     let folder = DataDir::resolve(data_dir_flag(&args).as_deref())
         .map_or_else(|| "none found".to_string(), |d| d.describe());
     let command = Cli::command().after_help(format!(
-        "Data folder: {}\nChange it with --data-dir DIR or the IETKIT_DATA_DIR variable.",
+        "Data folder: {}\nChange it with --data-dir DIR or the IETKIT_DATA_DIR variable.\n\nWho is working: asked at the first start and kept for your login; in the app, w in\nthe library (o) changes it, for example when partners share one login. Each change\nis recorded under that name.",
         text::clean_line(&folder)
     ));
     let matches = command.get_matches_from(args);

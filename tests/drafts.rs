@@ -844,3 +844,36 @@ fn a_file_rated_before_its_program_had_a_name_takes_the_name_when_it_is_given() 
     let saved = lib.read(&named).unwrap().assessment;
     assert_eq!(saved.profile.program, "Welding and Fabrication");
 }
+
+/// Saying who you are at the first start, after the blank assessment was
+/// made: you are its first assessor, as if you had said it first.
+#[test]
+fn who_is_working_said_at_the_first_start_is_the_new_assessments_assessor() {
+    use ietkit::model::assessment::Partner;
+    let data = TempDir::new("first-who");
+    let lib = library(data.path());
+    let mut app = tui::app(80, 24);
+    let mut session = Session::new(Some(library(data.path())));
+    app.ask_who(true);
+    keys(&mut app, &mut session, "Maria Lopez<Tab><Right><Enter>");
+    assert_eq!(app.who.person.name, "Maria Lopez");
+    let names: Vec<(String, Partner)> = app
+        .assessment
+        .assessors
+        .iter()
+        .map(|x| (x.name.clone(), x.partner.clone()))
+        .collect();
+    assert_eq!(
+        names,
+        [("Maria Lopez".to_string(), Partner::AdultBasicSkills)]
+    );
+    // Kept with the first change.
+    keys(&mut app, &mut session, "]2");
+    let saved = lib.read(session.path.as_ref().unwrap()).unwrap().assessment;
+    assert_eq!(saved.assessors.len(), 1);
+    // An assessment already saved is not changed by saying who you are.
+    let before = saved.assessors.clone();
+    app.ask_who(false);
+    keys(&mut app, &mut session, "<C-u>Sam Ortiz<Tab><Right><Enter>");
+    assert_eq!(app.assessment.assessors, before);
+}

@@ -176,7 +176,10 @@ impl Session {
     fn start_fresh(&mut self, app: &mut App) {
         self.start_blank(app);
         app.update(super::action::Action::EditProfile);
-        app.say("New assessment: fill in the profile, then Enter; it is saved as it changes.");
+        app.say(text::clean_line(&format!(
+            "New assessment by {}: fill in the profile, then Enter; it is saved as it changes. Not you? w in the library (o) says who is working.",
+            app.who.label()
+        )));
     }
 
     /// A blank assessment on the rubric in use, in memory.
@@ -423,6 +426,27 @@ impl Session {
     /// Remembers in the data folder what the person working said of
     /// themselves (the app already holds it).
     fn remember_who(&mut self, app: &mut App) {
+        // A new assessment not yet saved, started before the person said
+        // who they are: they are its first assessor, as they would have
+        // been had they said it first.
+        if self.path.is_none()
+            && app.assessment.assessors.is_empty()
+            && let Some(role) = &app.who.person.role
+        {
+            let name = app.who.person.name.trim();
+            let assessor = Assessor {
+                name: if name.is_empty() {
+                    app.who.login.clone()
+                } else {
+                    name.to_string()
+                },
+                partner: role.clone(),
+            };
+            app.assessment.assessors.push(assessor.clone());
+            if let Some(baseline) = &mut self.baseline {
+                baseline.assessors.push(assessor);
+            }
+        }
         let Some(lib) = &mut self.library else {
             return;
         };
