@@ -704,7 +704,7 @@ fn list_assessments(
                 writeln!(out, "{name}")?;
                 writeln!(
                     out,
-                    "    {} | {} | {} of {} answered | changed {}",
+                    "    {} | {} | {} of {} done | changed {}",
                     text::clean_line(&who),
                     s.purpose.label(),
                     s.answered,

@@ -239,7 +239,7 @@ fn list_import_and_open_from_the_command_line() {
         text.contains("Welding Fabrication IET, Cascade Ridge Community College, 2025-26"),
         "{text}"
     );
-    assert!(text.contains("35 of 35 answered"), "{text}");
+    assert!(text.contains("35 of 35 done"), "{text}");
     assert!(
         text.contains("broken  (cannot be read; the file is left as it is)"),
         "{text}"

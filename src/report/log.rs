@@ -149,7 +149,7 @@ fn who_and_login(a: &Assessment, change: &Change) -> String {
 }
 
 /// The record, newest first: a heading for each run of changes one person
-/// made within one minute, then one line per change in the order made.
+/// made within one minute, then one line per change, the latest first.
 pub fn lines(a: &Assessment, scale: &Scale) -> Vec<Line> {
     let heading = |c: &Change| (when(c.at), who_and_login(a, c));
     let mut runs: Vec<&[Change]> = Vec::new();
@@ -170,7 +170,7 @@ pub fn lines(a: &Assessment, scale: &Scale) -> Vec<Line> {
             heading: true,
             text: text::clean_line(&format!("{at}, {by}")),
         });
-        out.extend(run.iter().map(|change| Line {
+        out.extend(run.iter().rev().map(|change| Line {
             heading: false,
             text: text::clean_line(&describe(&change.what, scale)),
         }));

@@ -82,6 +82,25 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         "  ",
         Style::new(),
     ));
+    use crate::model::assessment::Partner;
+    let partners: Vec<String> = [
+        Partner::AdultBasicSkills,
+        Partner::CareerTechnicalEducation,
+        Partner::CareerPathways,
+        Partner::Corrections,
+    ]
+    .iter()
+    .map(|p| format!("{} {}", p.short(), p.label()))
+    .collect();
+    out.extend(wrapped(
+        &format!(
+            "Partners, as columns and names show them: {}. Side by side, \"gap\" is the highest level minus the lowest; \"chg\" the change from the first column to the last.",
+            partners.join(", ")
+        ),
+        width,
+        "  ",
+        Style::new(),
+    ));
     out
 }
 

@@ -84,7 +84,7 @@ pub fn render(app: &App, view: &CompareView, frame: &mut Frame) {
         details(app, view, frame, parts.detail);
         let a = c.agreement();
         let mut footer = format!(
-            "{} of {} {}; of {} rated twice or more, {} {}, {} {} 2+ apart",
+            "{} of {} {}; of {} rated in 2+ columns, {} {}, {} {} 2+ levels apart",
             c.differing(),
             c.rows.len(),
             text::pick(c.differing(), "differs", "differ"),
