@@ -89,6 +89,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         out.push(Line::styled("Lowest rated:", theme.heading()));
         for (v, id, title) in rated.iter().take(3) {
             out.push(Line::raw(truncate(
+                app,
                 &format!("[{v}] {id} {}", text::clean_line(title)),
                 width,
             )));
@@ -107,20 +108,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if !actions.is_empty() {
         out.push(Line::styled("Open actions by due date:", theme.heading()));
         for (due, id, what) in actions.iter().take(5) {
-            out.push(Line::raw(truncate(&format!("{due} {id} {what}"), width)));
+            out.push(Line::raw(truncate(
+                app,
+                &format!("{due} {id} {what}"),
+                width,
+            )));
         }
     }
     out
 }
 
-fn truncate(s: &str, width: usize) -> String {
-    s.chars().take(width).collect()
+/// One line of a list, cut with the theme's ellipsis where it is too long.
+fn truncate(app: &App, s: &str, width: usize) -> String {
+    text::fit(s, width, app.theme.ellipsis())
 }
 
-/// "Summary: Welding IET, Example CC", or a nudge to fill in the profile.
+/// "Summary: Welding IET 2026-27, Example CC", or a nudge to fill in the
+/// profile.
 pub fn title(app: &App) -> String {
     let p = &app.assessment.profile;
-    let who = [p.program.as_str(), p.college.as_str()]
+    // The program and cycle first: a narrow pane cuts the college.
+    let program = if p.program.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{} {}", p.program.trim(), app.assessment.cycle.trim())
+            .trim_end()
+            .to_string()
+    };
+    let who = [program.as_str(), p.college.as_str()]
         .iter()
         .filter(|s| !s.trim().is_empty())
         .map(|s| text::clean_line(s))
