@@ -707,7 +707,10 @@ fn a_new_assessment_asks_which_rubric_when_the_team_has_its_own() {
     let screen = tui::screen(&app);
     assert!(screen.contains("New assessment"), "{screen}");
     assert!(
-        screen.contains("< IET Quality Indicators (Oregon categories) 2026.1 (built in) >"),
+        screen.contains(&format!(
+            "< IET Quality Indicators (Oregon categories) {} (built in) >",
+            app.content.rubric.version
+        )),
         "{screen}"
     );
     tui::feed(&mut app, "<Left><Enter>");

@@ -268,3 +268,69 @@ fn content_hash_is_stable_and_changes_with_the_wording() {
     assert_ne!(a.content_hash(), b.content_hash());
     assert!(a.content_hash().starts_with("fnv1a64:"));
 }
+
+/// Each row of the content review's table of errors (2026-11-30), as the
+/// shipped files now say it: the words that were wrong are gone, the
+/// right ones are there.
+#[test]
+fn the_content_reviews_corrections_hold() {
+    let b = embedded::builtin().unwrap();
+    let section = |id: &str| b.toolkit.section(id).unwrap().body.join(" ");
+    let question = |id: &str| {
+        let q = b.screener.questions.iter().find(|q| q.id == id).unwrap();
+        format!("{} {} {}", q.prompt, q.why, q.cite.join(" "))
+    };
+    let indicator = |id: &str| b.rubric.indicator(id).unwrap().1.clone();
+    // 1, 2: workforce-plan fit is guidance, cited to 231(e), never 463.38.
+    assert!(section("iet-advancement").contains("good practice, not one of the two tests"));
+    assert_eq!(indicator("PD-6").cite, ["WIOA sec. 231(e)"]);
+    let f8 = b.screener.questions.iter().find(|q| q.id == "F-8").unwrap();
+    assert!(!f8.prompt.contains("workforce plan") && !f8.cite.concat().contains("231"));
+    // 3, 4: a credential earned during the IET; Non-Credit Training
+    // Certificates count in Oregon.
+    assert!(section("kf-credentialed").contains("during the IET program"));
+    assert!(section("kf-credentialed").contains("Non-Credit Training Certificate"));
+    assert!(section("req-credentials").contains("OAR 589-006-0050(36)"));
+    assert!(!section("req-credentials").contains("are credit-bearing"));
+    assert!(
+        indicator("PD-5")
+            .description
+            .contains("Non-Credit Training Certificate")
+    );
+    // 5: Concurrent and Credentialed go beyond the federal rules.
+    assert!(section("key-features").contains("go beyond the federal rules"));
+    assert!(!section("key-features").contains("restate the federal rules"));
+    // 6: the Quality Indicators and the Design Toolkit are OCTAE's.
+    assert!(section("res-quality-indicators").contains("developed by OCTAE"));
+    assert!(!section("res-quality-indicators").contains("grouped by Oregon"));
+    assert!(b.rubric.note.contains("developed by OCTAE"));
+    assert!(section("res-design-toolkit").starts_with("OCTAE's toolkit"));
+    // 7: the corrections model, not an unsupported claim.
+    assert!(!section("partner-corrections").contains("Many Oregon IETs run inside"));
+    assert!(section("partner-corrections").contains("Work-based Learning program"));
+    // 8: what ietkit does and does not reproduce of the state's toolkit.
+    assert!(section("res-oregon-toolkit").contains("What it does not"));
+    assert!(!section("res-oregon-toolkit").contains("follows the same topics"));
+    // 9: Oregon's own definitions of Integrated and Contextualized.
+    assert!(section("kf-integrated").contains("college and career preparation"));
+    assert!(section("kf-contextualized").starts_with("All the components"));
+    assert!(question("OR-1").contains("college and career preparation"));
+    // 10: when to assess again, as the Oregon page says.
+    for id in ["start", "res-assessment-tool"] {
+        assert!(section(id).contains("team members"), "{id}");
+        assert!(
+            !section(id).contains("new occupation, partner or schedule"),
+            "{id}"
+        );
+    }
+    // 11: the rule's words on research; private-sector training counts.
+    for text in [
+        section("iet-integrated"),
+        question("F-6"),
+        indicator("CU-6").description,
+    ] {
+        assert!(text.contains("most rigorous research available"), "{text}");
+        assert!(!text.contains("best available research"), "{text}");
+    }
+    assert!(section("iet-components").contains("run by the private sector"));
+}

@@ -856,7 +856,10 @@ mod tests {
         );
         assert_eq!(a.response("PD-2").unwrap().rating, Rating::Level(3));
         let text = notices.join("\n");
-        assert!(text.contains("version 2025.1 then, 2026.1 now"), "{text}");
+        assert!(
+            text.contains(&format!("version 2025.1 then, {} now", rubric.version)),
+            "{text}"
+        );
         assert!(
             text.contains("New indicators, not rated yet: PM-7."),
             "{text}"
