@@ -215,10 +215,11 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             if crate::tui::theme::cannot_draw(term.as_deref()) {
                 // The overview, then why not the app: last, so that it is
                 // what stays on the screen.
-                let status = orientation(cli, data_dir.as_ref(), out, err)?;
+                orientation(cli, data_dir.as_ref(), out, err)?;
                 out.flush()?;
                 writeln!(err, "\n{}", cannot_draw_here(term.as_deref(), true))?;
-                Ok(status)
+                // The app was asked for and did not start.
+                Ok(1)
             } else {
                 full_screen(cli, data_dir, None, err)
             }
@@ -645,8 +646,11 @@ fn compare(
             return Ok(1);
         }
     };
-    let views: Vec<&crate::model::assessment::Assessment> = loaded.iter().map(|(_, a)| a).collect();
-    let labels: Vec<String> = loaded.iter().map(|(n, _)| n.clone()).collect();
+    // Cycles oldest first, whatever order they were named in.
+    let all: Vec<&crate::model::assessment::Assessment> = loaded.iter().map(|(_, a)| a).collect();
+    let order = crate::model::comparison::column_order(&all);
+    let views: Vec<&crate::model::assessment::Assessment> = order.iter().map(|&i| all[i]).collect();
+    let labels: Vec<String> = order.iter().map(|&i| loaded[i].0.clone()).collect();
     let comparison = crate::model::comparison::compare(&rubric, &views);
     let options = crate::report::compare::Options {
         only_diff,

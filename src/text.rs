@@ -314,9 +314,36 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// As [`wrap`], but a word longer than `width` is broken across lines, so
+/// no line is longer than `width`: for a screen, which would cut it. (Text
+/// written out keeps long words whole: a path or an address stays one.)
+pub fn wrap_hard(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for line in wrap(s, width) {
+        let chars: Vec<char> = line.chars().collect();
+        if chars.len() <= width {
+            lines.push(line);
+        } else {
+            lines.extend(chars.chunks(width).map(|c| c.iter().collect::<String>()));
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod wrap_tests {
-    use super::wrap;
+    use super::{wrap, wrap_hard};
+
+    #[test]
+    fn on_a_screen_a_long_word_is_broken_and_no_line_is_longer_than_the_width() {
+        assert_eq!(
+            wrap_hard("a verylongword b", 4),
+            ["a", "very", "long", "word", "b"]
+        );
+        assert_eq!(wrap_hard("one two three", 9), ["one two", "three"]);
+        assert_eq!(wrap_hard("abc", 0), ["a", "b", "c"]);
+    }
 
     #[test]
     fn wraps_at_word_boundaries_and_keeps_long_words_whole() {

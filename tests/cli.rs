@@ -325,6 +325,13 @@ fn compare_two_cycles_in_markdown_and_csv() {
         md.contains("| ID | Indicator | 2025-26 | 2026-27 | Change |"),
         "{md}"
     );
+    // Named later cycle first, the columns still run oldest first, so a
+    // change reads from earlier to later.
+    let out = ietkit(
+        &["compare", TEAM, LAST_YEAR, "--format", "md", "--ascii"],
+        data.path(),
+    );
+    assert_eq!(stdout(&out), md, "the same comparison whatever the order");
     assert!(
         md.contains("| PD-3 | Components run at the same time | 1 | 3 | +2 |"),
         "{md}"

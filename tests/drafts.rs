@@ -877,3 +877,74 @@ fn who_is_working_said_at_the_first_start_is_the_new_assessments_assessor() {
     keys(&mut app, &mut session, "<C-u>Sam Ortiz<Tab><Right><Enter>");
     assert_eq!(app.assessment.assessors, before);
 }
+
+/// A new assessment's file says whose view it is, when one person speaks
+/// for one partner; the next cycle is the work of whoever starts it.
+#[test]
+fn files_say_whose_view_and_the_next_cycle_is_whoever_starts_it() {
+    use ietkit::model::assessment::Partner;
+    let data = TempDir::new("whose-name");
+    let lib = library(data.path());
+    let mut app = tui::app(80, 24);
+    app.who.person = Person {
+        name: "Maria Lopez".into(),
+        role: Some(Partner::AdultBasicSkills),
+    };
+    let mut session = Session::new(Some(library(data.path())));
+    app.effects.push(ietkit::tui::app::Effect::Library(
+        ietkit::tui::app::LibraryRequest::New,
+    ));
+    session.apply(&mut app);
+    keys(
+        &mut app,
+        &mut session,
+        "<Tab>Welding IET<Tab><Tab><Tab><Tab><C-u>2025-26<Enter>",
+    );
+    keys(&mut app, &mut session, "]2");
+    let first = session.path.clone().unwrap();
+    assert_eq!(first.file_name().unwrap(), "welding-iet-2025-26-abs.ron");
+
+    // James (CTE) starts the next cycle from it: his, not Maria's.
+    app.who.person = Person {
+        name: "James Chen".into(),
+        role: Some(Partner::CareerTechnicalEducation),
+    };
+    app.effects.push(ietkit::tui::app::Effect::RememberWho);
+    session.apply(&mut app);
+    app.effects.push(ietkit::tui::app::Effect::Library(
+        ietkit::tui::app::LibraryRequest::NextCycle(first.clone()),
+    ));
+    session.apply(&mut app);
+    let next = session.path.clone().unwrap();
+    assert_eq!(next.file_name().unwrap(), "welding-iet-2026-27-cte.ron");
+    let saved = lib.read(&next).unwrap().assessment;
+    assert_eq!(saved.assessors.len(), 1);
+    assert_eq!(saved.assessors[0].name, "James Chen");
+}
+
+/// A profile the form cannot keep puts the cursor on the field it names,
+/// so that what is typed next mends it.
+#[test]
+fn a_mistake_in_the_profile_takes_the_cursor_to_its_field() {
+    let mut app = tui::app(80, 24);
+    tui::feed(&mut app, "p");
+    let Some(ietkit::tui::app::Overlay::Form(f)) = app.overlays.last() else {
+        panic!("the profile form");
+    };
+    let cohort = f
+        .fields
+        .iter()
+        .position(|x| x.label == "Cohort size")
+        .unwrap();
+    tui::feed(&mut app, &"<Tab>".repeat(cohort));
+    tui::feed(&mut app, "about 15<Tab><Enter>");
+    let Some(ietkit::tui::app::Overlay::Form(f)) = app.overlays.last() else {
+        panic!("still open");
+    };
+    assert!(
+        f.error.as_deref().unwrap().starts_with("Cohort size:"),
+        "{:?}",
+        f.error
+    );
+    assert_eq!(f.focus, cohort);
+}

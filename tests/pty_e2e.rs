@@ -878,7 +878,8 @@ fn terminals_get_the_colours_they_say_they_have() {
         // Started plainly: the overview, then why not the app, last, so it
         // stays on the screen; no line longer than 80 columns.
         let mut s = Session::start_with(&[], data.path(), &[("TERM", term)]);
-        let (_, text) = s.finish();
+        let (status, text) = s.finish();
+        assert_eq!(status.exit_code(), 1, "the app did not start");
         let lines: Vec<&str> = text
             .lines()
             .map(str::trim_end)

@@ -283,20 +283,34 @@ fn shown_ids(a: &App) -> Vec<String> {
 /// files themselves.
 #[test]
 fn the_filters_show_exactly_what_they_name() {
-    // Later cycle first, so that what improved reads as going down.
+    // Chosen later cycle first: the columns still run oldest first. Two
+    // ratings of the later cycle are lowered, so that some went down.
     let names = [
         "welding-fabrication-iet-2026-27",
         "welding-fabrication-iet-2025-26",
     ];
-    let files: Vec<_> = names
+    let mut files: Vec<_> = names
         .iter()
         .map(|n| {
             let path = common::root().join(SAMPLES).join(format!("{n}.ron"));
             assessment_file::read(&path).unwrap().assessment
         })
         .collect();
+    for id in ["PD-1", "CU-2"] {
+        files[0].response_mut(id).rating = Rating::Level(0);
+    }
     let mut a = tui::app(120, 40);
-    open_side_by_side(&mut a, &names);
+    for f in &mut files {
+        assessment_file::reconcile(f, &a.content.rubric);
+    }
+    let view = CompareView::new(
+        &a.content.rubric,
+        names.iter().map(|s| s.to_string()).collect(),
+        files.clone(),
+    );
+    assert_eq!(view.names, [names[1], names[0]], "oldest cycle first");
+    a.overlays.push(Overlay::Compare(Box::new(view)));
+    files.reverse();
     let ids: Vec<String> = a
         .content
         .rubric
@@ -398,7 +412,11 @@ fn marks_show_in_the_library_with_their_column_and_the_way_on() {
             s.contains("Space mark") && s.contains("v side by side"),
             "the footer names the keys at 80 columns:\n{s}"
         );
-        assert!(s.contains("Space marks assessments to compare"), "{s}");
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Keys: Enter open, Space mark, v side by side"),
+            "{s}"
+        );
         tui::feed(&mut a, " jj ");
         let s = tui::screen(&a);
         let row = |name: &str| {
@@ -699,4 +717,34 @@ fn the_trend_takes_one_assessment_per_cycle() {
     open_side_by_side(&mut a, &["welding-fabrication-iet-2025-26", PARTNERS[0]]);
     tui::feed(&mut a, "t");
     assert!(tui::screen(&a).contains("Trend across cycles"));
+}
+
+/// The column headings stay on screen however far the rows scroll, and
+/// the selected row's details give an N/A's reason.
+#[test]
+fn headings_stay_and_details_give_the_reason_for_na() {
+    let mut a = tui::app(80, 24);
+    open_side_by_side(
+        &mut a,
+        &[
+            "welding-fabrication-iet-2025-26",
+            "welding-fabrication-iet-2026-27",
+        ],
+    );
+    tui::feed(&mut a, &"j".repeat(20));
+    let s = tui::screen(&a);
+    let heading = s.lines().nth(2).unwrap();
+    assert!(
+        heading.contains("2025-26") && heading.contains("2026-27"),
+        "{s}"
+    );
+    assert!(heading.contains("chg"), "{s}");
+    assert!(s.contains("k: more above"), "{s}");
+    // CI-6 is N/A in 2025-26, with its reason.
+    let Some(ietkit::tui::app::Overlay::Compare(view)) = a.overlays.last_mut() else {
+        panic!("side by side");
+    };
+    view.select_id("CI-6");
+    let s = tui::screen(&a);
+    assert!(s.contains("N/A: The program runs on campus"), "{s}");
 }

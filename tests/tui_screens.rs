@@ -140,12 +140,12 @@ fn the_checklist_marks_read_as_what_they_are() {
         (
             Theme::default(),
             "✎ § !1",
-            "✎ notes  § evidence  !2 open actions",
+            "✎ notes  § evidence  !2 = 2 open actions",
         ),
         (
             Theme::new(false, true),
             "nt ev !1",
-            "nt notes  ev evidence  !2 open actions",
+            "nt notes ev evidence !2 = 2 open actions",
         ),
     ] {
         let mut a = app_with(theme, 80, 24);

@@ -215,6 +215,18 @@ fn rater_name(a: &Assessment) -> String {
     rater(a).map_or_else(String::new, |(name, _)| crate::text::clean_line(&name))
 }
 
+/// The order to show `assessments` in: cycles of one program oldest
+/// first, whatever order they were chosen in, so that a change reads from
+/// earlier to later; anything else as given. Cycles are compared as
+/// written ("2025-26" before "2026-27"), ties kept in order.
+pub fn column_order(assessments: &[&Assessment]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..assessments.len()).collect();
+    if !assessments.is_empty() && kind_of(assessments) == Kind::Cycles {
+        order.sort_by(|&a, &b| assessments[a].cycle.trim().cmp(assessments[b].cycle.trim()));
+    }
+    order
+}
+
 /// Whether `a` is a consensus the team agreed in ietkit.
 fn agreed(a: &Assessment) -> bool {
     a.changes.iter().any(|c| {

@@ -11,7 +11,7 @@ use super::data_file::LoadError;
 use super::folder::{Folder, FolderError, Kind};
 use super::lock::{Lock, LockError};
 use super::paths::DataDir;
-use crate::model::assessment::{Assessment, Purpose, Rating};
+use crate::model::assessment::{Assessment, Assessor, Purpose, Rating};
 use crate::model::changes::{self, Origin, What, Who};
 use crate::model::rubric::Rubric;
 use crate::model::timestamp::Timestamp;
@@ -93,6 +93,22 @@ fn summary_of(a: &Assessment, rubric: &Rubric) -> Summary {
         total: rubric.indicator_count(),
         updated: a.updated,
     }
+}
+
+/// What a new assessment's file is named from: its program and cycle, and
+/// the partner of its one assessor, so that partners' views of one cycle
+/// tell themselves apart ("welding-iet-2026-27-cte"). Before the program
+/// has a name, only the cycle (the file takes the program's name later).
+pub fn file_base(a: &Assessment) -> String {
+    let program = a.profile.program.trim();
+    let mut base = format!("{program} {}", a.cycle.trim());
+    if let [one] = a.assessors.as_slice()
+        && !program.is_empty()
+    {
+        base.push(' ');
+        base.push_str(one.partner.short());
+    }
+    base
 }
 
 /// "2026-27" becomes "2027-28"; anything else gets " (next)".
@@ -478,7 +494,21 @@ impl Library {
             Purpose::EvaluatingExisting,
             &next_cycle_name(&from.cycle),
         );
-        next.assessors.clone_from(&from.assessors);
+        // Whoever starts the next cycle assesses it, when they have said
+        // whom they speak for; otherwise last cycle's assessors stand, for
+        // the profile form to change.
+        match &self.who.person.role {
+            Some(role) => {
+                next.assessors = vec![Assessor {
+                    name: match self.who.person.name.trim() {
+                        "" => self.who.login.clone(),
+                        name => name.to_string(),
+                    },
+                    partner: role.clone(),
+                }]
+            }
+            None => next.assessors.clone_from(&from.assessors),
+        }
         for old in &from.responses {
             if rubric.indicator(&old.indicator).is_none() {
                 continue;

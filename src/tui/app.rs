@@ -164,6 +164,9 @@ pub struct App {
     pub save: SaveState,
     /// Why the assessment must not be changed, when it must not.
     pub read_only: Option<String>,
+    /// The assessment was opened from its file, not started here: the
+    /// first screen welcomes the person back.
+    pub opened: bool,
     /// The data folder in use, for the help.
     pub data_dir: Option<String>,
     /// Where exports go unless the user says otherwise.
@@ -203,6 +206,7 @@ impl App {
             changes: 0,
             save: SaveState::Nothing,
             read_only: None,
+            opened: false,
             data_dir: None,
             export_dir: PathBuf::new(),
             effects: Vec::new(),
@@ -351,11 +355,19 @@ impl App {
         }
         // A letter or digit that does nothing here says so, with the way to
         // the keys that do: a key with no effect and no word looks broken.
-        if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(KeyModifiers::CONTROL)
-            && !c.is_whitespace()
-        {
-            self.say(format!("{c} does nothing here; ? shows the keys that do."));
+        let name = match key.code {
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_whitespace() =>
+            {
+                Some(c.to_string())
+            }
+            KeyCode::Enter => Some("Enter".to_string()),
+            _ => None,
+        };
+        if let Some(name) = name {
+            self.say(format!(
+                "{name} does nothing here; ? shows the keys that do."
+            ));
             // Said already: the screen stays as it is.
             return had_message != self.message;
         }
@@ -564,6 +576,7 @@ impl App {
             (None, true) => SaveState::Saved(self.assessment.updated),
             (None, false) => SaveState::Nothing,
         };
+        self.opened = saved || read_only.is_some();
         self.read_only = read_only;
         self.changes = 0;
         self.overlays.clear();

@@ -55,6 +55,12 @@ pub enum TrendRow {
 
 impl CompareView {
     pub fn new(rubric: &Rubric, names: Vec<String>, assessments: Vec<Assessment>) -> CompareView {
+        // Cycles oldest first, as chosen otherwise.
+        let order = comparison::column_order(&assessments.iter().collect::<Vec<_>>());
+        let mut paired: Vec<Option<(String, Assessment)>> =
+            names.into_iter().zip(assessments).map(Some).collect();
+        let (names, assessments): (Vec<String>, Vec<Assessment>) =
+            order.iter().filter_map(|&i| paired[i].take()).unzip();
         let refs: Vec<&Assessment> = assessments.iter().collect();
         let comparison = comparison::compare(rubric, &refs);
         CompareView {

@@ -100,7 +100,9 @@ impl App {
         let inner = layout::overlay(self.size);
         let width = usize::from(inner.width.saturating_sub(2)).max(1);
         let lines = super::lines::detail::reading(self, id, width).len() as u16;
-        lines.saturating_sub(inner.height.saturating_sub(2) / 2)
+        // At least as far as the drawing lets it (a row of the reading part
+        // says which way more lies, and the team's work takes up to half).
+        lines.saturating_sub(inner.height.saturating_sub(2) / 2) + 1
     }
 
     /// Where the detail's reading part opens: at the top, unless the level
@@ -123,7 +125,8 @@ impl App {
         let work = (parts(self.assessment.response(id)).len() as u16 + 2)
             .min(inner_height / 2)
             .max(2.min(inner_height));
-        let height = usize::from(inner_height - work).max(1);
+        // Less the row that says which way more lies.
+        let height = usize::from((inner_height - work).saturating_sub(1)).max(1);
         ((at + 3).saturating_sub(height) as u16).min(self.detail_scroll_limit(id))
     }
 

@@ -251,6 +251,15 @@ impl App {
             }
             Err(e) => {
                 if let Some(Overlay::Form(f)) = self.overlays.last_mut() {
+                    // The field the message names takes the cursor, so
+                    // that what is typed next mends it.
+                    if let Some(at) = f
+                        .fields
+                        .iter()
+                        .position(|x| e.starts_with(&format!("{}:", x.label)))
+                    {
+                        f.focus = at;
+                    }
                     f.error = Some(e);
                 }
             }

@@ -201,7 +201,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Library, &[ch('t')], Action::ToggleTrash, "t", "Show the trash, or the library again", "trash"),
     bind(C::Library, &[ch('i')], Action::ImportAssessment, "i", "Import an assessment file from a path", ""),
     bind(C::Library, &[ch('s')], Action::SaveCopyAs, "s", "Save a copy of the open assessment to a path of your choice", ""),
-    bind(C::Library, &[ch('w')], Action::WhoAmI, "w", "Who you are: your name and whom you speak for, recorded with your changes", ""),
+    bind(C::Library, &[ch('w')], Action::WhoAmI, "w", "Who you are: your name and whom you speak for, recorded with your changes", "who you are"),
     bind(C::Library, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Next assessment", ""),
     bind(C::Library, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Previous assessment", ""),
     bind(C::Library, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys", "help"),

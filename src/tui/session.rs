@@ -13,7 +13,7 @@ use crate::model::changes::{self, Origin, What};
 use crate::model::timestamp::Timestamp;
 use crate::report::{self, Subject};
 use crate::store::export_file::{self, ExportError};
-use crate::store::library::{Library, OpenFile, slug};
+use crate::store::library::{Library, OpenFile, file_base, slug};
 use crate::store::lock::Lock;
 use crate::store::{assessment_file, catalogue};
 use crate::text;
@@ -547,7 +547,7 @@ impl Session {
         // named, the file takes the name it would have had.
         let named_blank = (before.profile.program.trim().is_empty()
             && !app.assessment.profile.program.trim().is_empty())
-        .then(|| slug(&format!("{} {}", before.profile.program, before.cycle)));
+        .then(|| slug(&file_base(before)));
         changes::record(&mut app.assessment, &app.who, now, whats);
         // The record holds what changed even if this save fails.
         self.baseline = Some(app.assessment.clone());
@@ -559,13 +559,7 @@ impl Session {
                 None
             }),
             (None, Some(lib)) if self.path.is_none() => lib
-                .create_locked(
-                    &app.assessment,
-                    &format!(
-                        "{} {}",
-                        app.assessment.profile.program, app.assessment.cycle
-                    ),
-                )
+                .create_locked(&app.assessment, &file_base(&app.assessment))
                 .map(Some),
             (None, _) if self.path.is_some() => {
                 app.save = SaveState::Failed(
@@ -626,10 +620,7 @@ impl Session {
         if current != blank && !numbered {
             return;
         }
-        let base = format!(
-            "{} {}",
-            app.assessment.profile.program, app.assessment.cycle
-        );
+        let base = file_base(&app.assessment);
         // What is typed is kept under the file's name: it follows to the
         // new one at the next keep.
         self.drafts.forget();
@@ -795,8 +786,13 @@ impl Session {
                     let cycle = next.cycle.clone();
                     self.start_new(app, next, Origin::NextCycle { from: stem(&path) });
                     self.save(app);
+                    let which = if cycle.trim().is_empty() {
+                        "Started the next cycle, with no cycle name (the one it comes from has none; p sets it)".to_string()
+                    } else {
+                        format!("Started cycle {cycle}")
+                    };
                     Ok(format!(
-                        "Started cycle {cycle}: profile, evidence (marked to re-check) and open action items carried over; ratings start empty."
+                        "{which}: profile, evidence (marked to re-check) and open action items carried over; ratings start empty."
                     ))
                 }
                 Err(e) => Err(e),

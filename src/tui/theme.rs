@@ -212,8 +212,8 @@ impl Theme {
     pub fn marks_legend_in(self, width: usize) -> String {
         let (n, e) = (self.notes_mark(), self.evidence_mark());
         let variants = [
-            format!("? unsure  {n} notes  {e} evidence  !2 open actions"),
-            format!("? unsure {n} notes {e} evidence !2 open actions"),
+            format!("? unsure  {n} notes  {e} evidence  !2 = 2 open actions"),
+            format!("? unsure {n} notes {e} evidence !2 = 2 open actions"),
             format!("? unsure {n} notes {e} evidence !2 actions"),
         ];
         match variants.iter().find(|v| v.chars().count() <= width) {

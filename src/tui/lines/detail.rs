@@ -42,13 +42,15 @@ pub fn reading(app: &App, id: &str, width: usize) -> Vec<Line<'static>> {
         }
         _ => out.push(status),
     }
-    out.push(Line::styled(
-        format!(
+    out.extend(wrapped(
+        &format!(
             "{}{}{}",
             text::clean_line(&category.name),
             theme.sep(),
             ind.phase.label()
         ),
+        width,
+        "",
         theme.dim(),
     ));
     if let Some(change) = crate::model::changes::last_for(&app.assessment, id) {

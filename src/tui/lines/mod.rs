@@ -24,7 +24,7 @@ pub fn is_focused(app: &App, pane: Pane) -> bool {
 /// with `indent` before every line.
 pub fn wrapped(text: &str, width: usize, indent: &str, style: Style) -> Vec<Line<'static>> {
     let room = width.saturating_sub(indent.chars().count()).max(1);
-    crate::text::wrap(&crate::text::clean_line(text), room)
+    crate::text::wrap_hard(&crate::text::clean_line(text), room)
         .into_iter()
         .map(|l| Line::from(vec![Span::raw(indent.to_string()), Span::styled(l, style)]))
         .collect()

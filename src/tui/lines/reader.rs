@@ -5,7 +5,7 @@ use ratatui::text::Line;
 
 use super::{marked, wrapped};
 use crate::text;
-use crate::tui::app::{App, MainView, SaveState};
+use crate::tui::app::{App, MainView};
 
 const WELCOME: &[&str] = &[
     "A new assessment of your IET program against the IET Quality Indicators. It is saved as soon as you change something; o opens the library of saved assessments.",
@@ -28,9 +28,10 @@ pub fn title(app: &App) -> String {
     }
 }
 
-/// Whether the open assessment came from a file (rather than being new).
+/// Whether the open assessment came from a file (rather than being new,
+/// whether or not it is saved yet).
 fn has_file(app: &App) -> bool {
-    matches!(app.save, SaveState::Saved(_) | SaveState::ReadOnly(_))
+    app.opened
 }
 
 /// The opening text for an assessment that was saved before.

@@ -164,15 +164,17 @@ fn table(
         "{:>CHANGE$}",
         if partners { "gap" } else { "chg" }
     ));
-    let mut lines = vec![Line::styled(header, theme.heading())];
+    // The column headings stay put while the rows scroll under them.
+    let mut head = vec![Line::styled(header, theme.heading())];
     // Partners' views: who rated each, under whom they speak for.
     if c.raters[cols.clone()].iter().any(|r| !r.is_empty()) {
         let mut who = format!("{:<ID$} {}", "", cut("", title_width));
         for r in &c.raters[cols.clone()] {
             who.push_str(&format!("{:>CELL$}", cut(r, CELL - 1).trim_end()));
         }
-        lines.push(Line::styled(who.trim_end().to_string(), theme.dim()));
+        head.push(Line::styled(who.trim_end().to_string(), theme.dim()));
     }
+    let mut lines: Vec<Line> = Vec::new();
 
     let rows = view.visible();
     let mut selected_line = 0;
@@ -237,10 +239,14 @@ fn table(
             theme.dim(),
         ));
     }
-    let height = usize::from(area.height);
+    let head_rows = (head.len() as u16).min(area.height);
+    let [head_area, body] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(area);
+    frame.render_widget(Paragraph::new(head), head_area);
+    let height = usize::from(body.height);
     let offset = (selected_line + 1).saturating_sub(height);
     let below = lines.len() > offset + height;
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), body);
     (offset > 0, below)
 }
 
@@ -272,18 +278,29 @@ fn details(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
             theme.heading(),
         )];
         if let Some(r) = a.response(&row.id) {
+            if let Rating::NotApplicable { reason } = &r.rating {
+                lines.extend(wrapped(
+                    &format!("N/A: {}", text::aside(reason)),
+                    w,
+                    "",
+                    theme.dim(),
+                ));
+            }
             if !r.notes.trim().is_empty() {
                 lines.extend(wrapped(&r.notes, w, "", Style::new()));
             }
             if !r.evidence.is_empty() {
                 lines.push(Line::styled(
-                    format!("{} evidence", r.evidence.len()),
+                    text::count(r.evidence.len(), "evidence item", "evidence items"),
                     theme.dim(),
                 ));
             }
             let open = r.open_actions();
             if open > 0 {
-                lines.push(Line::styled(format!("{open} open action(s)"), theme.dim()));
+                lines.push(Line::styled(
+                    text::count(open, "open action", "open actions"),
+                    theme.dim(),
+                ));
             }
         }
         frame.render_widget(Paragraph::new(lines), parts[slot]);

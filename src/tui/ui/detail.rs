@@ -46,22 +46,31 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
         Some(s) => crate::tui::search::highlight(reading(app, id, width), &s.query, theme.hit()),
         None => reading(app, id, width),
     };
-    let max = (reading.len() as u16).saturating_sub(read_area.height);
-    frame.render_widget(
-        Paragraph::new(reading).scroll((scroll.min(max), 0)),
-        read_area,
-    );
-    // Text below the reading part's end is said, with the way to it.
-    if scroll.min(max) < max && read_area.height > 0 {
-        let mark = " PgDn: more ";
-        let w = (mark.len() as u16).min(read_area.width);
-        let at = ratatui::layout::Rect {
-            x: read_area.right() - w,
-            y: read_area.bottom() - 1,
-            width: w,
-            height: 1,
+    // Where the reading part is longer than its room, its last row says
+    // which way more lies, and the text never runs under that row.
+    let long = reading.len() as u16 > read_area.height && read_area.height > 1;
+    let text_rows = read_area.height - u16::from(long);
+    let max = (reading.len() as u16).saturating_sub(text_rows);
+    let scroll = scroll.min(max);
+    let [text_area, mark_area] =
+        Layout::vertical([Constraint::Length(text_rows), Constraint::Min(0)]).areas(read_area);
+    frame.render_widget(Paragraph::new(reading).scroll((scroll, 0)), text_area);
+    if long {
+        let mark = match (scroll > 0, scroll < max) {
+            (true, true) => "PgUp: more above · PgDn: more below",
+            (true, false) => "PgUp: more above",
+            (false, _) => "PgDn: more below",
         };
-        frame.render_widget(Paragraph::new(Span::styled(mark, theme.key())), at);
+        let mark = if theme.ascii {
+            mark.replace('·', "|")
+        } else {
+            mark.to_string()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(mark, theme.key()))
+                .alignment(ratatui::layout::Alignment::Right),
+            mark_area,
+        );
     }
 
     let [heading, list] =

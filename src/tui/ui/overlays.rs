@@ -388,19 +388,28 @@ pub fn library(app: &App, view: &LibraryView, frame: &mut Frame) {
         };
         lines.extend(wrapped(empty, width, "", theme.dim()));
     }
-    if !view.trash && view.rows.len() >= 2 {
+    // Every key of the library, whole, where a newcomer looks first (the
+    // status bar has room for a few).
+    let keys: Vec<String> = crate::tui::keymap::hints(&[crate::tui::keymap::Context::Library])
+        .into_iter()
+        .filter(|(_, hint)| !matches!(*hint, "help" | "close"))
+        .map(|(key, hint)| format!("{key} {hint}"))
+        .collect();
+    lines.extend(wrapped(
+        &format!("Keys: {}; ? every key.", keys.join(", ")),
+        width,
+        "",
+        theme.dim(),
+    ));
+    if !view.trash && view.rows.len() >= 2 && !view.marked.is_empty() {
         let (say, style) = match view.marked.len() {
-            0 => (
-                "Space marks assessments to compare; v shows them side by side.".to_string(),
-                theme.dim(),
-            ),
             1 => (
                 "1 marked: mark one more with Space, then press v.".to_string(),
                 theme.heading(),
             ),
             n => (
                 format!(
-                    "{n} marked, numbered as their columns will be: v shows them side by side."
+                    "{n} marked: v shows them side by side (cycles of one program oldest first)."
                 ),
                 theme.heading(),
             ),

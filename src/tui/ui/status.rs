@@ -118,14 +118,12 @@ fn too_long(text: &str, width: usize) -> bool {
     crate::text::clean_line(text).chars().count() + 1 > width
 }
 
-/// A message too long for the status line, whole, in a box just above it
-/// that covers what is under it until the next key.
 /// The rows the message box takes above a status line `width` wide: none
 /// when the message fits the status line.
 pub fn message_rows(app: &App, width: u16) -> u16 {
     match &app.message {
         Some((text, _)) if too_long(text, usize::from(width)) => {
-            let lines = crate::text::wrap(
+            let lines = crate::text::wrap_hard(
                 &crate::text::clean_line(text),
                 usize::from(width).saturating_sub(2).max(1),
             );
@@ -135,6 +133,8 @@ pub fn message_rows(app: &App, width: u16) -> u16 {
     }
 }
 
+/// A message too long for the status line, whole, in a box just above it
+/// that covers what is under it until the next key.
 pub fn message_box(app: &App, frame: &mut ratatui::Frame, status: ratatui::layout::Rect) {
     let Some((text, tone)) = &app.message else {
         return;
