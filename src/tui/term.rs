@@ -263,6 +263,11 @@ pub fn run(app: &mut App, session: &mut Session) -> io::Result<()> {
     let mut terminal = setup(app.theme.basic)?;
     let result = event_loop(&mut terminal, app, session, &asked);
     let restored = restore();
+    // `restore` has put the terminal back. Dropping ratatui's terminal
+    // would try to show the cursor again and, when that fails (the
+    // terminal has hung up), print to standard error, which then fails
+    // too and panics: it is let go without its drop.
+    std::mem::forget(terminal);
     // A terminal that has gone away fails whatever is read from or written
     // to it, in the loop or in restoring it: that is how a session ends on
     // a dropped line, not a fault. Everything was saved as it was made.
