@@ -748,3 +748,24 @@ fn headings_stay_and_details_give_the_reason_for_na() {
     let s = tui::screen(&a);
     assert!(s.contains("N/A: The program runs on campus"), "{s}");
 }
+
+/// Marks stay while the app runs: closing the library to look at an
+/// assessment and coming back finds them as they were.
+#[test]
+fn marks_stay_when_the_library_closes_and_opens_again() {
+    let (_data, dir, paths) = library_of("marks-stay", &["one", "two", "three"]);
+    let mut session = Session::new(Some(Library::new(dir)));
+    let mut a = tui::app(80, 24);
+    tui::feed(&mut a, "o");
+    session.apply(&mut a);
+    tui::feed(&mut a, " jj ");
+    tui::feed(&mut a, "<Esc>o");
+    session.apply(&mut a);
+    let Some(ietkit::tui::app::Overlay::Library(view)) = a.overlays.last() else {
+        panic!("the library again");
+    };
+    let listed: Vec<_> = view.rows.iter().map(|r| r.path.clone()).collect();
+    assert_eq!(view.marked, [listed[0].clone(), listed[2].clone()]);
+    assert!(paths.iter().all(|p| listed.contains(p)));
+    assert!(tui::screen(&a).contains("2 marked"));
+}

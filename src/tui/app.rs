@@ -164,6 +164,8 @@ pub struct App {
     pub save: SaveState,
     /// Why the assessment must not be changed, when it must not.
     pub read_only: Option<String>,
+    /// Library entries marked to compare, kept while the app runs.
+    pub marked: Vec<PathBuf>,
     /// The assessment was opened from its file, not started here: the
     /// first screen welcomes the person back.
     pub opened: bool,
@@ -207,6 +209,7 @@ impl App {
             save: SaveState::Nothing,
             read_only: None,
             opened: false,
+            marked: Vec::new(),
             data_dir: None,
             export_dir: PathBuf::new(),
             effects: Vec::new(),

@@ -62,8 +62,16 @@ pub enum LibraryRequest {
 impl App {
     pub(super) fn open_library(&mut self, trash: bool) {
         self.overlays.retain(|o| !matches!(o, Overlay::Library(_)));
+        // Marks stay while the app runs: closing the library to look at
+        // something does not lose them.
+        let marked = if trash {
+            Vec::new()
+        } else {
+            self.marked.clone()
+        };
         self.overlays.push(Overlay::Library(LibraryView {
             trash,
+            marked,
             ..LibraryView::default()
         }));
         self.effects
@@ -79,6 +87,11 @@ impl App {
                 Err(problem) => (Vec::new(), Some(problem)),
             };
             view.selected = view.selected.min(rows.len().saturating_sub(1));
+            // A mark on a file no longer listed goes.
+            view.marked.retain(|p| rows.iter().any(|r| r.path == *p));
+            if !view.trash {
+                self.marked.clone_from(&view.marked);
+            }
             view.rows = rows;
             view.problem = problem;
         }
@@ -123,6 +136,7 @@ impl App {
                     1 => "1 marked; mark one more, then press v.".to_string(),
                     n => format!("{n} marked; v shows them side by side."),
                 };
+                self.marked.clone_from(&view.marked);
                 self.say(format!("{said}: {next}"));
             }
             Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
