@@ -450,3 +450,22 @@ fn nothing_is_cut_or_hidden_without_a_sign() {
         "{text:?}"
     );
 }
+
+/// A reason longer than the prompt's row: its hidden start is marked.
+#[test]
+fn a_long_answer_in_a_prompt_says_its_start_is_hidden() {
+    let mut a = app(60, 20);
+    feed(&mut a, "]n");
+    let short = screen(&a);
+    let last_rows = |s: &str| s.lines().rev().nth(1).unwrap().to_string();
+    assert!(!last_rows(&short).starts_with('…'), "{short}");
+    feed(
+        &mut a,
+        &"The program runs on the college campus only, ".repeat(3),
+    );
+    let s = screen(&a);
+    assert!(last_rows(&s).starts_with('…'), "{s}");
+    feed(&mut a, "<Home>");
+    let s = screen(&a);
+    assert!(last_rows(&s).starts_with("The program"), "{s}");
+}

@@ -350,7 +350,20 @@ pub fn prompt(app: &App, p: &Prompt, frame: &mut Frame, status: Rect) {
     let [question, input] =
         Layout::vertical([Constraint::Length(rows), Constraint::Length(1)]).areas(area);
     frame.render_widget(Paragraph::new(said), question);
-    frame.render_widget(&p.input, input);
+    // A line longer than the row scrolls to keep the cursor in view: the
+    // first column then says that its start is hidden (Home shows it).
+    let col = p.input.cursor().1;
+    if col + 1 >= usize::from(input.width) && input.width > 2 {
+        let [mark, rest] =
+            Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(input);
+        frame.render_widget(
+            Paragraph::new(Span::styled(theme.ellipsis(), theme.key())),
+            mark,
+        );
+        frame.render_widget(&p.input, rest);
+    } else {
+        frame.render_widget(&p.input, input);
+    }
 }
 
 pub fn confirm(app: &App, question: &str, frame: &mut Frame) {
