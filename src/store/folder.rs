@@ -1321,4 +1321,66 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.join("b.ron")).unwrap(), "b");
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    /// `team check --fix` never changes what a planted link points at: a
+    /// link in the folder, to a file or a folder elsewhere, is refused and
+    /// its target keeps its mode.
+    #[test]
+    fn fixing_a_mode_never_follows_a_link() {
+        let dir = temp("fix-link");
+        let outside = temp("fix-link-outside");
+        let target = outside.join("secret.txt");
+        std::fs::write(&target, "x").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::set_permissions(&outside, std::fs::Permissions::from_mode(0o700)).unwrap();
+        std::os::unix::fs::symlink(&target, dir.join("notes.ron")).unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join("history")).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2770)).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        assert!(folder.fix_mode("notes.ron", false).is_err());
+        assert!(folder.fix_mode("history", true).is_err());
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode(&target), 0o600, "the link's target is left alone");
+        assert_eq!(mode(&outside), 0o700);
+        // A real file of the folder is fixed.
+        std::fs::write(dir.join("weld.ron"), "x").unwrap();
+        std::fs::set_permissions(dir.join("weld.ron"), std::fs::Permissions::from_mode(0o600))
+            .unwrap();
+        folder.fix_mode("weld.ron", false).unwrap();
+        assert_eq!(mode(&dir.join("weld.ron")), folder.share().file_mode());
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::remove_dir_all(&outside).unwrap();
+    }
+
+    #[test]
+    fn a_sub_folder_is_made_only_when_asked() {
+        let dir = temp("sub-ask");
+        let folder = Folder::open(&dir, false).unwrap();
+        assert!(folder.sub("history", false).is_err());
+        assert!(!dir.join("history").exists());
+        folder.sub("history", true).unwrap();
+        assert!(dir.join("history").is_dir());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A named pipe planted in the folder is refused at once: opening it
+    /// to fix its mode never waits for a writer that never comes.
+    #[test]
+    fn fixing_a_mode_never_waits_on_a_pipe() {
+        let dir = temp("fix-fifo");
+        let fifo = dir.join("weld.ron");
+        nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::from_bits_truncate(0o600)).unwrap();
+        let folder = Folder::open(&dir, false).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(folder.fix_mode("weld.ron", false).is_err());
+        });
+        let refused = rx.recv_timeout(std::time::Duration::from_secs(10));
+        if refused.is_err() {
+            // Let the stuck open go, so the test run can end.
+            let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
+        }
+        assert_eq!(refused, Ok(true), "refused, and at once");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
