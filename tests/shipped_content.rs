@@ -334,3 +334,98 @@ fn the_content_reviews_corrections_hold() {
     }
     assert!(section("iet-components").contains("run by the private sector"));
 }
+
+/// Everything the Oregon IET Toolkit page names, each with its publisher,
+/// what it is for and where to find it; ietkit fetches nothing.
+#[test]
+fn every_resource_the_oregon_page_names_is_there_with_its_address() {
+    use ietkit::model::toolkit::Resource;
+    let b = embedded::builtin().unwrap();
+    let all: Vec<&Resource> = b
+        .toolkit
+        .walk()
+        .into_iter()
+        .flat_map(|(_, s)| s.resources.iter())
+        .collect();
+    for r in &all {
+        assert!(
+            !r.publisher.trim().is_empty() && !r.purpose.trim().is_empty(),
+            "{r:?}"
+        );
+        assert!(Resource::address_ok(&r.address), "{r:?}");
+    }
+    let names: Vec<&str> = all.iter().map(|r| r.name.as_str()).collect();
+    for wanted in [
+        "Oregon IET Toolkit",
+        "Oregon IET Brief",
+        "Understanding IETs in Oregon: webinar, handout and slides",
+        "Sample Oregon IETs",
+        "Oregon IET Assessment Tool",
+        "IET Fundamentals",
+        "IET Design Toolkit",
+        "Oregon Career Pathways",
+        "Oregon CTE State Plan (2024-2027)",
+        "State IET Team",
+    ] {
+        assert!(names.contains(&wanted), "{wanted} missing from {names:?}");
+    }
+    let team = all.iter().find(|r| r.name == "State IET Team").unwrap();
+    assert_eq!(team.address, "hecc.absteam@hecc.oregon.gov");
+    let samples = all.iter().find(|r| r.name == "Sample Oregon IETs").unwrap();
+    for program in [
+        "Early Childhood Education",
+        "Welding",
+        "Accounting",
+        "Phlebotomy",
+    ] {
+        assert!(samples.purpose.contains(program), "{program}");
+    }
+    let fundamentals = all.iter().find(|r| r.name == "IET Fundamentals").unwrap();
+    assert!(
+        fundamentals.purpose.contains("about two hours")
+            && fundamentals.purpose.contains("LINCS login")
+    );
+    // What the page says in words.
+    let text: String = b
+        .toolkit
+        .walk()
+        .into_iter()
+        .flat_map(|(_, s)| s.body.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for fact in [
+        "co-requisite model",
+        "existing state-approved CTE programs",
+        "every Title II provider is expected to offer at least one IET",
+        "Perkins V",
+        "several points at which learners can enter and leave",
+        "Career Pathways Grant",
+        "under a year long, stackable",
+    ] {
+        assert!(text.contains(fact), "{fact}");
+    }
+}
+
+#[test]
+fn an_address_is_a_web_or_email_address() {
+    use ietkit::model::toolkit::Resource;
+    for ok in [
+        "https://www.oregon.gov/x",
+        "http://handbook.ccwdwebforms.net/a",
+        "hecc.absteam@hecc.oregon.gov",
+    ] {
+        assert!(Resource::address_ok(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "see the website",
+        "https://localhost",
+        "https://.gov",
+        "name@host",
+        "@hecc.oregon.gov",
+        "ftp://x.org",
+        "a@b@c.org",
+    ] {
+        assert!(!Resource::address_ok(bad), "{bad}");
+    }
+}

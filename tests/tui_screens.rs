@@ -469,3 +469,29 @@ fn a_long_answer_in_a_prompt_says_its_start_is_hidden() {
     let s = screen(&a);
     assert!(last_rows(&s).starts_with("The program"), "{s}");
 }
+
+/// A toolkit section lists where to find what it names: each resource's
+/// name, publisher, use and address, whole, to open on another device.
+#[test]
+fn a_section_says_where_to_find_its_resources() {
+    let mut a = app(80, 24);
+    a.main = ietkit::tui::app::MainView::Section("req-oregon".into());
+    let lines: Vec<String> = ietkit::tui::lines::reader::lines(&a, 40)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let text = lines.join("\n");
+    assert!(text.contains("Where to find it"), "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("State IET Team (HECC Adult Basic Skills)"),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim() == "hecc.absteam@hecc.oregon.gov"),
+        "{text}"
+    );
+    assert!(lines.iter().all(|l| l.chars().count() <= 40), "{text}");
+}

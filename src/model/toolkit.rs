@@ -24,8 +24,54 @@ pub struct Section {
     /// Indicator ids this section relates to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<String>,
+    /// Documents, recordings and people a team can turn to, each with
+    /// where to find it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+}
+
+/// Something a team can read, watch or ask, with where it is: ietkit
+/// fetches nothing, so the address is shown as text, to open on any
+/// device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub name: String,
+    /// Who publishes or runs it, e.g. "HECC" or "OCTAE".
+    pub publisher: String,
+    /// What a team would use it for, in a sentence.
+    pub purpose: String,
+    /// A web address (`https://...`) or an email address.
+    pub address: String,
+}
+
+impl Resource {
+    /// Whether `address` reads as a web or email address: no spaces, and
+    /// either `http(s)://` and a dotted host, or `name@host.domain`.
+    pub fn address_ok(address: &str) -> bool {
+        let a = address.trim();
+        if a.is_empty() || a.chars().any(char::is_whitespace) {
+            return false;
+        }
+        if let Some(rest) = a
+            .strip_prefix("https://")
+            .or_else(|| a.strip_prefix("http://"))
+        {
+            let host = rest.split('/').next().unwrap_or("");
+            return host.contains('.') && !host.starts_with('.') && !host.ends_with('.');
+        }
+        match a.split_once('@') {
+            Some((user, host)) => {
+                !user.is_empty()
+                    && host.contains('.')
+                    && !host.ends_with('.')
+                    && !host.contains('@')
+            }
+            None => false,
+        }
+    }
 }
 
 impl Toolkit {
@@ -57,6 +103,7 @@ mod tests {
             title: id.to_uppercase(),
             body: Vec::new(),
             links: Vec::new(),
+            resources: Vec::new(),
             sections,
         }
     }

@@ -325,6 +325,22 @@ fn check_sections<'a>(
         if section.sections.is_empty() || !section.body.is_empty() {
             ck.paragraphs(&anchor, &place, "body", &section.body);
         }
+        for (i, r) in section.resources.iter().enumerate() {
+            let rplace = format!("{place}, resource {}", i + 1);
+            ck.text(&anchor, &rplace, "name", &r.name);
+            ck.text(&anchor, &rplace, "publisher", &r.publisher);
+            ck.text(&anchor, &rplace, "purpose", &r.purpose);
+            if !super::toolkit::Resource::address_ok(&r.address) {
+                ck.report(
+                    &anchor,
+                    &rplace,
+                    format!(
+                        "\"{}\" has no address a reader can use: give a web address (https://...) or an email address, so a team can find it on another device.",
+                        text::clean_line(&r.name)
+                    ),
+                );
+            }
+        }
         if let Some(rubric) = rubric {
             for link in &section.links {
                 if rubric.indicator(link).is_none() {

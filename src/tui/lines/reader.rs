@@ -100,6 +100,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             out.extend(wrapped(p, width, "", Style::new()));
         }
     }
+    // Where to find what the section names: each resource with its
+    // publisher, its use and its address, as text to open elsewhere.
+    let resources = match &app.main {
+        MainView::Section(id) => app
+            .content
+            .toolkit
+            .section(id)
+            .map_or(&[][..], |s| s.resources.as_slice()),
+        _ => &[][..],
+    };
+    if !resources.is_empty() {
+        out.push(Line::raw(""));
+        out.extend(wrapped(
+            "Where to find it (ietkit fetches nothing: open these on any device):",
+            width,
+            "",
+            theme.heading(),
+        ));
+        for r in resources {
+            out.extend(marked(
+                &format!("{} ({}): {}", r.name, r.publisher, r.purpose),
+                width,
+                theme.bullet(),
+                Style::new(),
+            ));
+            out.extend(wrapped(&r.address, width, "  ", theme.key()));
+        }
+    }
     if !links.is_empty() {
         out.push(Line::raw(""));
         let names: Vec<String> = links
@@ -109,8 +137,10 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                 None => id.clone(),
             })
             .collect();
-        out.push(Line::styled(
+        out.extend(wrapped(
             "Related indicators (Enter opens the first):",
+            width,
+            "",
             theme.heading(),
         ));
         for n in names {
