@@ -275,11 +275,15 @@ fn screener_answers_lead_to_a_verdict() {
         "{screen}"
     );
     assert!(screen.contains("Oregon key features: meets"), "{screen}");
-    let all = ietkit::tui::lines::screener::lines(&a, 76)
-        .iter()
-        .map(|l| l.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The verdict's whole text, as lines 76 wide.
+    let verdict = |a: &ietkit::tui::app::App| {
+        ietkit::tui::lines::screener::lines(a, 76)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let all = verdict(&a);
     assert!(
         all.contains("Federal definition (34 CFR 463.35-463.38), answered no:"),
         "{all}"
@@ -299,11 +303,7 @@ fn screener_answers_lead_to_a_verdict() {
     a.question = concurrent;
     feed(&mut a, "n");
     a.question = n;
-    let all = ietkit::tui::lines::screener::lines(&a, 76)
-        .iter()
-        .map(|l| l.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let all = verdict(&a);
     assert!(
         all.contains("Federal definition (34 CFR 463.35-463.38): meets"),
         "{all}"
