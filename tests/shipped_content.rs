@@ -429,3 +429,49 @@ fn an_address_is_a_web_or_email_address() {
         assert!(!Resource::address_ok(bad), "{bad}");
     }
 }
+
+/// The field facts a team needs, each naming its source and linked to the
+/// indicators it bears on.
+#[test]
+fn field_facts_name_their_sources_and_indicators() {
+    let b = embedded::builtin().unwrap();
+    let facts = b.toolkit.section("field-facts").unwrap();
+    let wanted = [
+        (
+            "fact-reporting",
+            ["Table 11", "12 or more hours", "WIOA section 116"].as_slice(),
+        ),
+        (
+            "fact-pell",
+            &[
+                "section 484(d)",
+                "34 CFR 668.157",
+                "eligible career pathway program",
+            ],
+        ),
+        (
+            "fact-ielce",
+            &["WIOA section 243", "in combination with IET"],
+        ),
+        (
+            "fact-corrections",
+            &["WIOA section 225", "20 percent", "five years"],
+        ),
+        (
+            "fact-funding",
+            &["Perkins V", "individual training accounts", "134(c)(3)(F)"],
+        ),
+    ];
+    assert_eq!(facts.sections.len(), wanted.len());
+    for (id, says) in wanted {
+        let s = facts.sections.iter().find(|s| s.id == id).unwrap();
+        let text = s.body.join(" ");
+        for words in says {
+            assert!(text.contains(words), "{id}: {words}");
+        }
+        assert!(!s.links.is_empty(), "{id} bears on some indicator");
+        for link in &s.links {
+            assert!(b.rubric.indicator(link).is_some(), "{id}: {link}");
+        }
+    }
+}
