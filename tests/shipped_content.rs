@@ -475,3 +475,49 @@ fn field_facts_name_their_sources_and_indicators() {
         }
     }
 }
+
+/// A sources section lists every source the content relies on, each with
+/// an address; every rule the screener cites is among them.
+#[test]
+fn the_sources_section_lists_what_the_content_relies_on() {
+    use ietkit::model::toolkit::Resource;
+    let b = embedded::builtin().unwrap();
+    let sources = b.toolkit.section("sources").unwrap();
+    assert!(sources.resources.len() >= 10);
+    assert!(
+        sources
+            .resources
+            .iter()
+            .all(|r| Resource::address_ok(&r.address))
+    );
+    let names = sources
+        .resources
+        .iter()
+        .map(|r| format!("{} {}", r.name, r.purpose))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for cited in [
+        "34 CFR part 463",
+        "Workforce Innovation and Opportunity Act",
+        "OAR 589-006-0050",
+        "34 CFR 668.157",
+        "Table 11",
+    ] {
+        assert!(names.contains(cited), "{cited}");
+    }
+    // Each rule the screener cites has its source listed.
+    for q in &b.screener.questions {
+        for c in &q.cite {
+            let source = if c.starts_with("34 CFR 463") {
+                "34 CFR part 463"
+            } else if c.starts_with("WIOA") {
+                "Workforce Innovation and Opportunity Act"
+            } else if c.starts_with("OAR") {
+                "OAR 589-006-0050"
+            } else {
+                "Oregon IET Toolkit"
+            };
+            assert!(names.contains(source), "{}: {c}", q.id);
+        }
+    }
+}
