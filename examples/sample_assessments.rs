@@ -340,7 +340,7 @@ fn welding_2026(rubric: &Rubric) -> Assessment {
                 "PD-3",
                 R::L(3),
                 false,
-                "All components start in week one and end in week eleven.",
+                "All components start in week one of fall term and end in week eleven of winter term.",
             ),
             (
                 "PD-4",
@@ -369,7 +369,7 @@ fn welding_2026(rubric: &Rubric) -> Assessment {
                 "CI-4",
                 R::L(1),
                 false,
-                "Referral process agreed; two referrals so far.",
+                "We know our WorkSource contact, but referrals have been informal: two so far, no agreed process yet.",
             ),
             ("CI-5", R::L(2), false, ""),
             (
@@ -475,7 +475,18 @@ fn partner_view(
     name: &str,
     changes: &[(&str, u8, &str)],
 ) -> Assessment {
-    let mut a = welding_2026(rubric);
+    view_of(welding_2026(rubric), who, name, changes)
+}
+
+/// One partner's own view of `team`'s program and cycle: only that person
+/// as assessor, no notes, evidence or actions, and `changes` where the
+/// partner rated otherwise than the team later agreed.
+fn view_of(
+    mut a: Assessment,
+    who: Partner,
+    name: &str,
+    changes: &[(&str, u8, &str)],
+) -> Assessment {
     a.assessors = vec![Assessor {
         name: name.into(),
         partner: who,
@@ -499,19 +510,24 @@ fn corrections(rubric: &Rubric) -> Assessment {
         college: "Riverbend Community College".into(),
         program: "Diesel Technology IET".into(),
         cte_area: "Transportation, Distribution and Logistics".into(),
-        credentials: vec!["Career Pathway Certificate of Completion: Diesel Technology".into()],
+        // Oregon's usual pattern in a facility: ABS with the department's
+        // own Work-based Learning program, which gives the training, and
+        // Career Pathways for the steps after release.
+        credentials: vec![
+            "Non-Credit Training Certificate: Diesel Maintenance Fundamentals (fictional)".into(),
+        ],
         partners: vec![
             PartnerLead {
                 partner: Partner::AdultBasicSkills,
-                lead: "ABS lead instructor".into(),
-            },
-            PartnerLead {
-                partner: Partner::CareerTechnicalEducation,
-                lead: "Diesel program lead".into(),
+                lead: "ABS lead instructor (college contract with the department)".into(),
             },
             PartnerLead {
                 partner: Partner::Corrections,
-                lead: "Facility education manager".into(),
+                lead: "Work-based Learning coordinator, diesel shop".into(),
+            },
+            PartnerLead {
+                partner: Partner::CareerPathways,
+                lead: "Re-entry pathways navigator".into(),
             },
         ],
         site: Site {
@@ -533,12 +549,12 @@ fn corrections(rubric: &Rubric) -> Assessment {
             partner: Partner::AdultBasicSkills,
         },
         Assessor {
-            name: "Diesel program lead".into(),
-            partner: Partner::CareerTechnicalEducation,
+            name: "Work-based Learning coordinator".into(),
+            partner: Partner::Corrections,
         },
         Assessor {
-            name: "Facility education manager".into(),
-            partner: Partner::Corrections,
+            name: "Re-entry pathways navigator".into(),
+            partner: Partner::CareerPathways,
         },
     ];
     rate(
@@ -561,20 +577,20 @@ fn corrections(rubric: &Rubric) -> Assessment {
                 "PD-4",
                 R::L(1),
                 false,
-                "Next steps after release are not yet mapped with the main campus.",
+                "The navigator maps next steps after release to the main campus diesel program; not yet written down.",
             ),
             (
                 "PD-5",
                 R::L(2),
                 true,
-                "Confirm the certificate can be completed inside the facility.",
+                "Confirm every learner can finish the non-credit certificate before release.",
             ),
             ("PD-7", R::L(3), false, ""),
             (
                 "CI-1",
                 R::L(2),
                 false,
-                "Roles written into the facility education plan; not signed by the college.",
+                "ABS and the Work-based Learning program's roles are in the facility education plan; the navigator's are not yet.",
             ),
             (
                 "CI-6",
@@ -587,13 +603,13 @@ fn corrections(rubric: &Rubric) -> Assessment {
                 "CU-5",
                 R::L(1),
                 false,
-                "Instructors cannot share the shop; planning only by email.",
+                "The ABS instructor cannot join the shop; planning with the shop lead only by email.",
             ),
             (
                 "SE-2",
                 R::L(2),
                 false,
-                "Re-entry planning with the facility counselor.",
+                "The re-entry navigator meets each learner before release.",
             ),
             ("SE-3", R::L(1), false, ""),
             (
@@ -606,19 +622,19 @@ fn corrections(rubric: &Rubric) -> Assessment {
     );
     a.response_mut("CI-6").actions.push(action(
         "Agree a hand-off to the main campus for learners released mid-term",
-        "Facility education manager",
+        "Re-entry pathways navigator",
         "2027-01-30",
         ActionStatus::Planned,
     ));
     a.response_mut("CI-6").evidence.push(evidence(
         "Facility education plan, section 4",
         "Facility education office",
-        "Facility education manager",
+        "Work-based Learning coordinator",
         "2026-08-01",
     ));
     a.response_mut("PD-3").actions.push(action(
         "Move the shop block to mornings",
-        "Diesel program lead",
+        "Work-based Learning coordinator",
         "2026-12-01",
         ActionStatus::InProgress,
     ));
@@ -729,9 +745,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Partner::CareerPathways,
     );
     let facility = who(
-        "doc-edmgr",
-        "Facility education manager",
+        "doc-wbl",
+        "Work-based Learning coordinator",
         Partner::Corrections,
+    );
+    let abs_facility = who(
+        "abs-north",
+        "ABS lead instructor",
+        Partner::AdultBasicSkills,
+    );
+    let reentry = who(
+        "cp-reentry",
+        "Re-entry pathways navigator",
+        Partner::CareerPathways,
     );
     let everything: &[&str] = &[""];
     let team_2026 = with_record(
@@ -747,14 +773,63 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let abs = with_record(abs, Origin::New, &[(abs_coordinator.clone(), everything)]);
     let cte = with_record(cte, Origin::New, &[(chair.clone(), everything)]);
-    let facility_program =
-        with_record(corrections(&rubric), Origin::New, &[(facility, everything)]);
+    let facility_program = with_record(
+        corrections(&rubric),
+        Origin::New,
+        &[
+            (abs_facility.clone(), &["PD-", "CU-"]),
+            (facility.clone(), &["CI-", "PM-"]),
+            (reentry, &["SE-"]),
+        ],
+    );
+    let facility_abs = with_record(
+        view_of(
+            corrections(&rubric),
+            Partner::AdultBasicSkills,
+            "ABS lead instructor",
+            &[
+                (
+                    "CU-5",
+                    2,
+                    "We agree the week's vocabulary by email every Monday.",
+                ),
+                ("CI-6", 2, ""),
+            ],
+        ),
+        Origin::New,
+        &[(abs_facility, everything)],
+    );
+    let facility_doc = with_record(
+        view_of(
+            corrections(&rubric),
+            Partner::Corrections,
+            "Work-based Learning coordinator",
+            &[
+                (
+                    "CU-5",
+                    0,
+                    "No joint planning time exists inside the facility.",
+                ),
+                ("PD-3", 1, "Count times still cut the shop block."),
+            ],
+        ),
+        Origin::New,
+        &[(facility, everything)],
+    );
     for (name, a) in [
         ("welding-fabrication-iet-2025-26", welding_2025(&rubric)),
         ("welding-fabrication-iet-2026-27", team_2026),
         ("welding-fabrication-iet-2026-27-abs-view", abs),
         ("welding-fabrication-iet-2026-27-cte-view", cte),
         ("diesel-technology-iet-north-fork-2026-27", facility_program),
+        (
+            "diesel-technology-iet-north-fork-2026-27-abs-view",
+            facility_abs,
+        ),
+        (
+            "diesel-technology-iet-north-fork-2026-27-doc-view",
+            facility_doc,
+        ),
     ] {
         // Fixed ids, so that the files are the same each time they are made.
         let mut a = a;

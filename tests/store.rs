@@ -728,7 +728,7 @@ fn import_checks_the_file_first_and_never_changes_the_source() {
 fn the_sample_assessments_load_cleanly_and_are_filled_in() {
     let dir = common::root().join("examples/assessments");
     let files = files_in(&dir);
-    assert_eq!(files.len(), 5, "{files:?}");
+    assert_eq!(files.len(), 7, "{files:?}");
     let rubric = rubric();
     for path in files {
         let loaded = assessment_file::read(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -834,4 +834,62 @@ fn a_renamed_assessment_keeps_its_earlier_versions_and_leaves_others_alone() {
     assert!(assessment_file::history_of(&weld).is_empty());
     // "welding" starts like "welding-fabrication" but is another file.
     assert_eq!(assessment_file::history_of(&welding).len(), 2);
+}
+
+/// The samples hold together where the content review found they did not,
+/// and one shows Oregon's usual pattern in a facility: ABS with the
+/// department's Work-based Learning program, Career Pathways for re-entry,
+/// with each partner's own view beside the team's.
+#[test]
+fn the_samples_agree_with_themselves_and_show_the_facility_pattern() {
+    use ietkit::model::screener::Answer;
+    let read = |name: &str| {
+        assessment_file::read(&common::root().join(format!("examples/assessments/{name}.ron")))
+            .unwrap()
+            .assessment
+    };
+    let level = |a: &Assessment, id: &str| match a.response(id).map(|r| &r.rating) {
+        Some(Rating::Level(v)) => Some(*v),
+        _ => None,
+    };
+    for name in [
+        "welding-fabrication-iet-2025-26",
+        "welding-fabrication-iet-2026-27",
+        "diesel-technology-iet-north-fork-2026-27",
+    ] {
+        let a = read(name);
+        // One set of objectives for part of the program is no yes.
+        if level(&a, "CU-1").is_some_and(|v| v <= 1) {
+            assert_ne!(a.screener.get("F-5"), Some(&Answer::Yes), "{name}");
+        }
+        // No paid planning time is no yes to planning time.
+        if level(&a, "CU-5").is_some_and(|v| v <= 1) {
+            assert_ne!(a.screener.get("GP-3"), Some(&Answer::Yes), "{name}");
+        }
+    }
+    let team = read("diesel-technology-iet-north-fork-2026-27");
+    assert_eq!(team.profile.site.kind, SiteKind::CorrectionalFacility);
+    let partners: Vec<&Partner> = team.profile.partners.iter().map(|p| &p.partner).collect();
+    assert!(
+        partners.contains(&&Partner::Corrections) && partners.contains(&&Partner::CareerPathways)
+    );
+    assert!(!partners.contains(&&Partner::CareerTechnicalEducation));
+    assert!(
+        team.profile
+            .partners
+            .iter()
+            .any(|p| p.lead.contains("Work-based Learning"))
+    );
+    assert!(team.profile.credentials[0].starts_with("Non-Credit Training Certificate"));
+    for (view, partner) in [
+        ("abs", Partner::AdultBasicSkills),
+        ("doc", Partner::Corrections),
+    ] {
+        let v = read(&format!(
+            "diesel-technology-iet-north-fork-2026-27-{view}-view"
+        ));
+        assert_eq!(v.cycle, team.cycle);
+        assert_eq!(v.assessors.len(), 1);
+        assert_eq!(v.assessors[0].partner, partner);
+    }
 }
