@@ -521,3 +521,47 @@ fn the_sources_section_lists_what_the_content_relies_on() {
         }
     }
 }
+
+/// Level descriptors a team can check: frequencies instead of "regularly"
+/// or "every cycle", the groups SE-6 means, an overlap benchmark for
+/// team-teaching, IET-specific review and records; ids unchanged.
+#[test]
+fn level_descriptors_say_how_often_and_how_much() {
+    let b = embedded::builtin().unwrap();
+    for (_, i) in b.rubric.indicators() {
+        for level in &i.levels {
+            let l = level.to_lowercase();
+            assert!(
+                !l.contains("regularly") && !l.contains("every cycle") && !l.contains("recently"),
+                "{}: {level}",
+                i.id
+            );
+        }
+    }
+    let ind = |id: &str| b.rubric.indicator(id).unwrap().1.clone();
+    let se6 = ind("SE-6").description;
+    for group in [
+        "English learners",
+        "adult basic education learners",
+        "entry skill level",
+        "correctional facilities",
+    ] {
+        assert!(se6.contains(group), "SE-6: {group}");
+    }
+    let cu5 = ind("CU-5");
+    assert!(
+        cu5.description
+            .contains("at least half of the instructional time")
+    );
+    assert!(cu5.levels[3].contains("at least half of the instructional time"));
+    assert!(ind("PM-6").description.contains("IET outcomes"));
+    assert!(ind("PM-7").levels[3].contains("IET flag"));
+    // One condition more per level where levels bundled three or more.
+    for id in ["PD-4", "CI-6", "SE-1"] {
+        let top = &ind(id).levels[3];
+        assert!(top.matches(',').count() <= 2, "{id}: {top}");
+    }
+    // The rubric's version moved; the indicators are the same ones.
+    assert_eq!(b.rubric.version, "2026.2");
+    assert_eq!(b.rubric.indicator_count(), 35);
+}
