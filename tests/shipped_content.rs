@@ -565,3 +565,49 @@ fn level_descriptors_say_how_often_and_how_much() {
     assert_eq!(b.rubric.version, "2026.2");
     assert_eq!(b.rubric.indicator_count(), 35);
 }
+
+/// Every federal test and every Oregon key feature the screener asks is
+/// also rated somewhere in the rubric: the federal ones by an indicator
+/// citing the same section, the Oregon ones by an indicator naming the
+/// feature.
+#[test]
+fn every_screener_test_is_rated_by_some_indicator() {
+    let b = embedded::builtin().unwrap();
+    let indicators: Vec<_> = b.rubric.indicators().map(|(_, i)| i.clone()).collect();
+    for q in b.screener.questions.iter().filter(|q| q.required) {
+        match q.group {
+            TestGroup::Federal => {
+                let sections: Vec<&str> = q
+                    .cite
+                    .iter()
+                    .filter_map(|c| c.strip_prefix("34 CFR "))
+                    .map(|c| &c[..6])
+                    .collect();
+                assert!(
+                    !sections.is_empty(),
+                    "{} cites a section of 34 CFR 463",
+                    q.id
+                );
+                assert!(
+                    indicators.iter().any(|i| i
+                        .cite
+                        .iter()
+                        .any(|c| sections.iter().any(|s| c.contains(s)))),
+                    "{}: no indicator cites {sections:?}",
+                    q.id
+                );
+            }
+            TestGroup::OregonKeyFeature => {
+                let feature = q.prompt.split(':').next().unwrap();
+                assert!(
+                    indicators.iter().any(|i| i
+                        .description
+                        .contains(&format!("Oregon's {feature} key feature"))),
+                    "{}: no indicator names the {feature} key feature",
+                    q.id
+                );
+            }
+            TestGroup::GoodPractice => unreachable!("never required"),
+        }
+    }
+}

@@ -893,3 +893,33 @@ fn the_samples_agree_with_themselves_and_show_the_facility_pattern() {
         assert_eq!(v.assessors[0].partner, partner);
     }
 }
+
+/// An assessment made with the rubric before its 2026.2 wording opens
+/// with the new one: every rating, note and item kept, by indicator id, and
+/// the change of version said.
+#[test]
+fn an_assessment_made_with_the_previous_rubric_carries_over() {
+    let path =
+        common::root().join("tests/data/old-rubric/welding-2026-27-made-with-rubric-2026.1.ron");
+    let loaded = assessment_file::read(&path).unwrap();
+    let before = loaded.assessment.clone();
+    assert_eq!(before.rubric.version, "2026.1");
+    let mut a = loaded.assessment;
+    let rubric = rubric();
+    let notices = assessment_file::reconcile(&mut a, &rubric).join(" ");
+    assert!(
+        notices.contains("version 2026.1 then, 2026.2 now"),
+        "{notices}"
+    );
+    assert!(
+        !notices.contains("New indicators"),
+        "the same ids: {notices}"
+    );
+    for r in &before.responses {
+        let now = a.response(&r.indicator).expect("kept");
+        assert_eq!(now.rating, r.rating, "{}", r.indicator);
+        assert_eq!(now.notes, r.notes, "{}", r.indicator);
+        assert_eq!(now.evidence, r.evidence, "{}", r.indicator);
+        assert_eq!(now.actions, r.actions, "{}", r.indicator);
+    }
+}
