@@ -852,4 +852,127 @@ mod tests {
         assert_eq!(next_cycle_name("Spring cohort"), "Spring cohort (next)");
         assert_eq!(next_cycle_name(""), "");
     }
+
+    fn library(label: &str) -> (Library, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("ietkit-lib-{label}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let lib = Library::new(DataDir {
+            path: dir.clone(),
+            chosen_by: crate::store::paths::ChosenBy::Flag,
+        });
+        (lib, dir)
+    }
+
+    fn blank() -> Assessment {
+        let rubric = crate::store::embedded::builtin().unwrap().rubric;
+        Assessment::new(&rubric, Default::default(), Purpose::NewDesign, "2026-27")
+    }
+
+    #[test]
+    fn the_trash_is_in_the_data_folder_and_lists_its_assessments_newest_first() {
+        let (lib, dir) = library("trash-list");
+        assert_eq!(lib.trash(), dir.join("trash"));
+        let one = lib.create_named(&blank(), "one").unwrap();
+        let two = lib.create_named(&blank(), "two").unwrap();
+        let first = lib.delete(&one).unwrap();
+        let second = lib.delete(&two).unwrap();
+        assert!(first.starts_with(lib.trash()) && second.starts_with(lib.trash()));
+        fs::write(lib.trash().join("notes.txt"), "x").unwrap();
+        fs::write(lib.trash().join(".one.ron.tmp"), "x").unwrap();
+        fs::create_dir(lib.trash().join("folder.ron")).unwrap();
+        let listed = lib.trashed();
+        assert_eq!(listed.len(), 2, "{listed:?}");
+        assert!(listed.contains(&first) && listed.contains(&second));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_typed_name_is_the_librarys_file_only_when_there_is_one() {
+        let (lib, dir) = library("resolve");
+        let weld = lib.create_named(&blank(), "weld").unwrap();
+        assert_eq!(lib.resolve("weld"), weld);
+        assert_eq!(lib.resolve("weld.ron"), weld);
+        assert_eq!(lib.resolve("nosuch"), PathBuf::from("nosuch"));
+        assert_eq!(lib.resolve("./weld"), PathBuf::from("./weld"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_lock_says_who_holds_it_and_the_created_file_is_there() {
+        let (mut lib, dir) = library("holder");
+        lib.who.person.name = "Maria Lopez".into();
+        let path = lib.create(&blank()).unwrap();
+        assert!(path.is_file(), "{}", path.display());
+        assert!(lib.holds(&path));
+        assert!(!lib.holds(&dir.join("elsewhere.ron")));
+        let _lock = lib.lock(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let held = crate::store::lock::Lock::holder(&lib.folder(false).unwrap(), &name).unwrap();
+        assert!(held.contains("Maria Lopez"), "{held}");
+        assert_eq!(
+            lib.holder_text(),
+            super::super::people::holder_text(&lib.who)
+        );
+        assert!(lib.holder_text().contains("Maria Lopez"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_path_into_the_library_is_always_its_own_even_when_not_an_assessment() {
+        let (lib, dir) = library("file-for");
+        let weld = lib.create_named(&blank(), "weld").unwrap();
+        assert!(matches!(lib.file_for(&weld), Some(Ok(_))));
+        // A file beside the assessments that is not one: still the
+        // library's to refuse, never read as a file from elsewhere.
+        let notes = lib.assessments().join("notes.txt");
+        fs::write(&notes, "x").unwrap();
+        assert!(matches!(lib.file_for(&notes), Some(Err(_))));
+        let outside = dir.join("copy.ron");
+        fs::write(&outside, "x").unwrap();
+        assert!(lib.file_for(&outside).is_none());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_data_folder_replaced_while_running_is_said_so() {
+        let (lib, dir) = library("replaced");
+        let weld = lib.create_named(&blank(), "weld").unwrap();
+        let err = lib.locate(&dir.join("other/x.ron")).err().unwrap();
+        assert!(err.contains("is not in the library"), "{err}");
+        // Held open, then moved aside and a new folder put in its place.
+        let aside = dir.with_extension("aside");
+        let _ = fs::remove_dir_all(&aside);
+        fs::rename(&dir, &aside).unwrap();
+        fs::create_dir_all(dir.join("assessments")).unwrap();
+        let err = lib.locate(&dir.join("assessments/x.ron")).err().unwrap();
+        assert!(
+            err.contains("was moved or replaced while ietkit was running"),
+            "{err}"
+        );
+        let _ = weld;
+        fs::remove_dir_all(&dir).unwrap();
+        fs::remove_dir_all(&aside).unwrap();
+    }
+
+    #[test]
+    fn a_refused_folder_points_to_team_check() {
+        let (lib, dir) = library("why-not");
+        let denied = FolderError::Io {
+            path: dir.display().to_string(),
+            kind: std::io::ErrorKind::PermissionDenied,
+            reason: "permission denied".into(),
+        };
+        assert!(
+            lib.why_not(&denied)
+                .contains("`ietkit team check` says who can fix it")
+        );
+        let other = FolderError::Io {
+            path: dir.display().to_string(),
+            kind: std::io::ErrorKind::NotFound,
+            reason: "not there".into(),
+        };
+        assert!(!lib.why_not(&other).contains("team check"));
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
