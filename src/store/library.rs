@@ -975,4 +975,42 @@ mod tests {
         assert!(!lib.why_not(&other).contains("team check"));
         fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn an_import_given_a_blank_name_takes_the_files_own() {
+        let (lib, dir) = library("import-blank");
+        let source = dir.join("weld.ron");
+        fs::write(&source, assessment_file::to_text(&blank())).unwrap();
+        let imported = lib.import(&source, Some("   ")).unwrap();
+        assert_eq!(imported.file_name().unwrap(), "weld.ron");
+        let named = lib.import(&source, Some("Welding 2026")).unwrap();
+        assert_eq!(named.file_name().unwrap(), "welding-2026.ron");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_an_assessment_in_the_trash_is_restored() {
+        let (lib, dir) = library("restore-only");
+        let one = lib.create_named(&blank(), "one").unwrap();
+        let trashed = lib.delete(&one).unwrap();
+        // Not in the trash: a file of the same name elsewhere.
+        let elsewhere = dir.join(trashed.file_name().unwrap());
+        fs::copy(&trashed, &elsewhere).unwrap();
+        let err = lib.restore(&elsewhere).unwrap_err();
+        assert!(err.contains("is not in the trash"), "{err}");
+        // In the trash but not an assessment.
+        let notes = lib.trash().join("notes.txt");
+        fs::write(&notes, "x").unwrap();
+        assert!(
+            lib.restore(&notes)
+                .unwrap_err()
+                .contains("is not in the trash")
+        );
+        // The real one comes back under its name.
+        assert_eq!(
+            lib.restore(&trashed).unwrap().file_name().unwrap(),
+            "one.ron"
+        );
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
