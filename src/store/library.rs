@@ -1013,4 +1013,69 @@ mod tests {
         );
         fs::remove_dir_all(&dir).unwrap();
     }
+
+    #[test]
+    fn leftovers_of_saves_cut_off_are_swept_from_every_folder_ietkit_writes_and_counted() {
+        let (lib, dir) = library("sweep");
+        lib.create_named(&blank(), "weld").unwrap();
+        let places = [
+            "",
+            "assessments",
+            "assessments/history",
+            "trash",
+            "people",
+            "state",
+        ];
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(900);
+        for (n, place) in places.iter().enumerate() {
+            let folder = dir.join(place);
+            fs::create_dir_all(&folder).unwrap();
+            let leftover = folder.join(format!(".weld.ron.4242-{n}.tmp"));
+            fs::write(&leftover, "(").unwrap();
+            fs::File::options()
+                .write(true)
+                .open(&leftover)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        // A save under way now is not a leftover.
+        let fresh = dir.join("assessments/.weld.ron.4242-99.tmp");
+        fs::write(&fresh, "(").unwrap();
+        assert_eq!(lib.sweep_leftovers(), places.len());
+        for (n, place) in places.iter().enumerate() {
+            assert!(
+                !dir.join(place)
+                    .join(format!(".weld.ron.4242-{n}.tmp"))
+                    .exists(),
+                "{place}"
+            );
+        }
+        assert!(fresh.exists());
+        assert_eq!(lib.sweep_leftovers(), 0, "nothing left to sweep");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_last_assessment_is_one_in_the_library_that_is_there() {
+        let (lib, dir) = library("last");
+        let weld = lib.create_named(&blank(), "weld").unwrap();
+        lib.set_last(&weld);
+        assert_eq!(lib.last().as_deref(), Some(weld.as_path()));
+        let state = dir
+            .join("state")
+            .join(super::super::people::file_name(&lib.who.login));
+        // A state file with comments, larger than a kilobyte, reads.
+        let padded = format!(
+            "{}\n(last: Some(\"weld.ron\"))\n",
+            "// kept by ietkit\n".repeat(100)
+        );
+        fs::write(&state, padded).unwrap();
+        assert_eq!(lib.last().as_deref(), Some(weld.as_path()));
+        for gone in ["missing.ron", "../weld.ron", "notes.txt"] {
+            fs::write(&state, format!("(last: Some(\"{gone}\"))")).unwrap();
+            assert_eq!(lib.last(), None, "{gone}");
+        }
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
