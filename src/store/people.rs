@@ -176,4 +176,43 @@ mod tests {
         assert!(holder_text(&me).starts_with("Maria Lopez (ABS), maria on "));
         std::fs::remove_dir_all(&dir).unwrap();
     }
+
+    /// A lock says on which computer the session runs: its own name, as
+    /// the system gives it.
+    #[test]
+    fn a_session_is_placed_on_this_computer_by_name() {
+        let name = nix::unistd::gethostname()
+            .unwrap()
+            .to_string_lossy()
+            .trim()
+            .to_string();
+        assert!(!name.is_empty());
+        assert_eq!(host(), name);
+        let who = Who {
+            login: "mlopez".into(),
+            person: Person::default(),
+        };
+        assert!(holder_text(&who).contains(&format!("on {name} (process")));
+    }
+
+    /// A person's file with comments, larger than a kilobyte, is read whole.
+    #[test]
+    fn a_persons_file_is_read_up_to_its_limit() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ietkit-people-limit-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("people")).unwrap();
+        let me = login();
+        let text = format!(
+            "{}(login: \"{me}\", name: \"Maria Lopez\", role: Some(AdultBasicSkills))\n",
+            "// said by the person\n".repeat(100)
+        );
+        let file = dir.join("people").join(file_name(&me));
+        std::fs::write(&file, text).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let root = Folder::open(&dir, false).unwrap();
+        let person = read(&root, &me).expect("read");
+        assert_eq!(person.name, "Maria Lopez");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
