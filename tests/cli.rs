@@ -110,7 +110,7 @@ fn rubric_list_shows_built_in_and_own_rubrics_including_broken_ones() {
     );
     assert!(!text.contains("notes.txt"), "only .ron files: {text}");
     assert!(
-        text.contains(&own.display().to_string()),
+        text.contains(&format!("put its .ron file in {}", own.display())),
         "says where own rubrics go: {text}"
     );
 }
