@@ -1721,3 +1721,34 @@ fn team_init_takes_a_group_by_its_name() {
     assert_eq!(gid(&dir), group.gid.as_raw());
     assert_eq!(mode(&dir), 0o2770);
 }
+
+/// The owner of a private folder who cannot read in it (a folder inside it
+/// closed by mistake) is never told it is someone else's: the message
+/// points to `team check`, which says what to change.
+#[test]
+fn the_owner_of_a_private_folder_is_not_told_it_is_someone_elses() {
+    if not_root("running ietkit as other users") {
+        return;
+    }
+    let base = TempDir::new("team-own-private");
+    chmod(base.path(), 0o755);
+    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let data = alice.join("ietkit");
+    let copy = alice.join("view.ron");
+    std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
+    chmod(&copy, 0o644);
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &data,
+        &["import", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    chmod(&data.join("assessments"), 0o000);
+    let out = as_user(ALICE, TEAM, &alice, &data, &["list"]);
+    chmod(&data.join("assessments"), 0o700);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(!text(&out).contains("is private to them"), "{}", text(&out));
+    assert!(text(&out).contains("team check"), "{}", text(&out));
+}
