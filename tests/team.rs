@@ -1745,9 +1745,9 @@ fn the_owner_of_a_private_folder_is_not_told_it_is_someone_elses() {
         &["import", copy.to_str().unwrap()],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    chmod(&data.join("assessments"), 0o000);
+    chmod(data.join("assessments"), 0o000);
     let out = as_user(ALICE, TEAM, &alice, &data, &["list"]);
-    chmod(&data.join("assessments"), 0o700);
+    chmod(data.join("assessments"), 0o700);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(!text(&out).contains("is private to them"), "{}", text(&out));
     assert!(text(&out).contains("team check"), "{}", text(&out));
