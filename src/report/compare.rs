@@ -87,14 +87,8 @@ fn footer(c: &Comparison) -> String {
 
 /// `s` padded or cut to `width` characters (`~` marks a cut).
 pub fn cut(s: &str, width: usize) -> String {
-    let s = text::clean_line(s);
-    if s.chars().count() <= width {
-        format!("{s:<width$}")
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('~');
-        t
-    }
+    let s = text::fit(&text::clean_line(s), width, "~");
+    format!("{s:<width$}")
 }
 
 /// ", rated by Maria Lopez" when one person rated it.

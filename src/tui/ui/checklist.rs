@@ -110,15 +110,7 @@ pub fn render(app: &App, category: usize, frame: &mut Frame, area: Rect) {
             let id = text::clean_line(&i.id);
             let fixed = id.chars().count() + 1 + label_width + 1 + flags.chars().count() + 1;
             let room = width.saturating_sub(fixed);
-            let mut title = text::clean_line(&i.title);
-            if title.chars().count() > room {
-                title = title
-                    .chars()
-                    .take(room.saturating_sub(1))
-                    .collect::<String>()
-                    + theme.ellipsis();
-                title = title.chars().take(room).collect();
-            }
+            let title = text::fit(&text::clean_line(&i.title), room, theme.ellipsis());
             // Only the id and rating are highlighted: moving the selection
             // then resends a few cells, not two whole rows.
             let (id_style, style) = if row == app.checklist {

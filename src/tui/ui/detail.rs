@@ -56,16 +56,12 @@ pub fn render(app: &App, id: &str, cursor: usize, scroll: u16, frame: &mut Frame
         Layout::vertical([Constraint::Length(text_rows), Constraint::Min(0)]).areas(read_area);
     frame.render_widget(Paragraph::new(reading).scroll((scroll, 0)), text_area);
     if long {
-        let mark = match (scroll > 0, scroll < max) {
-            (true, true) => "PgUp: more above · PgDn: more below",
-            (true, false) => "PgUp: more above",
-            (false, _) => "PgDn: more below",
-        };
-        let mark = if theme.ascii {
-            mark.replace('·', "|")
-        } else {
-            mark.to_string()
-        };
+        let mark = super::beyond_text(
+            theme,
+            (scroll > 0).then_some("PgUp: more above"),
+            (scroll < max).then_some("PgDn: more below"),
+        )
+        .unwrap_or_default();
         frame.render_widget(
             Paragraph::new(Span::styled(mark, theme.key()))
                 .alignment(ratatui::layout::Alignment::Right),

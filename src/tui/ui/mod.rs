@@ -129,11 +129,10 @@ pub fn bottom_note(
     above: Option<&str>,
     below: Option<&str>,
 ) {
-    let text = match (above, below) {
-        (Some(a), Some(b)) => format!(" {a} {} {b} ", if theme.ascii { "|" } else { "·" }),
-        (Some(one), None) | (None, Some(one)) => format!(" {one} "),
-        (None, None) => return,
+    let Some(text) = beyond_text(theme, above, below) else {
+        return;
     };
+    let text = format!(" {text} ");
     if area.height < 2 || area.width < 3 {
         return;
     }
@@ -149,6 +148,19 @@ pub fn bottom_note(
     frame.render_widget(Paragraph::new(Span::styled(text, theme.key())), at);
 }
 
+/// Short notes said together on one border or row: "a · b" (`a | b` in
+/// `--ascii`).
+pub fn said_together(theme: Theme, parts: &[&str]) -> String {
+    parts.join(if theme.ascii { " | " } else { " \u{b7} " })
+}
+
+/// Which way more lies, `above` once scrolled and `below` while more
+/// follows, as one note; `None` when everything shows.
+pub fn beyond_text(theme: Theme, above: Option<&str>, below: Option<&str>) -> Option<String> {
+    let parts: Vec<&str> = [above, below].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| said_together(theme, &parts))
+}
+
 /// What lies beyond the rows a box shows, said on its bottom border, right
 /// of anything else there: `above` once scrolled, `below` while more
 /// follows. (The top border is the title's, whole.)
@@ -158,17 +170,11 @@ pub fn beyond(
     above: Option<&str>,
     below: Option<&str>,
 ) -> Block<'static> {
-    let text = match (above, below) {
-        (Some(a), Some(b)) => format!(" {a} · {b} "),
-        (Some(one), None) | (None, Some(one)) => format!(" {one} "),
-        (None, None) => return block,
-    };
-    let text = if theme.ascii {
-        text.replace('·', "|")
-    } else {
-        text
-    };
-    block.title_bottom(Line::styled(text, theme.key()).right_aligned())
+    match beyond_text(theme, above, below) {
+        Some(text) => block
+            .title_bottom(Line::styled(format!(" {text} "), theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// Draws the lines `lines_at(width)` in `block`, scrolled by `scroll`

@@ -253,10 +253,12 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
     if first + rows < f.fields.len() {
         bottom.push("Tab: more fields".into());
     }
-    let sep = if theme.ascii { " | " } else { " · " };
     let room = usize::from(area.width).saturating_sub(4);
+    let together = |parts: &[String]| {
+        super::said_together(theme, &parts.iter().map(String::as_str).collect::<Vec<_>>())
+    };
     // Short of room, where more fields lie counts more than the keys.
-    if !keys_in_title && bottom.len() > 1 && bottom.join(sep).chars().count() > room {
+    if !keys_in_title && bottom.len() > 1 && together(&bottom).chars().count() > room {
         bottom.remove(0);
     }
     let block = if bottom.is_empty() {
@@ -266,7 +268,7 @@ pub fn form(app: &App, f: &Form, frame: &mut Frame) {
             Line::styled(
                 format!(
                     " {} ",
-                    crate::text::fit(&bottom.join(sep), room, theme.ellipsis())
+                    crate::text::fit(&together(&bottom), room, theme.ellipsis())
                 ),
                 theme.key(),
             )
