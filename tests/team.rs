@@ -115,6 +115,26 @@ fn as_user(uid: u32, gid: u32, home: &Path, data: &Path, args: &[&str]) -> Outpu
     wait_or_fail(child, &format!("ietkit {args:?} as uid {uid}"))
 }
 
+/// Alice's home under `base` and her own data folder (`ietkit` in it),
+/// where she has imported the ABS view as "view": private, as made.
+fn alice_imports_into_her_own_folder(base: &TempDir) -> (PathBuf, PathBuf) {
+    chmod(base.path(), 0o755);
+    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let data = alice.join("ietkit");
+    let copy = alice.join("view.ron");
+    std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
+    chmod(&copy, 0o644);
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &data,
+        &["import", copy.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    (alice, data)
+}
+
 /// The binary as root, on `data`, failing if it hangs.
 fn ietkit(data: &Path, args: &[&str]) -> Output {
     common::ietkit_within(data, &common::root(), args)
@@ -357,21 +377,8 @@ fn a_private_folder_stays_private_and_a_teammate_is_told_why_they_cannot_read() 
         return;
     }
     let base = TempDir::new("team-private");
-    chmod(base.path(), 0o755);
-    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let (_, data) = alice_imports_into_her_own_folder(&base);
     let bob = home_of(base.path(), "bob", BOB, TEAM);
-    let data = alice.join("ietkit");
-    let copy = alice.join("view.ron");
-    std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
-    chmod(&copy, 0o644);
-    let out = as_user(
-        ALICE,
-        TEAM,
-        &alice,
-        &data,
-        &["import", copy.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join("assessments")), 0o700);
     assert_eq!(mode(&data.join("assessments/view.ron")), 0o600);
@@ -1731,20 +1738,7 @@ fn the_owner_of_a_private_folder_is_not_told_it_is_someone_elses() {
         return;
     }
     let base = TempDir::new("team-own-private");
-    chmod(base.path(), 0o755);
-    let alice = home_of(base.path(), "alice", ALICE, TEAM);
-    let data = alice.join("ietkit");
-    let copy = alice.join("view.ron");
-    std::fs::copy(common::root().join(ABS_VIEW), &copy).unwrap();
-    chmod(&copy, 0o644);
-    let out = as_user(
-        ALICE,
-        TEAM,
-        &alice,
-        &data,
-        &["import", copy.to_str().unwrap()],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let (alice, data) = alice_imports_into_her_own_folder(&base);
     chmod(data.join("assessments"), 0o000);
     let out = as_user(ALICE, TEAM, &alice, &data, &["list"]);
     chmod(data.join("assessments"), 0o700);

@@ -171,8 +171,9 @@ pub fn beyond(
     below: Option<&str>,
 ) -> Block<'static> {
     match beyond_text(theme, above, below) {
-        Some(text) => block
-            .title_bottom(Line::styled(format!(" {text} "), theme.key()).right_aligned()),
+        Some(text) => {
+            block.title_bottom(Line::styled(format!(" {text} "), theme.key()).right_aligned())
+        }
         None => block,
     }
 }
