@@ -657,3 +657,20 @@ fn a_key_that_does_nothing_here_says_so() {
     feed(&mut a, "Zq5");
     assert!(a.message.is_none(), "{:?}", a.message);
 }
+
+/// `/` finds what a toolkit section lists to read or ask, not only its
+/// words: the webinar, the State IET Team's address.
+#[test]
+fn search_finds_the_resources_a_section_lists() {
+    let a = app(80, 24);
+    for (query, section) in [
+        ("webinar", "res-oregon-toolkit"),
+        ("hecc.absteam", "req-oregon"),
+    ] {
+        let hits = ietkit::tui::search::find(&a.content, query);
+        assert!(
+            hits.contains(&ietkit::tui::search::Hit::Section(section.into())),
+            "{query}: {hits:?}"
+        );
+    }
+}

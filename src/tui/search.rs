@@ -41,7 +41,14 @@ pub fn find(content: &Content, query: &str) -> Vec<Hit> {
             .toolkit
             .walk()
             .into_iter()
-            .filter(|(_, s)| has(&s.title) || s.body.iter().any(|p| has(p)))
+            .filter(|(_, s)| {
+                has(&s.title)
+                    || s.body.iter().any(|p| has(p))
+                    // What a section lists to read or ask is found too.
+                    || s.resources.iter().any(|r| {
+                        has(&r.name) || has(&r.publisher) || has(&r.purpose) || has(&r.address)
+                    })
+            })
             .map(|(_, s)| Hit::Section(s.id.clone())),
     );
     hits
