@@ -48,6 +48,10 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub ascii: bool,
 
+    /// Commands typed a line at a time, answers in plain lines: for screen readers, plain terminals and scripts (chosen by itself when TERM is dumb or unset)
+    #[arg(long, global = true)]
+    pub linear: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -210,22 +214,10 @@ pub enum RubricCommand {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8> {
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match &cli.command {
-        None if interactive() => {
-            let term = env_term();
-            if crate::tui::theme::cannot_draw(term.as_deref()) {
-                // The overview, then why not the app: last, so that it is
-                // what stays on the screen.
-                orientation(cli, data_dir.as_ref(), out, err)?;
-                out.flush()?;
-                writeln!(err, "\n{}", cannot_draw_here(term.as_deref(), true))?;
-                // The app was asked for and did not start.
-                Ok(1)
-            } else {
-                full_screen(cli, data_dir, None, err)
-            }
-        }
+        None if cli.linear => app(cli, data_dir, None, out, err),
+        None if interactive() => app(cli, data_dir, None, out, err),
         None => orientation(cli, data_dir.as_ref(), out, err),
-        Some(Command::Open { assessment }) => full_screen(cli, data_dir, Some(assessment), err),
+        Some(Command::Open { assessment }) => app(cli, data_dir, Some(assessment), out, err),
         Some(Command::List) => list_assessments(data_dir, out, err),
         Some(Command::Compare {
             assessments,
@@ -296,23 +288,15 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
     }
 }
 
-/// Why the full-screen app does not start here, and what works instead.
-fn cannot_draw_here(term: Option<&str>, after_overview: bool) -> String {
+/// Why the app speaks in lines here: said first when it was not asked for.
+fn cannot_draw_here(term: Option<&str>) -> String {
     let says = match term.map(str::trim) {
         None | Some("") => "TERM is not set".to_string(),
         Some(t) => format!("TERM={t}"),
     };
-    let what = if after_overview {
-        "Set TERM to your terminal's type (xterm for most) and start ietkit again; the commands above work as they are."
-    } else {
-        "`ietkit list`, `ietkit summary NAME` and `ietkit export NAME` work here; or set TERM to your terminal's type (xterm for most) and start ietkit again."
-    };
-    // Wrapped at word breaks: a terminal this plain wraps mid-word.
-    text::wrap(
-        &format!("ietkit: this terminal ({says}) cannot show the full-screen app. {what}"),
-        78,
+    format!(
+        "This terminal ({says}) cannot show the full-screen app, so ietkit works in lines: type a command and press Enter. For the full screen, set TERM to your terminal's type (xterm for most) and start ietkit again."
     )
-    .join("\n")
 }
 
 fn report_error(e: &LoadError, err: &mut dyn Write) -> io::Result<u8> {
@@ -342,10 +326,13 @@ fn interactive() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-fn full_screen(
+/// The app, full screen or (with `--linear`, or on a terminal that cannot
+/// show it) in lines.
+fn app(
     cli: &Cli,
     data_dir: Option<DataDir>,
     open: Option<&str>,
+    out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
     let builtin = match embedded::builtin() {
@@ -361,6 +348,8 @@ fn full_screen(
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let term = env_term();
+    // A terminal that cannot show the full screen gets the lines.
+    let linear = cli.linear || crate::tui::theme::cannot_draw(term.as_deref());
     let palette = Palette::of(term.as_deref(), std::env::var("COLORTERM").ok().as_deref());
     let theme = Theme::for_palette(cli.mono || no_color, cli.ascii, palette);
     let assessment = Assessment::new(&content.rubric, Profile::default(), Purpose::NewDesign, "");
@@ -398,7 +387,7 @@ fn full_screen(
     match target.map(|path| session.open(&mut app, &path)) {
         Some(Err(e)) => {
             if open.is_some() {
-                writeln!(err, "{e}")?;
+                writeln!(err, "{}", text::clean_line(&e))?;
                 return Ok(1);
             }
             app.warn(format!("Could not open the last assessment: {e}"));
@@ -408,16 +397,24 @@ fn full_screen(
         // Nothing to open: a draft of a new assessment may be waiting.
         None => session.offer_drafts(&mut app),
     }
-    if !interactive() {
+    if !linear && !interactive() {
         writeln!(
             err,
-            "ietkit: the app needs a terminal; try `ietkit list` or `ietkit --help`."
+            "ietkit: the app needs a terminal; try `ietkit --linear`, `ietkit list` or `ietkit --help`."
         )?;
         return Ok(1);
     }
-    if crate::tui::theme::cannot_draw(term.as_deref()) {
-        writeln!(err, "{}", cannot_draw_here(term.as_deref(), false))?;
-        return Ok(1);
+    if linear {
+        if !cli.linear {
+            for line in text::wrap(&cannot_draw_here(term.as_deref()), 78) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let ask_who = !known && session.library.is_some();
+        let stdin = io::stdin();
+        let mut input = stdin.lock();
+        let person = interactive();
+        return crate::tui::linear::run(&mut app, &mut session, &mut input, out, person, ask_who);
     }
     // Asked once per person and data folder: who is working.
     if !known && session.library.is_some() {
@@ -434,10 +431,20 @@ fn read_assessments(
     rubric: &Rubric,
 ) -> Result<Vec<(String, crate::model::assessment::Assessment)>, String> {
     let library = data_dir.map(Library::new);
+    read_assessments_from(library.as_ref(), names, rubric)
+}
+
+/// Reads assessments named by library name or path in `library`, matched
+/// to `rubric`.
+pub(crate) fn read_assessments_from(
+    library: Option<&Library>,
+    names: &[String],
+    rubric: &Rubric,
+) -> Result<Vec<(String, crate::model::assessment::Assessment)>, String> {
     names
         .iter()
         .map(|name| {
-            let loaded = read_one(library.as_ref(), name)?;
+            let loaded = read_one(library, name)?;
             loaded.check(rubric).map_err(|e| e.to_string())?;
             let mut a = loaded.assessment;
             crate::store::assessment_file::reconcile(&mut a, rubric);
@@ -461,7 +468,7 @@ fn read_one(
 }
 
 /// The file a library name or path stands for, or why there is none.
-fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
+pub(crate) fn locate(library: Option<&Library>, name: &str) -> Result<PathBuf, String> {
     let path = match library {
         Some(lib) => lib.resolve(name),
         None => PathBuf::from(name),

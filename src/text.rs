@@ -183,6 +183,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn positions_are_said_in_words_then_figures() {
+        let said: Vec<String> = [1, 3, 8, 12, 13, 21, 22, 23, 111, 112, 0]
+            .into_iter()
+            .map(super::ordinal)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "first", "third", "eighth", "twelfth", "13th", "21st", "22nd", "23rd", "111th",
+                "112th", "0th"
+            ]
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -369,6 +384,26 @@ pub fn fit(s: &str, width: usize, ellipsis: &str) -> String {
 /// "1 indicator", "3 indicators".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", pick(n, one, many))
+}
+
+/// "first", "second", ... "twelfth", then "13th", "21st", "22nd": a
+/// position said as a listener hears it.
+pub fn ordinal(n: usize) -> String {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    if let Some(w) = n.checked_sub(1).and_then(|i| WORDS.get(i)) {
+        return (*w).to_string();
+    }
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// `one` or `many` as `n` needs, for the words after a count that agree

@@ -259,14 +259,39 @@ fn list_import_and_open_from_the_command_line() {
         stderr(&out)
     );
 
-    // Opening needs a terminal; without one it says so rather than hanging.
-    let out = ietkit(&["open", "our-2026-view"], data.path());
+    // The full screen needs a terminal; without one it says so rather
+    // than hanging, and names the linear mode, which needs none.
+    let on = |term: Option<&str>, args: &[&str]| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"));
+        c.args(args)
+            .env("IETKIT_DATA_DIR", data.path())
+            .stdin(std::process::Stdio::null());
+        match term {
+            Some(t) => c.env("TERM", t),
+            None => c.env_remove("TERM"),
+        };
+        c.output().unwrap()
+    };
+    let out = on(Some("xterm-256color"), &["open", "our-2026-view"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("needs a terminal"),
+        stderr(&out).contains("needs a terminal") && stderr(&out).contains("--linear"),
         "{}",
         stderr(&out)
     );
+    // With no TERM, or --linear, the lines: here with nothing to read.
+    for (term, args) in [
+        (None, &["open", "our-2026-view"][..]),
+        (
+            Some("xterm-256color"),
+            &["--linear", "open", "our-2026-view"][..],
+        ),
+    ] {
+        let out = on(term, args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stdout(&out).contains("linear mode"), "{}", stdout(&out));
+        assert!(!out.stdout.contains(&0x1b));
+    }
     let out = ietkit(&["open", "no-such-assessment"], data.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -808,8 +808,8 @@ fn an_export_goes_where_ietkit_was_started_and_tilde_is_home() {
 
 /// Colours follow what the terminal says it has: 256-colour codes only when
 /// `TERM` or `COLORTERM` says so, the basic codes for `xterm` and `linux`,
-/// none for `vt100`; and `TERM=dumb` or no `TERM` gets a plain explanation,
-/// not a full screen it cannot show.
+/// none for `vt100`. (`TERM=dumb` or no `TERM` gets the linear mode:
+/// `tests/linear.rs a_plain_terminal_gets_the_linear_mode`.)
 #[test]
 fn terminals_get_the_colours_they_say_they_have() {
     let run = |env: &[(&str, &str)]| {
@@ -858,41 +858,6 @@ fn terminals_get_the_colours_they_say_they_have() {
             codes(&text).contains(&7),
             "reverse video still marks the selection"
         );
-    }
-    for term in ["dumb", ""] {
-        let data = common::TempDir::new("pty-dumb");
-        pty::same_data(data.path());
-        let mut s = Session::start_with(&["open", pty::SAME_NAME], data.path(), &[("TERM", term)]);
-        let (status, text) = s.finish();
-        assert_eq!(status.exit_code(), 1, "TERM={term:?}");
-        assert!(
-            !text.contains("\u{1b}[?1049h"),
-            "no full screen for TERM={term:?}"
-        );
-        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(
-            flat.contains("cannot show the full-screen app")
-                && flat.contains("ietkit summary NAME"),
-            "{text}"
-        );
-        // Started plainly: the overview, then why not the app, last, so it
-        // stays on the screen; no line longer than 80 columns.
-        let mut s = Session::start_with(&[], data.path(), &[("TERM", term)]);
-        let (status, text) = s.finish();
-        assert_eq!(status.exit_code(), 1, "the app did not start");
-        let lines: Vec<&str> = text
-            .lines()
-            .map(str::trim_end)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let last = lines[lines.len().saturating_sub(3)..].join(" ");
-        assert!(
-            last.contains("cannot show the full-screen app") && last.contains("start ietkit again"),
-            "{text}"
-        );
-        assert!(text.contains("ietkit summary NAME"), "{text}");
-        let long: Vec<&&str> = lines.iter().filter(|l| l.chars().count() > 80).collect();
-        assert!(long.is_empty(), "{long:?}");
     }
 }
 

@@ -16,6 +16,7 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod linear;
 pub mod lines;
 pub mod meter;
 pub mod nav;
