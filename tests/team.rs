@@ -1077,8 +1077,12 @@ fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
     assert_eq!(out.status.code(), Some(1), "a problem is left: {said}");
     assert_eq!(mode(&bobs), 0o600, "not Alice's to change");
     assert!(said.contains("bob.ron"), "{said}");
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        said.contains(&ietkit::store::people::user_name(BOB)),
+        flat.contains(&format!(
+            "its owner, {}, can put it right",
+            ietkit::store::people::user_name(BOB)
+        )),
         "names who can mend it: {said}"
     );
 }
@@ -1745,4 +1749,84 @@ fn the_owner_of_a_private_folder_is_not_told_it_is_someone_elses() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(!text(&out).contains("is private to them"), "{}", text(&out));
     assert!(text(&out).contains("team check"), "{}", text(&out));
+}
+
+/// A member of the team's group only by a supplementary group (her own
+/// group is another) is in it: she may give a folder to it.
+#[test]
+fn a_member_by_a_supplementary_group_may_give_a_folder_to_it() {
+    if not_root("running ietkit as another user with other groups") {
+        return;
+    }
+    let base = TempDir::new("team-supplementary");
+    chmod(base.path(), 0o755);
+    let alice = home_of(base.path(), "alice", ALICE, OUTSIDER);
+    let dir = alice.join("welding");
+    let mut cmd = Command::new(shared_binary());
+    cmd.args(["team", "init", dir.to_str().unwrap(), "--group"])
+        .arg(TEAM.to_string())
+        .env_clear()
+        .env("HOME", &alice)
+        .current_dir(&alice)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // Root drops to Alice: her own group is the outsider's, the team's is
+    // one more she is in.
+    unsafe {
+        cmd.pre_exec(|| {
+            use nix::unistd::{Gid, Uid, setgid, setgroups, setuid};
+            let to_io = |e: nix::Error| std::io::Error::from_raw_os_error(e as i32);
+            setgroups(&[Gid::from_raw(TEAM)]).map_err(to_io)?;
+            setgid(Gid::from_raw(OUTSIDER)).map_err(to_io)?;
+            setuid(Uid::from_raw(ALICE)).map_err(to_io)
+        });
+    }
+    let out = wait_or_fail(cmd.spawn().unwrap(), "team init as Alice");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!((gid(&dir), mode(&dir)), (TEAM, 0o2770));
+}
+
+/// `team check` says which is wrong with a file: the group, or that
+/// people outside it can see it; and as root, that `--fix` mends a file
+/// of anyone's.
+#[test]
+fn team_check_says_whether_the_group_or_the_others_are_wrong() {
+    if not_root("giving files to other users and groups") {
+        return;
+    }
+    let base = TempDir::new("team-check-which");
+    let dir = base.path().join("welding");
+    ietkit::store::team::init(&dir, Some(&TEAM.to_string())).unwrap();
+    let assessments = dir.join("assessments");
+    let plant = |name: &str, mode: u32, owner: u32, group: u32| {
+        let p = assessments.join(name);
+        std::fs::write(&p, "copied in by hand").unwrap();
+        chmod(&p, mode);
+        std::os::unix::fs::chown(&p, Some(owner), Some(group)).unwrap();
+    };
+    plant("root-group.ron", 0o660, ALICE, 0);
+    plant("seen.ron", 0o664, BOB, TEAM);
+    let report = ietkit::store::team::check(&dir, false).unwrap();
+    let problems = report.problems.join("\n");
+    assert_eq!(report.problems.len(), 2, "{problems}");
+    for (file, says) in [
+        (
+            "root-group.ron",
+            "members of the group cannot all read and change this file",
+        ),
+        ("seen.ron", "people outside the group can see into it"),
+    ] {
+        let line = report
+            .problems
+            .iter()
+            .find(|p| p.contains(file))
+            .unwrap_or_else(|| panic!("{file}: {problems}"));
+        assert!(line.contains(says), "{line}");
+        // Root may mend anyone's file.
+        assert!(
+            line.contains("`ietkit team check --fix` puts it right"),
+            "{line}"
+        );
+    }
 }

@@ -589,3 +589,90 @@ pub fn init(dir: &Path, group: Option<&str>) -> Result<Init, String> {
         check,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(ietkit: bool) -> Report {
+        Report {
+            // One-letter words: a wrap fills each line to its last column.
+            folder: PathBuf::from(format!("/srv/iet/{}", "a ".repeat(60))),
+            group: None,
+            owner: "maria".into(),
+            mode: 0o700,
+            files: 3,
+            ietkit,
+            ..Report::default()
+        }
+    }
+
+    #[test]
+    fn a_report_wraps_within_80_columns_its_later_lines_indented() {
+        let text = report(true).text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+        // Room for the two spaces its later lines start with.
+        assert!(lines[0].chars().count() <= 78, "{text}");
+        // The folder's line wraps: its first part at the margin, the rest
+        // two spaces in.
+        assert!(lines[0].starts_with("Data folder /srv/iet/"), "{text}");
+        assert!(
+            lines[1].starts_with("  ") && !lines[1].starts_with("   "),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_private_folder_of_ietkit_says_how_to_share_it_and_any_other_does_not() {
+        let flat = |t: String| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let ours = flat(report(true).text());
+        assert!(
+            ours.contains("only maria can change what is in it"),
+            "{ours}"
+        );
+        assert!(ours.contains("ietkit team init"), "{ours}");
+        let other = flat(report(false).text());
+        assert!(
+            other.contains("Not shared with a group (mode 0700, owner maria)."),
+            "{other}"
+        );
+        assert!(!other.contains("team init"), "{other}");
+    }
+
+    #[test]
+    fn who_has_what_open_and_what_was_fixed_show_only_when_there_are_some() {
+        let mut r = report(true);
+        let bare = r.text();
+        assert!(
+            !bare.contains("Open now") && !bare.contains("Fixed"),
+            "{bare}"
+        );
+        assert!(bare.contains("No problems found."), "{bare}");
+        r.open
+            .push("welding: Maria Lopez (ABS), maria on srv (process 12)".into());
+        r.fixed.push("x.ron: was mode 0600; now 0660.".into());
+        r.problems.push("y.ron: cannot be read.".into());
+        let full = r.text();
+        assert!(
+            full.contains("\nOpen now:\n  welding: Maria Lopez"),
+            "{full}"
+        );
+        assert!(full.contains("\nFixed (1):\n  x.ron"), "{full}");
+        assert!(full.contains("\nProblems (1):\n  y.ron"), "{full}");
+        assert!(!full.contains("No problems found."), "{full}");
+    }
+
+    #[test]
+    fn a_member_of_the_group_is_given_no_reason_for_a_shared_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("ietkit-no-access-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir(&dir).unwrap();
+        // Shared with this process's own group, which it is in.
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o2770)).unwrap();
+        let said = no_access(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(said, None);
+    }
+}
