@@ -1034,6 +1034,10 @@ fn team_check_finds_what_would_stop_a_member_and_fix_mends_what_is_yours() {
         "{problems}"
     );
     assert!(
+        problems.contains("`ietkit team check --fix` removes it"),
+        "one's own leftover: {problems}"
+    );
+    assert!(
         !problems.contains(".x.ron.1-2.tmp"),
         "a save in progress is no problem"
     );
@@ -1807,9 +1811,22 @@ fn team_check_says_whether_the_group_or_the_others_are_wrong() {
     };
     plant("root-group.ron", 0o660, ALICE, 0);
     plant("seen.ron", 0o664, BOB, TEAM);
+    // Bob's leftover from a save cut off an hour ago.
+    plant(".bob.ron.1-1.tmp", 0o660, BOB, TEAM);
+    std::fs::File::options()
+        .write(true)
+        .open(assessments.join(".bob.ron.1-1.tmp"))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
     let report = ietkit::store::team::check(&dir, false).unwrap();
     let problems = report.problems.join("\n");
-    assert_eq!(report.problems.len(), 2, "{problems}");
+    assert_eq!(report.problems.len(), 3, "{problems}");
+    let bob = ietkit::store::people::user_name(BOB);
+    assert!(
+        problems.contains(&format!("{bob} can remove it with `ietkit team check --fix`, or: rm")),
+        "{problems}"
+    );
     for (file, says) in [
         (
             "root-group.ron",
