@@ -72,6 +72,11 @@ fn run_bytes(data: &Path, open: Option<&str>, script: &str, person: bool) -> (Ve
     (out, status)
 }
 
+/// Text with its line breaks as spaces: what was said, however wrapped.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn read(path: &Path) -> ietkit::model::assessment::Assessment {
     assessment_file::read(path).unwrap().assessment
 }
@@ -198,11 +203,28 @@ fn the_screener_to_both_verdicts() {
     let (text, status) = run(
         data.path(),
         Some(&name),
-        "screen\n\nwhy\nno\nmaybe\nnot sure\ncancel\n",
+        "screen\n\nwhy\nno\nnot sure\ncancel\n",
         false,
     );
     insta::assert_snapshot!(text);
     assert_eq!(status, 0);
+    // A person who answers wrongly is asked again; a script's wrong answer
+    // stops the screener and is read as a command.
+    let (text, status) = run(
+        data.path(),
+        Some(&name),
+        "screen\n\n\n\nmaybe\ncancel\n",
+        true,
+    );
+    assert!(text.contains("Answer yes, no or not sure"), "{text}");
+    assert_eq!(status, 0, "a person's slip is no failure: {text}");
+    let (text, status) = run(data.path(), Some(&name), "screen\n\n\n\nmaybe\n", false);
+    assert!(
+        text.contains("Expected yes, no or not sure; the screener stops here")
+            && text.contains("There is no command maybe"),
+        "{text}"
+    );
+    assert_eq!(status, 1);
     let a = read(&path);
     use ietkit::model::screener::Answer;
     assert_eq!(a.screener.get("F-1"), Some(&Answer::Yes));
@@ -385,7 +407,7 @@ fn notes_cut_off_are_kept_as_a_draft_and_offered_to_a_person() {
         .clone();
     // A script is not asked: the draft stays.
     let (text, _) = run(data.path(), Some(TEAM), "where\n", false);
-    assert!(text.contains("It stays as it is"), "{text}");
+    assert!(text.contains("stays unfinished"), "{text}");
     assert_eq!(drafts().len(), 1);
     // A person is: restore, one line more, and keep.
     let (text, status) = run(data.path(), Some(TEAM), "restore\nline three\n.\n", true);
@@ -594,4 +616,180 @@ fn hostile_text_in_memory_is_said_cleaned() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("evil"), "the text is said: {text}");
     assert!(unsafe_chars(&text).is_empty(), "{:?}", unsafe_chars(&text));
+}
+
+/// A script's wrong answer ends the question and is read as a command:
+/// later commands still run, nothing half-given is kept, and the exit
+/// status says something went wrong. Input that ends inside a question
+/// says so.
+#[test]
+fn a_script_is_never_swallowed_by_a_question() {
+    let data = TempDir::new("linear-swallow");
+    samples(data.path());
+    let report = data.path().join("r.md");
+    std::fs::write(&report, "mine").unwrap();
+    let before = read(&file(data.path(), DIESEL));
+    let script = format!(
+        "profile\n\n\n\n\n9\ngo SE-2\n2\nexport md {r}\ngo CU-5\n1\nprofile\n\n\n\n\n\n\n\n\n\n\n\n\n\nabc\ngo PD-1\n",
+        r = report.display()
+    );
+    let (text, status) = run(data.path(), Some(DIESEL), &script, false);
+    let text = flat(&text);
+    assert_eq!(status, 1, "{text}");
+    assert!(
+        text.contains("Expected a number from 1 to 3 for Purpose"),
+        "{text}"
+    );
+    assert!(text.contains("SE-2 rated 2, Developing. Saved."), "{text}");
+    assert!(text.contains("Expected yes or no; taken as no"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "mine",
+        "not replaced"
+    );
+    assert!(text.contains("CU-5 rated 1, Beginning. Saved."), "{text}");
+    assert!(
+        text.contains(
+            "Cohort size: write a whole number, or leave it empty; nothing of this form was kept"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("PD-1, first of 8"),
+        "the next command ran: {text}"
+    );
+    let after = read(&file(data.path(), DIESEL));
+    assert_eq!(after.profile, before.profile, "no half profile kept");
+    assert_eq!(after.purpose, before.purpose);
+
+    // The input ends in the middle of the notes.
+    let (text, status) = run(
+        data.path(),
+        Some(DIESEL),
+        "go CU-4\nnotes\nunfinished note\n",
+        false,
+    );
+    let text = flat(&text);
+    assert_eq!(status, 1);
+    assert!(
+        text.contains("The input ended during the notes for CU-4")
+            && text.contains("stays as a draft"),
+        "{text}"
+    );
+}
+
+/// A person is asked again where a script would stop: a field checked as
+/// it is given (and kept as it was), a choice out of range; their slips do
+/// not make the session fail, and quitting says everything is saved.
+#[test]
+fn a_person_is_asked_again_and_a_slip_is_no_failure() {
+    let data = TempDir::new("linear-person");
+    samples(data.path());
+    let (text, status) = run(
+        data.path(),
+        Some(DIESEL),
+        "go 3\nprofile\n\n\n\n\n9\n2\n\n\n\n\n\n\n\n\nabc\n12\n\n\n\n\nquit\n",
+        true,
+    );
+    let text = flat(&text);
+    assert_eq!(status, 0, "{text}");
+    assert!(
+        text.contains("Expected a number from 1 to 3 for Purpose"),
+        "{text}"
+    );
+    assert!(text.contains("Cohort size: write a whole number"), "{text}");
+    // Asked again at once, with what was there before.
+    let again = text
+        .split("Cohort size: write a whole number")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(again.contains("14 of 18, Cohort size"), "{text}");
+    assert!(text.contains("Stopped; everything is saved."), "{text}");
+    let a = read(&file(data.path(), DIESEL));
+    assert_eq!(a.profile.cohort_size, Some(12));
+    assert_eq!(
+        a.purpose,
+        ietkit::model::assessment::Purpose::EvaluatingExisting
+    );
+}
+
+#[test]
+fn who_says_and_who_change_asks() {
+    let data = TempDir::new("linear-who");
+    let (text, _) = run(
+        data.path(),
+        None,
+        "who\nwho change\nAnn Lee\n2\nwho\n",
+        true,
+    );
+    let text = flat(&text);
+    assert!(
+        text.contains("Working as Maria Lopez (ABS), login maria"),
+        "{text}"
+    );
+    assert!(text.contains("2 of 2, You speak for"), "{text}");
+    assert!(
+        text.contains("Working as Ann Lee (CTE), login maria"),
+        "{text}"
+    );
+}
+
+#[test]
+fn listing_does_not_move_and_compare_takes_library_numbers() {
+    let data = TempDir::new("linear-list-compare");
+    samples(data.path());
+    let (text, status) = run(
+        data.path(),
+        None,
+        "go CI-2\nlist pd\nwhere\nlibrary\ncompare 4 7\nfind labor market\n",
+        false,
+    );
+    let text = flat(&text);
+    assert_eq!(status, 0, "{text}");
+    assert!(text.contains("At CI-2, second of 6"), "{text}");
+    assert!(
+        text.contains("Side by side, in this order: 2025-26, then 2026-27."),
+        "{text}"
+    );
+    assert!(text.contains("35 of 35 done"), "no 35/35 to hear: {text}");
+    assert!(!text.contains("/35"), "{text}");
+    assert!(text.contains("for labor market"), "{text}");
+    assert!(
+        !text.contains("No indicator or toolkit section mentions"),
+        "{text}"
+    );
+}
+
+/// What is not text never gets in: a line that is not UTF-8 is refused,
+/// a terminal's title sequence is dropped, and a line of a megabyte is
+/// said back shortened.
+#[test]
+fn what_is_not_text_never_gets_in() {
+    let data = TempDir::new("linear-junk");
+    samples(data.path());
+    let mut script = b"go PD-5\nnote caf\xe9 \xff\nnote a\x1b]0;title\x07b\n".to_vec();
+    script.extend(b"x".repeat(300_000));
+    script.push(b'\n');
+    let mut app = tui::app(80, 24);
+    app.who = common::maria();
+    let mut session = Session::new(None);
+    session.open(&mut app, &file(data.path(), TEAM)).unwrap();
+    let mut input = std::io::Cursor::new(script);
+    let mut out = Vec::new();
+    let status = linear::run(&mut app, &mut session, &mut input, &mut out, false, false).unwrap();
+    let text = flat(&String::from_utf8(out).unwrap());
+    assert_eq!(status, 1);
+    assert!(
+        text.contains("A line was not UTF-8 text, and was left unread"),
+        "{text}"
+    );
+    assert!(text.contains("Note added to PD-5"), "{text}");
+    let notes = &app.assessment.response("PD-5").unwrap().notes;
+    assert!(
+        notes.ends_with("ab"),
+        "the title sequence is gone: {notes:?}"
+    );
+    assert!(!notes.contains('\u{fffd}'), "{notes:?}");
+    assert!(text.contains("(300000 characters)"), "shortened");
+    assert!(text.len() < 10_000, "a long line is not said back whole");
 }

@@ -498,6 +498,24 @@ impl Form {
         Ok((kind, std::path::PathBuf::from(path)))
     }
 
+    /// What keeping the form now would object to, and the field it is
+    /// about when the objection names one: checked as each field is given,
+    /// so that a mistake is mended where it was made.
+    pub fn problem(&self) -> Option<(Option<usize>, String)> {
+        let error = match &self.kind {
+            FormKind::Evidence { .. } => self.to_evidence().err(),
+            FormKind::Action { .. } => self.to_action().err(),
+            FormKind::Profile => self.to_profile(&Profile::default()).err(),
+            FormKind::Export { .. } => self.to_export().err(),
+            FormKind::NewAssessment { .. } | FormKind::Person { .. } => None,
+        }?;
+        let field = self.fields.iter().position(|f| {
+            error.starts_with(&format!("{}:", f.label))
+                || error.contains(&format!("in the {} field", f.label))
+        });
+        Some((field, error))
+    }
+
     pub fn focused_text(&mut self) -> Option<&mut TextArea<'static>> {
         match self.fields.get_mut(self.focus) {
             Some(Field {

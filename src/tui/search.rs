@@ -16,23 +16,48 @@ pub struct Search {
     pub current: usize,
 }
 
+/// Text as search compares it: lower case, dashes as spaces, runs of
+/// spaces as one, so "labor market" finds "labor-market".
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['-', '\u{2010}', '\u{2011}', '\u{2013}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Case-insensitive matches of `query`: indicators first (id, title,
-/// description, levels, evidence examples), then toolkit sections.
+/// description, levels, evidence examples), then toolkit sections. The
+/// words as one phrase first; when nothing has the phrase, whatever has
+/// every word somewhere.
 pub fn find(content: &Content, query: &str) -> Vec<Hit> {
-    let needle = query.trim().to_lowercase();
+    let needle = fold(query);
     if needle.is_empty() {
         return Vec::new();
     }
-    let has = |s: &str| s.to_lowercase().contains(&needle);
+    let phrase = find_by(content, |texts| {
+        texts.iter().any(|t| fold(t).contains(&needle))
+    });
+    if !phrase.is_empty() || !needle.contains(' ') {
+        return phrase;
+    }
+    let words: Vec<&str> = needle.split(' ').collect();
+    find_by(content, |texts| {
+        let all = fold(&texts.join(" "));
+        words.iter().all(|w| all.contains(w))
+    })
+}
+
+/// The indicators, then the sections, whose texts `matches`.
+fn find_by(content: &Content, matches: impl Fn(&[&str]) -> bool) -> Vec<Hit> {
     let mut hits: Vec<Hit> = content
         .rubric
         .indicators()
         .filter(|(_, i)| {
-            has(&i.id)
-                || has(&i.title)
-                || has(&i.description)
-                || i.levels.iter().any(|l| has(l))
-                || i.evidence.iter().any(|e| has(e))
+            let mut texts = vec![i.id.as_str(), i.title.as_str(), i.description.as_str()];
+            texts.extend(i.levels.iter().map(String::as_str));
+            texts.extend(i.evidence.iter().map(String::as_str));
+            matches(&texts)
         })
         .map(|(_, i)| Hit::Indicator(i.id.clone()))
         .collect();
@@ -42,12 +67,18 @@ pub fn find(content: &Content, query: &str) -> Vec<Hit> {
             .walk()
             .into_iter()
             .filter(|(_, s)| {
-                has(&s.title)
-                    || s.body.iter().any(|p| has(p))
-                    // What a section lists to read or ask is found too.
-                    || s.resources.iter().any(|r| {
-                        has(&r.name) || has(&r.publisher) || has(&r.purpose) || has(&r.address)
-                    })
+                let mut texts = vec![s.title.as_str()];
+                texts.extend(s.body.iter().map(String::as_str));
+                // What a section lists to read or ask is found too.
+                for r in &s.resources {
+                    texts.extend([
+                        r.name.as_str(),
+                        r.publisher.as_str(),
+                        r.purpose.as_str(),
+                        r.address.as_str(),
+                    ]);
+                }
+                matches(&texts)
             })
             .map(|(_, s)| Hit::Section(s.id.clone())),
     );
@@ -108,6 +139,26 @@ pub fn highlight(
 #[cfg(test)]
 mod tests {
     use super::highlight;
+
+    #[test]
+    fn words_are_found_as_a_phrase_then_each_anywhere() {
+        let content =
+            crate::tui::content::Content::from(crate::store::embedded::builtin().unwrap());
+        let ids = |q: &str| -> Vec<super::Hit> { super::find(&content, q) };
+        // A dash or a space: the same phrase.
+        assert_eq!(ids("labor market"), ids("labor-market"));
+        assert!(!ids("labor market").is_empty());
+        // Words that never stand together are found where both are.
+        let both = ids("employer wages");
+        assert!(!both.is_empty());
+        for hit in &both {
+            assert!(
+                ids("employer").contains(hit) && ids("wages").contains(hit),
+                "{hit:?}"
+            );
+        }
+        assert!(ids("employer zebra").is_empty());
+    }
     use ratatui::style::{Modifier, Style};
     use ratatui::text::Line;
 

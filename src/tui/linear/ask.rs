@@ -2,6 +2,11 @@
 //! editor, a draft left behind), asked a line at a time. The app's own
 //! dialogs decide what is kept and what a mistake is; this only types
 //! into them and says what they say.
+//!
+//! A person who answers wrongly is asked again. A script is not: its next
+//! line is most likely its next command, so a wrong answer ends the
+//! question (nothing of a form is kept; a yes/no question is taken as no)
+//! and the line is read again as a command.
 
 use std::io;
 
@@ -16,18 +21,20 @@ pub const CANCEL: &str = "cancel";
 
 impl Linear<'_> {
     /// Asks whatever the app put on top until nothing is left to ask (or
-    /// the input ends), saying what it says on the way.
+    /// the input ends), saying what it says on the way, and "Saved." once
+    /// what was asked is kept.
     pub(super) fn settle(&mut self) -> io::Result<()> {
         loop {
             self.session.apply(self.app);
             self.say_message()?;
+            self.say_saved()?;
             if self.ended {
-                return Ok(());
+                return self.ended_while_asked();
             }
             match self.app.overlays.last() {
                 Some(Overlay::Confirm { .. }) => self.ask_confirm()?,
                 Some(Overlay::Prompt(_)) => self.ask_prompt()?,
-                Some(Overlay::Form(_)) => self.ask_form(false)?,
+                Some(Overlay::Form(_)) => self.ask_form()?,
                 Some(Overlay::Editor(_)) => self.ask_notes()?,
                 Some(Overlay::DraftFound(_)) => self.ask_draft()?,
                 // Views of the full-screen app this mode says in lines.
@@ -39,10 +46,41 @@ impl Linear<'_> {
         }
     }
 
+    /// The input ended with a question open: what was typed stays as a
+    /// draft (the session keeps it), and the session says so and fails.
+    fn ended_while_asked(&mut self) -> io::Result<()> {
+        let what = match self.app.overlays.last() {
+            Some(Overlay::Editor(e)) => format!("the notes for {}", e.indicator),
+            Some(Overlay::Form(f)) => format!("the form {}", f.title.to_lowercase()),
+            Some(Overlay::Prompt(p)) => format!("the question {}", p.question),
+            Some(Overlay::Confirm { question, .. }) => format!("the question {question}"),
+            _ => return Ok(()),
+        };
+        self.failed = true;
+        self.out.paragraph(&format!(
+            "The input ended during {}: nothing of it was kept yet. What was typed stays as a draft, offered when this assessment is next opened in a terminal.",
+            crate::text::aside(&what)
+        ))?;
+        // The draft stays on disk; the overlays go with the session.
+        self.app.overlays.clear();
+        Ok(())
+    }
+
     /// Reads an answer; `None` when the input has ended.
     fn answer(&mut self) -> io::Result<Option<String>> {
         let line = self.read_line()?;
         Ok(line.map(|l| l.trim().to_string()))
+    }
+
+    /// A script's wrong answer: the question goes (`drop` says how) and
+    /// the line is read again as a command.
+    fn not_an_answer(&mut self, line: String, expected: &str, drop: &str) -> io::Result<()> {
+        self.failed = true;
+        self.out.paragraph(&format!(
+            "{expected}; {drop}. The line is read as a command instead."
+        ))?;
+        self.again = Some(line);
+        Ok(())
     }
 
     fn ask_confirm(&mut self) -> io::Result<()> {
@@ -60,6 +98,10 @@ impl Linear<'_> {
             let action = match a.to_lowercase().as_str() {
                 "y" | "yes" => Action::Yes,
                 "n" | "no" => Action::No,
+                _ if !self.interactive => {
+                    self.app.update(Action::No);
+                    return self.not_an_answer(a, "Expected yes or no", "taken as no");
+                }
                 _ => {
                     self.out.line("Please answer yes or no.")?;
                     continue;
@@ -68,6 +110,18 @@ impl Linear<'_> {
             self.app.update(action);
             return Ok(());
         }
+    }
+
+    /// Stops the dialog on top: a person is asked before what they typed
+    /// is thrown away, as in the app; a script said so itself.
+    fn stop(&mut self) -> io::Result<()> {
+        if self.interactive {
+            self.app.update(Action::Close);
+        } else {
+            self.app.overlays.pop();
+            self.out.line("Stopped; nothing of it was kept.")?;
+        }
+        Ok(())
     }
 
     pub(super) fn ask_prompt(&mut self) -> io::Result<()> {
@@ -85,8 +139,7 @@ impl Linear<'_> {
             return Ok(());
         };
         if a.eq_ignore_ascii_case(CANCEL) {
-            self.app.update(Action::Close);
-            return Ok(());
+            return self.stop();
         }
         if !a.is_empty() {
             self.type_into_prompt(&a);
@@ -114,61 +167,54 @@ impl Linear<'_> {
         Ok(())
     }
 
-    /// Asks the fields of the form on top, one at a time, then keeps it;
-    /// after a mistake, only the field the mistake is in. `from_focus`
-    /// starts at the field the form has the cursor on.
-    pub(super) fn ask_form(&mut self, from_focus: bool) -> io::Result<()> {
+    /// Asks the fields of the form on top one at a time, from the one it
+    /// has the cursor on, then keeps it. Each answer is checked as it is
+    /// given.
+    fn ask_form(&mut self) -> io::Result<()> {
         let Some(Overlay::Form(f)) = self.app.overlays.last() else {
             return Ok(());
         };
         let n = f.fields.len();
-        let start = if from_focus { f.focus } else { 0 };
-        let end = if from_focus { start + 1 } else { n };
-        if !from_focus {
+        let start = f.focus.min(n);
+        if start == 0 {
             self.out.paragraph(&format!(
-                "{}. {} to answer, one at a time: Enter keeps what is there; {CANCEL} stops.",
+                "{}. {}, one at a time: Enter keeps what is there; {CANCEL} stops.",
                 f.title.trim_end_matches('.'),
                 crate::text::count(n, "question", "questions")
             ))?;
         }
-        for i in start..end.min(n) {
-            if !self.ask_field(i)? {
+        for i in start..n {
+            if !self.ask_field(i, n)? {
                 return Ok(());
             }
         }
         self.app.update(Action::Submit);
-        // A mistake: the form names it and puts the cursor on its field.
+        // A mistake the fields alone did not show (none should be left).
         if let Some(Overlay::Form(f)) = self.app.overlays.last_mut()
             && let Some(e) = f.error.take()
         {
             self.failed = true;
             self.out.paragraph(&e)?;
             if !self.interactive {
-                // A script's next line is its next command, not a second
-                // try at this field: the form goes, and nothing of it is
-                // kept.
                 self.app.overlays.pop();
                 self.out.line("Nothing of this form was kept.")?;
-                return Ok(());
-            }
-            if !self.ended {
-                return self.ask_form(true);
             }
         }
         Ok(())
     }
 
-    /// Asks field `i` of the form on top; false when the form was stopped
-    /// or the input ended.
-    fn ask_field(&mut self, i: usize) -> io::Result<bool> {
+    /// Asks field `i` of the `n` of the form on top; false when the form
+    /// was stopped or the input ended.
+    fn ask_field(&mut self, i: usize, n: usize) -> io::Result<bool> {
         loop {
             let Some(Overlay::Form(f)) = self.app.overlays.last_mut() else {
                 return Ok(false);
             };
             f.focus = i;
             let field = &f.fields[i];
-            let now = field.text_value();
-            let mut q = field.label.to_string();
+            let label = field.label;
+            let before = field.text_value();
+            let mut q = format!("{} of {n}, {label}", i + 1);
             let choices = match &field.value {
                 FieldValue::Choice { options, .. } => Some(options.clone()),
                 FieldValue::Text(_) => None,
@@ -176,25 +222,28 @@ impl Linear<'_> {
             if !field.hint.is_empty() && choices.is_none() {
                 q.push_str(&format!(" ({})", field.hint));
             }
-            q.push(':');
-            if !now.is_empty() {
-                q.push_str(&format!(" now {}.", text_aside(&now)));
+            if before.is_empty() {
+                q.push(':');
+            } else {
+                q.push_str(&format!(": now {}.", text_aside(&before)));
             }
-            self.out.line(&q)?;
             if let Some(options) = &choices {
                 let listed: Vec<String> = options
                     .iter()
                     .enumerate()
                     .map(|(k, o)| format!("{} {o}", k + 1))
                     .collect();
+                self.out.line(&q)?;
                 self.out
                     .line(&format!("Choose a number: {}.", listed.join("; ")))?;
+            } else {
+                self.out.line(&q)?;
             }
             let Some(a) = self.answer()? else {
                 return Ok(false);
             };
             if a.eq_ignore_ascii_case(CANCEL) {
-                self.app.update(Action::Close);
+                self.stop()?;
                 return Ok(false);
             }
             if a.is_empty() {
@@ -203,20 +252,42 @@ impl Linear<'_> {
             let Some(Overlay::Form(f)) = self.app.overlays.last_mut() else {
                 return Ok(false);
             };
-            match &mut f.fields[i].value {
+            let unchosen = match &mut f.fields[i].value {
                 FieldValue::Text(t) => {
                     **t = form::one_line(&form::clean_input(&a, false));
+                    None
                 }
                 FieldValue::Choice { options, selected } => match choice_named(options, &a) {
-                    Some(k) => *selected = k,
-                    None => {
-                        let n = options.len();
-                        self.out.line(&format!(
-                            "Choose by number, 1 to {n}, or by the start of a choice's name."
-                        ))?;
-                        continue;
+                    Some(k) => {
+                        *selected = k;
+                        None
                     }
+                    None => Some(format!(
+                        "Expected a number from 1 to {} for {label}, or the start of a choice's name",
+                        options.len()
+                    )),
                 },
+            };
+            // Checked now, where it can be mended.
+            let problem = unchosen.or_else(|| match f.problem() {
+                Some((Some(at), e)) if at == i => Some(e.trim_end_matches('.').to_string()),
+                _ => None,
+            });
+            if let Some(problem) = problem {
+                if !self.interactive {
+                    self.app.overlays.pop();
+                    self.not_an_answer(a, &problem, "nothing of this form was kept")?;
+                    return Ok(false);
+                }
+                // What was there before stays; the question is asked again.
+                if let Some(Overlay::Form(f)) = self.app.overlays.last_mut()
+                    && let FieldValue::Text(t) = &mut f.fields[i].value
+                {
+                    **t = form::one_line(&before);
+                }
+                self.failed = true;
+                self.out.paragraph(&format!("{problem}."))?;
+                continue;
             }
             // What was typed so far is kept as a draft, as the app keeps it.
             self.session.apply(self.app);
@@ -231,13 +302,16 @@ impl Linear<'_> {
         let Some(Overlay::Editor(e)) = self.app.overlays.last() else {
             return Ok(());
         };
-        let so_far = e.text();
+        let mut lines: Vec<String> = e.area.lines().to_vec();
+        if lines.iter().all(|l| l.trim().is_empty()) {
+            lines.clear();
+        }
         let id = e.indicator.clone();
-        if so_far.trim().is_empty() {
+        if lines.is_empty() {
             self.out.line(&format!("Notes for {id}, line by line."))?;
         } else {
             self.out.line(&format!("Notes for {id} so far:"))?;
-            self.out.text(&so_far)?;
+            self.out.text(&lines.join("\n"))?;
             self.out
                 .line("Go on typing; what you type comes after them.")?;
         }
@@ -251,22 +325,18 @@ impl Linear<'_> {
             let word = line.trim();
             if word == "." {
                 self.app.update(Action::Submit);
+                // The indicator the notes are for is where the person is.
+                self.app.show_indicator(&id);
                 return Ok(());
             }
             if word.eq_ignore_ascii_case(CANCEL) {
-                self.app.update(Action::Close);
-                return Ok(());
+                return self.stop();
             }
+            lines.push(line.trim_end().to_string());
             let Some(Overlay::Editor(e)) = self.app.overlays.last_mut() else {
                 return Ok(());
             };
-            let before = e.text();
-            let joined = if before.is_empty() {
-                line.trim_end().to_string()
-            } else {
-                format!("{before}\n{}", line.trim_end())
-            };
-            e.area = form::multi_line(&form::clean_input(&joined, true));
+            e.area = form::multi_line(&form::clean_input(&lines.join("\n"), true));
             // Kept as a draft line by line: a line that drops loses nothing.
             self.session.apply(self.app);
             self.say_message()?;
@@ -285,7 +355,7 @@ impl Linear<'_> {
             // A script cannot answer; its next line is a command. The draft
             // stays for a person to decide on.
             self.out.paragraph(&format!(
-                "A draft of {what}, typed by {by}, was left unfinished. It stays as it is: open this assessment in a terminal to restore or discard it."
+                "A draft of {what} by {by} stays unfinished: open this assessment in a terminal to restore or discard it."
             ))?;
             self.app.update(Action::Close);
             self.app.message = None;
@@ -294,12 +364,12 @@ impl Linear<'_> {
         self.out.paragraph(&format!(
             "A draft of {what}, typed by {by}, was left unfinished when a session ended."
         ))?;
-        self.out.line("It says:")?;
+        self.out.line("What it holds:")?;
         self.out.text(&text)?;
         if more > 0 {
             self.out.line(&format!(
-                "{} more after this one.",
-                crate::text::count(more, "draft waits", "drafts wait")
+                "{} after this one.",
+                crate::text::count(more, "more draft waits", "more drafts wait")
             ))?;
         }
         self.out

@@ -85,7 +85,7 @@ pub const COMMANDS: &[Command] = &[
         aliases: &["l", "ls"],
         args: "[CATEGORY]",
         what: "The indicators of a category with their ratings, one per line.",
-        more: "A category is named by its letters (PD), its number (1 to 5) or a word of its name. Without one, the category you are in.",
+        more: "A category is named by its letters (PD), its number (1 to 5) or a word of its name. Without one, the category you are in. Listing does not move you: go does.",
         verb: Verb::List,
     },
     Command {
@@ -213,7 +213,7 @@ pub const COMMANDS: &[Command] = &[
         aliases: &["c"],
         args: "NAME NAME...",
         what: "Saved assessments side by side, indicator by indicator.",
-        more: "Two to six library names or file names; cycles run oldest first. Each line says an indicator and each assessment's rating.",
+        more: "Two to six library names, file names, or numbers from the last library list; cycles run oldest first. Each line says an indicator and each assessment's rating.",
         verb: Verb::Compare,
     },
     Command {
@@ -251,9 +251,9 @@ pub const COMMANDS: &[Command] = &[
     Command {
         word: "who",
         aliases: &["whoami"],
-        args: "",
-        what: "Say who is working: your name and whom you speak for.",
-        more: "Each change is recorded under that name.",
+        args: "[change]",
+        what: "Who is working, as each change is recorded; who change gives your name and role.",
+        more: "who change asks your name and whom you speak for (ABS, CTE, Career Pathways, Corrections and others); each change you make is recorded under them.",
         verb: Verb::Who,
     },
     Command {

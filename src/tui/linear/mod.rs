@@ -52,6 +52,11 @@ pub struct Linear<'a> {
     failed: bool,
     /// The input has ended.
     ended: bool,
+    /// A line read as an answer that was none, to be read again as a
+    /// command.
+    again: Option<String>,
+    /// The change count last said to be saved.
+    reported: u64,
 }
 
 /// Runs the linear mode over `input` until `quit` or the input ends;
@@ -75,6 +80,8 @@ pub fn run(
         links: Vec::new(),
         failed: false,
         ended: false,
+        again: None,
+        reported: 0,
     };
     linear.start(ask_who)?;
     while !linear.ended && !linear.app.quit {
@@ -112,7 +119,7 @@ impl Linear<'_> {
             .assessment
             .done(self.app.content.rubric.indicators().map(|(_, i)| i));
         let total = self.app.content.rubric.indicator_count();
-        let what = if self.app.opened {
+        let what = if self.app.opened || self.session.path.is_some() {
             "Open"
         } else {
             "New assessment, not saved until something is given"
@@ -145,6 +152,9 @@ impl Linear<'_> {
     /// input (or when the terminal is gone). A script's lines are said
     /// back, so that its output reads as a transcript.
     fn read_line(&mut self) -> io::Result<Option<String>> {
+        if let Some(line) = self.again.take() {
+            return Ok(Some(line));
+        }
         self.out.flush()?;
         let mut bytes = Vec::new();
         let n = loop {
@@ -159,13 +169,21 @@ impl Linear<'_> {
             self.ended = true;
             return Ok(None);
         }
-        let line = String::from_utf8_lossy(&bytes);
+        let Ok(line) = String::from_utf8(bytes) else {
+            // Not text: a terminal set to another character set, or a
+            // file that is not a script. Nothing of it is used.
+            self.failed = true;
+            self.out.paragraph(
+                "A line was not UTF-8 text, and was left unread. Set the terminal (or the file) to UTF-8.",
+            )?;
+            return Ok(Some(String::new()));
+        };
         let line = line.trim_end_matches(['\n', '\r']);
         // Arrow keys and the like arrive as escape sequences in a plain
         // terminal: they are not text.
         let line: String = form_clean(line);
         if !self.interactive {
-            self.out.line(&format!("> {line}"))?;
+            self.out.line(&format!("> {}", shortened(&line)))?;
         }
         Ok(Some(line))
     }
@@ -177,6 +195,15 @@ impl Linear<'_> {
                 self.failed = true;
             }
             self.out.paragraph(&unkeyed(&message))?;
+        }
+        Ok(())
+    }
+
+    /// "Saved." once, after what was asked is kept and saved.
+    fn say_saved(&mut self) -> io::Result<()> {
+        if self.app.changes > self.reported && matches!(self.app.save, SaveState::Saved(_)) {
+            self.reported = self.app.changes;
+            self.out.line("Saved.")?;
         }
         Ok(())
     }
@@ -195,9 +222,13 @@ impl Linear<'_> {
                 "NOT SAVED: the latest changes could not be saved ({}).",
                 text::aside(&reason)
             ))?;
+        } else if self.interactive {
+            self.out.line("Stopped; everything is saved.")?;
         }
         self.out.flush()?;
-        Ok(u8::from(self.failed || unsaved))
+        // A person's slips along the way are not a failure of the session;
+        // a script's are.
+        Ok(u8::from(unsaved || (self.failed && !self.interactive)))
     }
 
     /// Says a mistake and counts it against the exit status.
@@ -265,10 +296,7 @@ impl Linear<'_> {
                 self.changed_with_settle()
             }
             Verb::NextCycle => self.next_cycle(),
-            Verb::Who => {
-                self.app.ask_who(false);
-                self.settle()
-            }
+            Verb::Who => self.who(rest),
             Verb::Log => self.log(),
             Verb::Help => self.help(rest),
             Verb::Quit => {
@@ -330,6 +358,19 @@ impl Linear<'_> {
             return self.settle();
         }
         self.app.message = None;
+        let ids = self.app.content.indicator_ids();
+        let at_ =
+            |id: &Option<String>| id.as_deref().and_then(|i| ids.iter().position(|x| *x == i));
+        let (from, to) = (at_(&before), at_(&after));
+        if let (Some(from), Some(to)) = (from, to)
+            && ((forward && to <= from) || (!forward && to >= from))
+        {
+            self.out.line(if forward {
+                "Round from the end to the start."
+            } else {
+                "Round from the start to the end."
+            })?;
+        }
         let at = speak::position(self.app, after.as_deref().unwrap_or_default());
         self.out.paragraph(&at)
     }
@@ -475,10 +516,6 @@ impl Linear<'_> {
         self.out.line(&heading)?;
         for r in rows {
             self.out.line(&r)?;
-        }
-        // The category listed is where go, next and rating carry on.
-        if !matches!(self.app.main, MainView::Checklist(x) if x == c) {
-            self.app.show_checklist(c, 0);
         }
         Ok(())
     }
@@ -755,10 +792,14 @@ impl Linear<'_> {
         Ok(false)
     }
 
-    /// "Saved.", or why not, after a change.
+    /// "Saved." after a change the command says itself (once said, not
+    /// again); empty when it was not (the app says why).
     fn saved(&mut self) -> &'static str {
         match &self.app.save {
-            SaveState::Saved(_) => "Saved.",
+            SaveState::Saved(_) => {
+                self.reported = self.app.changes;
+                "Saved."
+            }
             _ => "",
         }
     }
@@ -771,10 +812,11 @@ impl Linear<'_> {
         if self.refused()? {
             return Ok(());
         }
-        self.settle()?;
+        self.session.apply(self.app);
         let words = speak::level_words(self.app, level);
         let saved = self.saved();
-        self.out.line(&format!("{id} rated {words}. {saved}"))
+        self.out.line(&format!("{id} rated {words}. {saved}"))?;
+        self.settle()
     }
 
     fn not_applicable(&mut self, reason: &str) -> io::Result<()> {
@@ -796,7 +838,7 @@ impl Linear<'_> {
         }
         // Said below, with the reason.
         self.app.message = None;
-        self.settle()?;
+        self.session.apply(self.app);
         if let Some(Rating::NotApplicable { reason }) =
             self.app.assessment.response(&id).map(|r| r.rating.clone())
         {
@@ -806,7 +848,7 @@ impl Linear<'_> {
                 text::aside(&reason)
             ))?;
         }
-        Ok(())
+        self.settle()
     }
 
     fn unsure(&mut self) -> io::Result<()> {
@@ -818,14 +860,15 @@ impl Linear<'_> {
             return Ok(());
         }
         self.app.message = None;
-        self.settle()?;
+        self.session.apply(self.app);
         let now = self.app.assessment.response(&id).is_some_and(|r| r.unsure);
         let saved = self.saved();
         self.out.line(&if now {
             format!("{id} marked unsure; next and prev stop at it. {saved}")
         } else {
             format!("{id} no longer marked unsure. {saved}")
-        })
+        })?;
+        self.settle()
     }
 
     /// Opens the indicator's detail and does `action` in it (notes,
@@ -863,9 +906,10 @@ impl Linear<'_> {
         }
         self.app.update(Action::Submit);
         self.app.message = None;
-        self.settle()?;
+        self.session.apply(self.app);
         let saved = self.saved();
-        self.out.line(&format!("Note added to {id}. {saved}"))
+        self.out.line(&format!("Note added to {id}. {saved}"))?;
+        self.settle()
     }
 
     fn notes(&mut self) -> io::Result<()> {
@@ -941,28 +985,20 @@ impl Linear<'_> {
             return self.refuse(&format!("Nothing was added: {e}"));
         }
         self.app.message = None;
-        self.settle()?;
+        self.session.apply(self.app);
         let saved = self.saved();
         let what = if action == Action::AddEvidence {
             "Evidence"
         } else {
             "Action item"
         };
-        self.out.line(&format!("{what} added to {id}. {saved}"))
+        self.out.line(&format!("{what} added to {id}. {saved}"))?;
+        self.settle()
     }
 
-    /// Asks what the app put up, then says whether the change was saved.
+    /// Asks what the app put up; "Saved." is said once it is kept.
     fn changed_with_settle(&mut self) -> io::Result<()> {
-        let before = self.app.changes;
-        let read_only = self.app.read_only.is_some();
-        self.settle()?;
-        if self.app.changes != before && !read_only {
-            let saved = self.saved();
-            if !saved.is_empty() {
-                self.out.line(saved)?;
-            }
-        }
-        Ok(())
+        self.settle()
     }
 
     // ----- the whole assessment ---------------------------------------------
@@ -990,8 +1026,38 @@ impl Linear<'_> {
         ));
         let open: usize = a.responses.iter().map(|r| r.open_actions()).sum();
         lines.push(crate::report::done_line(&summary.overall, open));
-        let explained = if explain {
-            summary.explain()
+        // What each mean rests on, in words a listener can follow.
+        let explained: Vec<String> = if explain {
+            summary
+                .categories
+                .iter()
+                .map(|c| {
+                    let mut rated = Vec::new();
+                    let mut out = Vec::new();
+                    for item in &c.items {
+                        match item.rating {
+                            Rating::Level(v) => rated.push(format!("{} at {v}", item.indicator.id)),
+                            Rating::NotApplicable { .. } => {
+                                out.push(format!("{} not applicable", item.indicator.id))
+                            }
+                            Rating::Unrated => out.push(format!("{} not rated", item.indicator.id)),
+                        }
+                    }
+                    let mut s = match c.tally.mean() {
+                        Some(m) => format!(
+                            "{}: mean {m:.2}, the average of {}: {}.",
+                            c.category.name,
+                            text::count(rated.len(), "rated indicator", "rated indicators"),
+                            rated.join(", ")
+                        ),
+                        None => format!("{}: no mean yet, nothing rated.", c.category.name),
+                    };
+                    if !out.is_empty() {
+                        s.push_str(&format!(" Not counted: {}.", out.join(", ")));
+                    }
+                    s
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -1002,7 +1068,7 @@ impl Linear<'_> {
         if explain {
             self.out.line("How each score was worked out:")?;
             for l in explained {
-                self.out.paragraph(l.trim())?;
+                self.out.line(&l)?;
             }
         } else {
             self.out
@@ -1096,6 +1162,15 @@ impl Linear<'_> {
                         stopped = true;
                         break 'questions;
                     }
+                    _ if !self.interactive => {
+                        self.failed = true;
+                        self.out.paragraph(
+                            "Expected yes, no or not sure; the screener stops here. The line is read as a command instead.",
+                        )?;
+                        self.again = Some(a);
+                        stopped = true;
+                        break 'questions;
+                    }
                     _ => {
                         self.out
                             .line("Answer yes, no or not sure; why explains the question.")?;
@@ -1111,6 +1186,7 @@ impl Linear<'_> {
                 self.app.message = None;
                 self.session.apply(self.app);
                 self.say_message()?;
+                // Said once, at the end.
                 break;
             }
         }
@@ -1120,11 +1196,7 @@ impl Linear<'_> {
                 .line("Screener stopped; the answers given are kept.")?;
         }
         self.verdicts(true)?;
-        let saved = self.saved();
-        if !saved.is_empty() && self.app.changes > 0 {
-            self.out.line(saved)?;
-        }
-        Ok(())
+        self.say_saved()
     }
 
     fn export(&mut self, rest: &str) -> io::Result<()> {
@@ -1168,7 +1240,21 @@ impl Linear<'_> {
     }
 
     fn compare(&mut self, rest: &str) -> io::Result<()> {
-        let names: Vec<String> = rest.split_whitespace().map(str::to_string).collect();
+        // A number is an item of the last library list.
+        let mut names = Vec::new();
+        for word in rest.split_whitespace() {
+            match word.parse::<usize>() {
+                Ok(k) => match k.checked_sub(1).and_then(|i| self.links.get(i)) {
+                    Some(Link::Assessment(path)) => names.push(path.display().to_string()),
+                    _ => {
+                        return self.refuse(&format!(
+                            "{word} is not a number in the last library list; library lists them."
+                        ));
+                    }
+                },
+                Err(_) => names.push(word.to_string()),
+            }
+        }
         if !(2..=6).contains(&names.len()) {
             return self.refuse(
                 "compare needs two to six library names or file names; library lists them.",
@@ -1179,7 +1265,7 @@ impl Linear<'_> {
             match crate::cli::read_assessments_from(self.session.library.as_ref(), &names, &rubric)
             {
                 Ok(l) => l,
-                Err(e) => return self.refuse(&e),
+                Err(e) => return self.refuse(&unkeyed(&e)),
             };
         let all: Vec<&crate::model::assessment::Assessment> =
             loaded.iter().map(|(_, a)| a).collect();
@@ -1248,7 +1334,13 @@ impl Linear<'_> {
         for (k, r) in rows.iter().enumerate() {
             let line = match &r.error {
                 Some(e) => format!("{} {}: cannot be read: {e}", k + 1, r.name),
-                None => format!("{} {}: {}; {}.", k + 1, r.name, r.text, r.status),
+                None => format!(
+                    "{} {}: {}; {}.",
+                    k + 1,
+                    r.name,
+                    r.text,
+                    said_fractions(&r.status)
+                ),
             };
             self.out.paragraph(&line)?;
         }
@@ -1270,7 +1362,7 @@ impl Linear<'_> {
         }
         match crate::cli::locate(self.session.library.as_ref(), rest) {
             Ok(path) => self.open_path(&path),
-            Err(e) => self.refuse(e.trim_start_matches("ietkit: ")),
+            Err(e) => self.refuse(&unkeyed(&e)),
         }
     }
 
@@ -1278,6 +1370,16 @@ impl Linear<'_> {
         match self.session.open(self.app, path) {
             Ok(()) => {
                 self.links.clear();
+                // The line below says what opened.
+                if self
+                    .app
+                    .message
+                    .as_ref()
+                    .is_some_and(|(m, _)| m.starts_with("Opened "))
+                {
+                    self.app.message = None;
+                }
+                self.reported = self.app.changes;
                 self.say_open()?;
                 self.settle()
             }
@@ -1295,6 +1397,24 @@ impl Linear<'_> {
             .effects
             .push(Effect::Library(LibraryRequest::NextCycle(path)));
         self.settle()
+    }
+
+    /// Who is working, as each change records it; `who change` asks.
+    fn who(&mut self, rest: &str) -> io::Result<()> {
+        match rest.to_lowercase().as_str() {
+            "" => {
+                let label = self.app.who.label();
+                self.out.paragraph(&format!(
+                    "Working as {label}, login {}: each change is recorded under that name. who change gives your name and whom you speak for.",
+                    self.app.who.login
+                ))
+            }
+            "change" => {
+                self.app.ask_who(false);
+                self.settle()
+            }
+            _ => self.refuse("who takes one word, change, or none."),
+        }
     }
 
     fn log(&mut self) -> io::Result<()> {
@@ -1351,7 +1471,8 @@ impl Linear<'_> {
             more => format!(" Did you mean {}?", more.join(" or ")),
         };
         self.refuse(&format!(
-            "There is no command {word}.{hint} help lists the commands."
+            "There is no command {}.{hint} help lists the commands.",
+            shortened(word)
         ))
     }
 }
@@ -1387,6 +1508,11 @@ pub fn unkeyed(message: &str) -> String {
             " Press Up to go back to a question and change its answer.",
             "",
         ),
+        ("ietkit: ", ""),
+        (
+            " `ietkit list` shows the saved ones.",
+            " library lists them.",
+        ),
     ];
     let mut out = message.to_string();
     for (from, to) in SAID {
@@ -1402,6 +1528,15 @@ fn form_clean(line: &str) -> String {
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
         if c == '\u{1b}' {
+            // ESC ] (a title), ESC P and the like run to BEL or ESC \.
+            if matches!(chars.peek(), Some(']' | 'P' | '_' | '^' | 'X')) {
+                while let Some(d) = chars.next() {
+                    if d == '\u{7}' || (d == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+                continue;
+            }
             // ESC [ ... final byte, or ESC and one character.
             if chars.peek() == Some(&'[') {
                 chars.next();
@@ -1420,6 +1555,35 @@ fn form_clean(line: &str) -> String {
             out.push(' ');
         } else if !text::is_unsafe(c) {
             out.push(c);
+        }
+    }
+    out
+}
+
+/// A line said back in at most 200 characters: a script's line of a
+/// megabyte is not echoed whole.
+fn shortened(line: &str) -> String {
+    let n = line.chars().count();
+    if n <= 200 {
+        return line.to_string();
+    }
+    let start: String = line.chars().take(160).collect();
+    format!("{start}... ({n} characters)")
+}
+
+/// "13/35 done" said as "13 of 35 done".
+fn said_fractions(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    for (i, c) in chars.iter().enumerate() {
+        let digits = |j: Option<&char>| j.is_some_and(|c| c.is_ascii_digit());
+        if *c == '/'
+            && digits(i.checked_sub(1).and_then(|j| chars.get(j)))
+            && digits(chars.get(i + 1))
+        {
+            out.push_str(" of ");
+        } else {
+            out.push(*c);
         }
     }
     out
@@ -1460,5 +1624,9 @@ mod tests {
     fn an_arrow_key_typed_is_not_text() {
         assert_eq!(form_clean("go\u{1b}[A PD-3\u{7}\t"), "go PD-3 ");
         assert_eq!(form_clean("\u{1b}Oq2"), "2");
+        assert_eq!(
+            form_clean("a\u{1b}]0;title\u{7}b\u{1b}]2;x\u{1b}\\c"),
+            "abc"
+        );
     }
 }
