@@ -118,6 +118,27 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Across programs: which assessment stands for each program, and how the programs stand on each indicator and category
+    Rollup {
+        /// Library names, files, or folders of assessments [default: every assessment in the data folder]
+        #[arg(value_name = "NAME|FILE|DIR")]
+        sources: Vec<String>,
+        /// Take this cycle of each program (e.g. 2026-27) instead of its latest
+        #[arg(long, value_name = "CYCLE")]
+        cycle: Option<String>,
+        /// text (fits 80 columns), md, csv (one row per indicator), html (to print) or json
+        #[arg(long, value_enum, default_value_t = RollupFormat::Text)]
+        format: RollupFormat,
+        /// The order of the indicators: rubric, weakest (lowest mean first) or spread (widest first)
+        #[arg(long, value_enum, default_value_t = RollupOrder::Rubric)]
+        order: RollupOrder,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it already exists
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the manual page, e.g. `ietkit man > /usr/local/share/man/man1/ietkit.1`
     Man,
     /// Who changed what in an assessment, newest first
@@ -160,6 +181,22 @@ pub enum Format {
     Text,
     Md,
     Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    Text,
+    Md,
+    Csv,
+    Html,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RollupOrder {
+    Rubric,
+    Weakest,
+    Spread,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -269,6 +306,35 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<u8
             Ok(0)
         }
         Some(Command::Import { files, name }) => import(data_dir, files, name.as_deref(), out, err),
+        Some(Command::Rollup {
+            sources,
+            cycle,
+            format,
+            order,
+            output,
+            force,
+        }) => {
+            let target = ExportTarget {
+                output: output.as_deref(),
+                force: *force,
+            };
+            let order = match order {
+                RollupOrder::Rubric => crate::model::rollup::Order::Rubric,
+                RollupOrder::Weakest => crate::model::rollup::Order::Weakest,
+                RollupOrder::Spread => crate::model::rollup::Order::Spread,
+            };
+            rollup(
+                cli,
+                data_dir,
+                sources,
+                cycle.as_deref(),
+                *format,
+                order,
+                target,
+                out,
+                err,
+            )
+        }
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(0)
@@ -581,39 +647,176 @@ fn export(
     };
     let subject = Subject::new(&rubric, &screener, &assessment);
     let report = crate::report::export(&subject, kind);
+    deliver(
+        &report,
+        kind.file_start(),
+        kind.label(),
+        target,
+        data.as_deref(),
+        out,
+        err,
+    )
+}
+
+/// Writes `report` to standard output, or to the file `target` names
+/// (starting with `start`, never replacing a file without `--force`).
+fn deliver(
+    report: &str,
+    start: &str,
+    label: &str,
+    target: ExportTarget<'_>,
+    data: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
     // `-o -` and `-o /dev/stdout` are standard output, whatever it is.
     let output = target
         .output
         .filter(|p| *p != Path::new("-") && *p != Path::new("/dev/stdout"));
     match output {
         None => out.write_all(report.as_bytes())?,
-        Some(path) => match export_file::write(
-            path,
-            &format!("{}{report}", kind.file_start()),
-            target.force,
-            data.as_deref(),
-        ) {
-            Ok(()) => writeln!(
-                err,
-                "Wrote the {} to {}",
-                kind.label(),
-                text::clean_line(&path.display().to_string())
-            )?,
-            Err(export_file::ExportError::Exists { file }) => {
-                writeln!(
+        Some(path) => {
+            match export_file::write(path, &format!("{start}{report}"), target.force, data) {
+                Ok(()) => writeln!(
                     err,
-                    "ietkit: {} already exists; add --force to replace it, or choose another name with -o.",
-                    text::clean_line(&file)
-                )?;
-                return Ok(1);
+                    "Wrote the {label} to {}",
+                    text::clean_line(&path.display().to_string())
+                )?,
+                Err(export_file::ExportError::Exists { file }) => {
+                    writeln!(
+                        err,
+                        "ietkit: {} already exists; add --force to replace it, or choose another name with -o.",
+                        text::clean_line(&file)
+                    )?;
+                    return Ok(1);
+                }
+                Err(e) => {
+                    writeln!(err, "ietkit: {}", text::clean_line(&e.to_string()))?;
+                    return Ok(1);
+                }
             }
-            Err(e) => {
-                writeln!(err, "ietkit: {}", text::clean_line(&e.to_string()))?;
-                return Ok(1);
-            }
-        },
+        }
     }
     Ok(0)
+}
+
+/// The roll-up across programs of the assessments `sources` name (every
+/// one in the library when none).
+#[allow(clippy::too_many_arguments)]
+fn rollup(
+    cli: &Cli,
+    data_dir: Option<DataDir>,
+    sources: &[String],
+    cycle: Option<&str>,
+    format: RollupFormat,
+    order: crate::model::rollup::Order,
+    target: ExportTarget<'_>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<u8> {
+    let builtin = match embedded::builtin() {
+        Ok(b) => b,
+        Err(e) => return report_error(&e, err),
+    };
+    let rubric = match rubric_in_use(cli) {
+        Ok(r) => r,
+        Err(e) => return report_error(&e, err),
+    };
+    let data = data_dir.as_ref().map(|d| d.path.clone());
+    let library = data_dir.map(Library::new);
+    let today = crate::model::timestamp::Timestamp::now().date();
+    let rolled = match roll_up_sources(
+        library.as_ref(),
+        sources,
+        &rubric,
+        &builtin.screener,
+        cycle,
+        today,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            writeln!(err, "ietkit: {}", text::clean_line(&e))?;
+            return Ok(1);
+        }
+    };
+    let cx = crate::report::rollup::Context {
+        rubric: &format!("{}, version {}", rubric.title, rubric.version),
+        made: today.to_string(),
+    };
+    use crate::report::rollup as r;
+    let (report, start, label) = match format {
+        RollupFormat::Text => (r::text(&rolled, &cx, order), "", "roll-up"),
+        RollupFormat::Md => (r::markdown(&rolled, &cx, order), "", "roll-up in Markdown"),
+        RollupFormat::Csv => (r::csv(&rolled), "\u{feff}", "roll-up as CSV"),
+        RollupFormat::Html => (r::html(&rolled, &cx, order), "", "roll-up page to print"),
+        RollupFormat::Json => (r::json(&rolled, &cx), "", "roll-up as JSON"),
+    };
+    deliver(&report, start, label, target, data.as_deref(), out, err)
+}
+
+/// Reads the assessments `sources` name (library names, files, folders;
+/// the whole library when none) and rolls them up.
+/// `today` decides which action items are overdue.
+pub fn roll_up_sources(
+    library: Option<&Library>,
+    sources: &[String],
+    rubric: &Rubric,
+    screener: &Screener,
+    cycle: Option<&str>,
+    today: crate::model::date::Date,
+) -> Result<crate::model::rollup::Rollup, String> {
+    use crate::store::rollup::{Item, Source, digests, files_in, open_folder};
+    // The folders first, held open while their files are read.
+    let mut folders = Vec::new();
+    let mut paths = Vec::new();
+    if sources.is_empty() {
+        let Some(lib) = library else {
+            return Err(
+                "there is no data folder: name the assessments or folders to roll up.".into(),
+            );
+        };
+        match lib.folder(false) {
+            Ok(f) => folders.push((String::new(), f)),
+            Err(e) if e.io_kind() == Some(io::ErrorKind::NotFound) => {}
+            Err(e) => return Err(format!("the library cannot be read: {e}")),
+        }
+    }
+    for s in sources {
+        let path = Path::new(s);
+        if path.is_dir() {
+            let folder = open_folder(path).map_err(|e| format!("{s}: {e}"))?;
+            folders.push((s.trim_end_matches('/').to_string(), folder));
+        } else {
+            let found =
+                locate(library, s).map_err(|e| e.trim_start_matches("ietkit: ").to_string())?;
+            paths.push((s.clone(), found));
+        }
+    }
+    let mut items = Vec::new();
+    for (shown, folder) in &folders {
+        for name in files_in(folder).map_err(|e| format!("{}: {e}", folder.path().display()))? {
+            let stem = name.strip_suffix(".ron").unwrap_or(&name).to_string();
+            items.push(Item {
+                name: if shown.is_empty() {
+                    stem
+                } else {
+                    format!("{shown}/{name}")
+                },
+                source: Source::In(folder, name),
+            });
+        }
+    }
+    for (shown, path) in paths {
+        items.push(Item {
+            name: shown,
+            source: Source::Path(path),
+        });
+    }
+    let (read, mut left) = digests(&items, rubric, screener, today);
+    let (chosen, more) = crate::model::rollup::choose(read, cycle);
+    left.extend(more);
+    left.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(crate::model::rollup::roll_up(rubric, chosen, left, cycle))
 }
 
 fn summary(

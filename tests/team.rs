@@ -1824,7 +1824,9 @@ fn team_check_says_whether_the_group_or_the_others_are_wrong() {
     assert_eq!(report.problems.len(), 3, "{problems}");
     let bob = ietkit::store::people::user_name(BOB);
     assert!(
-        problems.contains(&format!("{bob} can remove it with `ietkit team check --fix`, or: rm")),
+        problems.contains(&format!(
+            "{bob} can remove it with `ietkit team check --fix`, or: rm"
+        )),
         "{problems}"
     );
     for (file, says) in [

@@ -24,6 +24,7 @@ pub mod changes;
 pub mod comparison;
 pub mod content_hash;
 pub mod date;
+pub mod rollup;
 pub mod rubric;
 pub mod scale;
 pub mod scoring;

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod log;
 pub mod markdown;
+pub mod rollup;
 pub mod summary;
 
 use crate::model::assessment::{ActionItem, Assessment, Evidence, Rating, Response};

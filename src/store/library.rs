@@ -274,10 +274,14 @@ impl Library {
         let names = folder
             .entries()
             .map_err(|e| format!("The library cannot be read: {e}"))?;
-        Ok(names
+        let names: Vec<(String, Kind)> = names
             .into_iter()
             .filter(|(name, _)| is_assessment_name(name))
-            .map(|(name, kind)| {
+            .collect();
+        // Read on a few threads: a state folder holds thousands.
+        Ok(super::rollup::parallel(&names, |(name, kind)| {
+            let (name, kind) = (name.clone(), *kind);
+            {
                 let summary = match kind {
                     Kind::File => assessment_file::read_in(&folder, &name).and_then(|l| {
                         l.check(rubric)?;
@@ -300,8 +304,8 @@ impl Library {
                     name: stem(&name),
                     summary,
                 }
-            })
-            .collect())
+            }
+        }))
     }
 
     /// Files in the trash, newest first.

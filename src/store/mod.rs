@@ -10,4 +10,5 @@ pub mod library;
 pub mod lock;
 pub mod paths;
 pub mod people;
+pub mod rollup;
 pub mod team;

@@ -1,0 +1,382 @@
+//! Across programs: a roll-up of generated state folders checked against
+//! a tally of its own, the samples' reports as snapshots, a regular CSV,
+//! an HTML page that runs and fetches nothing, and the command line.
+
+mod common;
+#[path = "../examples/generate_assessments.rs"]
+mod generator;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::TempDir;
+use ietkit::model::assessment::Rating;
+use ietkit::model::date::Date;
+use ietkit::model::rollup::Order;
+use ietkit::report::rollup::{self as report, Context};
+use ietkit::store::library::Library;
+use ietkit::store::paths::{ChosenBy, DataDir};
+
+/// The day the tests take for today: what is overdue depends on it.
+fn today() -> Date {
+    Date::new(2026, 11, 30).unwrap()
+}
+
+fn library(dir: &Path) -> Library {
+    Library::new(DataDir {
+        path: dir.to_path_buf(),
+        chosen_by: ChosenBy::Flag,
+    })
+}
+
+fn context() -> Context<'static> {
+    Context {
+        rubric: "IET Quality Indicators (Oregon categories), version 2026.2",
+        made: "2026-11-30".into(),
+    }
+}
+
+/// A data folder holding the sample assessments.
+fn samples(data: &Path) {
+    let lib = data.join("assessments");
+    std::fs::create_dir_all(&lib).unwrap();
+    for e in std::fs::read_dir(common::root().join("examples/assessments")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), lib.join(e.file_name())).unwrap();
+    }
+}
+
+fn roll(data: &Path, sources: &[&str], cycle: Option<&str>) -> ietkit::model::rollup::Rollup {
+    let b = ietkit::store::embedded::builtin().unwrap();
+    let sources: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+    ietkit::cli::roll_up_sources(
+        Some(&library(data)),
+        &sources,
+        &b.rubric,
+        &b.screener,
+        cycle,
+        today(),
+    )
+    .unwrap()
+}
+
+/// Three hundred generated files rolled up; every figure against a tally
+/// made here from the assessments the generator made, and the file it
+/// meant to stand for each program.
+#[test]
+fn a_generated_state_folder_adds_up() {
+    let b = ietkit::store::embedded::builtin().unwrap();
+    let made = generator::generate(300, 7, &b.rubric, &b.screener);
+    let data = TempDir::new("rollup-generated");
+    let dir = data.path().join("assessments");
+    std::fs::create_dir_all(&dir).unwrap();
+    for m in &made.files {
+        std::fs::write(
+            dir.join(format!("{}.ron", m.file)),
+            ietkit::store::assessment_file::to_text(&m.assessment),
+        )
+        .unwrap();
+    }
+    // One file that cannot be read is left out and says why.
+    std::fs::write(dir.join("broken.ron"), "(format: 2, not an assessment").unwrap();
+    let r = roll(data.path(), &[], None);
+
+    let by_name: BTreeMap<&str, &ietkit::model::assessment::Assessment> = made
+        .files
+        .iter()
+        .map(|m| (m.file.as_str(), &m.assessment))
+        .collect();
+    let mut chosen: Vec<&str> = r.programs.iter().map(|p| p.digest.name.as_str()).collect();
+    let mut meant: Vec<&str> = made.standing.iter().map(String::as_str).collect();
+    chosen.sort();
+    meant.sort();
+    assert_eq!(chosen, meant, "the file that stands for each program");
+    assert_eq!(r.left_out.len(), made.files.len() - meant.len() + 1);
+    let broken = r.left_out.iter().find(|l| l.name == "broken").unwrap();
+    assert!(
+        broken.why.starts_with("it cannot be read"),
+        "{}",
+        broken.why
+    );
+
+    let standing: Vec<&ietkit::model::assessment::Assessment> =
+        meant.iter().map(|n| by_name[n]).collect();
+    for row in &r.indicators {
+        let (mut levels, mut na, mut unsure, mut unrated, mut sum) = ([0usize; 4], 0, 0, 0, 0u32);
+        for a in &standing {
+            let resp = a.responses.iter().find(|x| x.indicator == row.id);
+            match resp.map(|x| &x.rating) {
+                Some(Rating::Level(v)) => {
+                    levels[usize::from(*v)] += 1;
+                    sum += u32::from(*v);
+                }
+                Some(Rating::NotApplicable { .. }) => na += 1,
+                _ => unrated += 1,
+            }
+            unsure += usize::from(resp.is_some_and(|x| x.unsure));
+        }
+        assert_eq!(row.levels, levels.to_vec(), "{}", row.id);
+        assert_eq!(
+            (row.not_applicable, row.unsure, row.unrated),
+            (na, unsure, unrated),
+            "{}",
+            row.id
+        );
+        let given: usize = levels.iter().sum();
+        let mean = (given > 0).then(|| f64::from(sum) / given as f64);
+        assert_eq!(
+            row.mean.map(|m| (m * 1e9).round()),
+            mean.map(|m| (m * 1e9).round())
+        );
+    }
+    // Overdue action items and screener verdicts, counted from the files.
+    let overdue: usize = standing
+        .iter()
+        .filter(|a| {
+            a.responses
+                .iter()
+                .flat_map(|x| &x.actions)
+                .any(|x| x.status.is_open() && x.due.is_some_and(|d| d < today()))
+        })
+        .count();
+    assert_eq!(r.overdue().len(), overdue);
+    assert!(overdue > 0, "the generator makes some overdue");
+    let meets = standing
+        .iter()
+        .filter(|a| {
+            b.screener
+                .questions
+                .iter()
+                .filter(|q| q.required && q.group == ietkit::model::screener::TestGroup::Federal)
+                .all(|q| a.screener.get(&q.id) == Some(&ietkit::model::screener::Answer::Yes))
+        })
+        .count();
+    assert_eq!(r.verdicts[0][0], meets);
+    assert_eq!(r.verdicts[0].iter().sum::<usize>(), standing.len());
+    // Each category's mean is the mean of the programs' own means.
+    for (c, cat) in b.rubric.categories.iter().enumerate() {
+        let means: Vec<f64> = standing
+            .iter()
+            .filter_map(|a| {
+                let v: Vec<u8> = cat
+                    .indicators
+                    .iter()
+                    .filter_map(|i| {
+                        match a
+                            .responses
+                            .iter()
+                            .find(|x| x.indicator == i.id)
+                            .map(|x| &x.rating)
+                        {
+                            Some(Rating::Level(v)) => Some(*v),
+                            _ => None,
+                        }
+                    })
+                    .collect();
+                (!v.is_empty())
+                    .then(|| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len() as f64)
+            })
+            .collect();
+        let mean = means.iter().sum::<f64>() / means.len() as f64;
+        assert!(
+            (r.categories[c].mean.unwrap() - mean).abs() < 1e-9,
+            "{}",
+            cat.id
+        );
+        assert_eq!(
+            r.categories[c].bands.iter().sum::<usize>() + r.categories[c].no_mean,
+            standing.len()
+        );
+    }
+}
+
+#[test]
+fn the_samples_as_text_and_markdown() {
+    let data = TempDir::new("rollup-samples");
+    samples(data.path());
+    let r = roll(data.path(), &[], None);
+    let text = report::text(&r, &context(), Order::Weakest);
+    insta::assert_snapshot!("rollup_text", text);
+    assert!(
+        text.lines().all(|l| l.chars().count() <= 80),
+        "fits 80 columns"
+    );
+    insta::assert_snapshot!(
+        "rollup_markdown",
+        report::markdown(&r, &context(), Order::Rubric)
+    );
+}
+
+#[test]
+fn a_cycle_asked_for_and_sources_named() {
+    let data = TempDir::new("rollup-cycle");
+    samples(data.path());
+    let r = roll(data.path(), &[], Some("2025-26"));
+    let names: Vec<&str> = r.programs.iter().map(|p| p.digest.name.as_str()).collect();
+    assert_eq!(names, ["welding-fabrication-iet-2025-26"]);
+    assert!(
+        r.left_out
+            .iter()
+            .all(|l| l.why.contains("not 2025-26 as asked")),
+        "{:?}",
+        r.left_out
+    );
+    // Named: a library name and a folder of files.
+    let dir = common::root().join("examples/assessments");
+    let r = roll(
+        data.path(),
+        &[
+            "diesel-technology-iet-north-fork-2026-27",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.programs.len(), 2);
+    let diesel = r
+        .programs
+        .iter()
+        .find(|p| p.digest.program.starts_with("Diesel"))
+        .unwrap();
+    // Named twice (by name and in the folder): one stands, the other is
+    // left out as tied.
+    assert!(
+        r.left_out.iter().any(|l| l
+            .name
+            .ends_with("diesel-technology-iet-north-fork-2026-27.ron")
+            || l.name == "diesel-technology-iet-north-fork-2026-27"),
+        "{:?} {}",
+        r.left_out,
+        diesel.digest.name
+    );
+}
+
+#[test]
+fn csv_is_a_regular_table_and_html_runs_and_fetches_nothing() {
+    let data = TempDir::new("rollup-formats");
+    samples(data.path());
+    let r = roll(data.path(), &[], None);
+    let csv = report::csv(&r);
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        head,
+        [
+            "indicator",
+            "title",
+            "programs",
+            "0 Not yet",
+            "1 Beginning",
+            "2 Developing",
+            "3 Established",
+            "N/A",
+            "unsure",
+            "not rated",
+            "mean"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 35);
+    assert!(rows.iter().all(|row| row.len() == head.len()));
+    assert!(
+        csv.contains("\r\n") && !csv.replace("\r\n", "").contains('\n'),
+        "CRLF line ends"
+    );
+    let pd3 = rows.iter().find(|row| &row[0] == "PD-3").unwrap();
+    assert_eq!(&pd3[2], "2");
+
+    let html = report::html(&r, &context(), Order::Spread);
+    let lower = html.to_lowercase();
+    for banned in [
+        "<script", "src=", "href=", "url(", "@import", "http://", "https://",
+    ] {
+        assert!(!lower.contains(banned), "{banned} in the page");
+    }
+    assert_eq!(
+        html.matches("<section class=\"category\">").count(),
+        5,
+        "a page per category"
+    );
+    assert!(html.contains("break-before: page"));
+    let json: serde_json::Value = serde_json::from_str(&report::json(&r, &context())).unwrap();
+    assert_eq!(json["programs"].as_array().unwrap().len(), 2);
+    assert_eq!(json["indicators"].as_array().unwrap().len(), 35);
+}
+
+/// Hostile text in a file's program name never reaches a report as
+/// anything but text.
+#[test]
+fn hostile_names_are_reported_cleaned() {
+    let data = TempDir::new("rollup-hostile");
+    let dir = data.path().join("assessments");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut a = common::hostile_assessment();
+    a.profile.program = format!("=cmd|' /C calc'!A0 <script>{}", common::HOSTILE);
+    std::fs::write(
+        dir.join("h.ron"),
+        ietkit::store::assessment_file::to_text(&a),
+    )
+    .unwrap();
+    let r = roll(data.path(), &[], None);
+    let text = report::text(&r, &context(), Order::Rubric);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+        "{text:?}"
+    );
+    let html = report::html(&r, &context(), Order::Rubric);
+    assert!(!html.contains("<script>"), "escaped");
+    let md = report::markdown(&r, &context(), Order::Rubric);
+    assert!(!md.contains('\u{1b}'));
+}
+
+#[test]
+fn the_command_line_writes_each_format_and_never_replaces_a_file_unasked() {
+    let data = TempDir::new("rollup-cli");
+    samples(data.path());
+    for (format, start) in [
+        ("text", "Roll-up of 2 programs"),
+        ("md", "# Roll-up"),
+        ("csv", "\u{feff}indicator,"),
+        ("json", "{"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        let out = common::ietkit(
+            &["rollup", "--format", format, "--order", "weakest"],
+            data.path(),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+        let said = common::stdout(&out);
+        // Standard output has no byte-order mark; a CSV file has.
+        assert!(
+            said.starts_with(start.trim_start_matches('\u{feff}')),
+            "{format}: {said}"
+        );
+    }
+    let file = data.path().join("rollup.csv");
+    let out = common::ietkit(
+        &["rollup", "--format", "csv", "-o", file.to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .starts_with("\u{feff}indicator,")
+    );
+    let out = common::ietkit(
+        &["rollup", "--format", "csv", "-o", file.to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("--force"),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::ietkit(&["rollup", "no-such-program"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("no assessment called"),
+        "{}",
+        common::stderr(&out)
+    );
+}
