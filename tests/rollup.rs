@@ -5,6 +5,8 @@
 mod common;
 #[path = "../examples/generate_assessments.rs"]
 mod generator;
+#[path = "common/tui.rs"]
+mod tui;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -379,4 +381,73 @@ fn the_command_line_writes_each_format_and_never_replaces_a_file_unasked() {
         "{}",
         common::stderr(&out)
     );
+}
+
+/// In the app: the library's u rolls up every assessment (or the marked
+/// ones); s orders the indicators; x writes the roll-up where asked, in
+/// the format its name ends in; Esc closes.
+#[test]
+fn the_app_rolls_up_from_the_library() {
+    use ietkit::tui::app::Overlay;
+    use ietkit::tui::session::Session;
+    let data = TempDir::new("rollup-app");
+    samples(data.path());
+    let mut app = tui::app(100, 30);
+    app.export_dir = data.path().to_path_buf();
+    let mut session = Session::new(Some(library(data.path())));
+    let mut keys = |app: &mut ietkit::tui::app::App, k: &str| {
+        tui::feed(app, k);
+        session.apply(app);
+    };
+    keys(&mut app, "o");
+    keys(&mut app, "u");
+    let screen = tui::screen(&app);
+    assert!(screen.contains("Roll-up of 2 programs"), "{screen}");
+    assert!(screen.contains("weakest mean first"), "{screen}");
+    assert!(screen.contains("2 programs from 7 assessments"), "{screen}");
+    let Some(Overlay::Rollup(view)) = app.overlays.last() else {
+        panic!("no roll-up view");
+    };
+    assert_eq!(view.rollup.programs.len(), 2);
+    keys(&mut app, "s");
+    assert!(tui::screen(&app).contains("widest spread first"));
+    // Scrolled to the end, the verdicts show.
+    keys(&mut app, "G");
+    assert!(
+        tui::screen(&app).contains("Oregon key features"),
+        "{}",
+        tui::screen(&app)
+    );
+    // Written as CSV, by the name given.
+    let out = data.path().join("state.csv");
+    keys(&mut app, "x");
+    tui::feed(&mut app, "<C-u>");
+    app.handle_event(ratatui::crossterm::event::Event::Paste(
+        out.display().to_string(),
+    ));
+    keys(&mut app, "<Enter>");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        written.starts_with("\u{feff}indicator,title,programs,"),
+        "{written}"
+    );
+    assert!(
+        tui::screen(&app).contains("Wrote the roll-up"),
+        "{}",
+        tui::screen(&app)
+    );
+    // Not over a file that is there.
+    keys(&mut app, "x");
+    tui::feed(&mut app, "<C-u>");
+    app.handle_event(ratatui::crossterm::event::Event::Paste(
+        out.display().to_string(),
+    ));
+    keys(&mut app, "<Enter>");
+    assert!(
+        tui::screen(&app).contains("is already there"),
+        "{}",
+        tui::screen(&app)
+    );
+    keys(&mut app, "<Esc>");
+    assert!(!app.overlays.iter().any(|o| matches!(o, Overlay::Rollup(_))));
 }

@@ -1849,3 +1849,176 @@ fn team_check_says_whether_the_group_or_the_others_are_wrong() {
         );
     }
 }
+
+/// `team check` of a folder: what it counts and says of the folder
+/// itself (owner, mode, a folder people outside the group can see into,
+/// put right only with --fix), and a folder with nothing of ietkit's.
+#[test]
+fn team_check_of_the_folder_itself() {
+    if not_root("giving a folder to another group") {
+        return;
+    }
+    let base = TempDir::new("team-check-folder");
+    let dir = base.path().join("welding");
+    ietkit::store::team::init(&dir, Some(&TEAM.to_string())).unwrap();
+    for name in ["a.ron", "b.ron"] {
+        let p = dir.join("assessments").join(name);
+        std::fs::write(&p, "(x)").unwrap();
+        chmod(&p, 0o660);
+        std::os::unix::fs::chown(&p, None, Some(TEAM)).unwrap();
+    }
+    let report = ietkit::store::team::check(&dir, false).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.files, 2, "the files looked at");
+    assert_eq!(report.mode, 0o2770);
+    assert_eq!(report.owner, ietkit::store::people::user_name(0));
+    let text = report.text();
+    assert!(
+        text.contains("(mode 2770, owner root)") || text.contains("mode 2770, owner"),
+        "{text}"
+    );
+    assert!(text.contains("2 files looked at."), "{text}");
+
+    // Others can see in: said, and mended only when asked.
+    chmod(&dir, 0o2775);
+    let report = ietkit::store::team::check(&dir, false).unwrap();
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert!(
+        report.problems[0].contains("people outside it can see in (mode 2775)"),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(mode(&dir), 0o2775, "not changed without --fix");
+    let fixed = ietkit::store::team::check(&dir, true).unwrap();
+    assert_eq!(fixed.fixed.len(), 1, "{:?}", fixed.fixed);
+    assert_eq!(mode(&dir), 0o2770);
+
+    // A folder with only ietkit's folder in it is ietkit's; an empty one
+    // is not.
+    let empty = base.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let report = ietkit::store::team::check(&empty, false).unwrap();
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.contains("does not look like an ietkit data folder")),
+        "{:?}",
+        report.problems
+    );
+    std::fs::create_dir(empty.join("assessments")).unwrap();
+    let report = ietkit::store::team::check(&empty, false).unwrap();
+    assert!(
+        !report
+            .problems
+            .iter()
+            .any(|p| p.contains("does not look like")),
+        "{:?}",
+        report.problems
+    );
+}
+
+/// In a private folder, a file its owner cannot read is named.
+#[test]
+fn team_check_names_a_file_one_cannot_read_in_ones_own_folder() {
+    if not_root("running ietkit as another user") {
+        return;
+    }
+    let base = TempDir::new("team-unreadable");
+    chmod(base.path(), 0o755);
+    let (alice, data) = alice_imports_into_her_own_folder(&base);
+    let planted = data.join("assessments").join("roots.ron");
+    std::fs::write(&planted, "root's").unwrap();
+    chmod(&planted, 0o600);
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &data,
+        &["team", "check", data.to_str().unwrap()],
+    );
+    let said = text(&out);
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("roots.ron: you cannot read it (mode 0600, owner root)"),
+        "{said}"
+    );
+}
+
+/// `team init` says what stops it: a folder of someone else's files (the
+/// first five named), a group one is not in or that is not there, a place
+/// one may not make a folder in; and takes a folder named from where it
+/// runs.
+#[test]
+fn team_init_says_what_stops_it() {
+    if not_root("running ietkit as another user") {
+        return;
+    }
+    let base = TempDir::new("team-init-stops");
+    chmod(base.path(), 0o755);
+    let full = base.path().join("full");
+    std::fs::create_dir(&full).unwrap();
+    for i in 0..7 {
+        std::fs::write(full.join(format!("f{i}.txt")), "x").unwrap();
+    }
+    let e = ietkit::store::team::init(&full, Some(&TEAM.to_string())).unwrap_err();
+    assert!(
+        e.contains("f0.txt, f1.txt, f2.txt, f3.txt, f4.txt, ..."),
+        "{e}"
+    );
+    std::fs::remove_file(full.join("f5.txt")).unwrap();
+    std::fs::remove_file(full.join("f6.txt")).unwrap();
+    let e = ietkit::store::team::init(&full, Some(&TEAM.to_string())).unwrap_err();
+    assert!(e.contains("f4.txt)") && !e.contains("..."), "{e}");
+
+    // Named from where it runs.
+    let out = Command::new(shared_binary())
+        .args(["team", "init", "relative", "--group"])
+        .arg(TEAM.to_string())
+        .current_dir(base.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(gid(&base.path().join("relative")), TEAM);
+
+    let alice = home_of(base.path(), "alice", ALICE, TEAM);
+    let run = |args: &[&str]| text(&as_user(ALICE, TEAM, &alice, &alice, args));
+    let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = flat(run(&[
+        "team",
+        "init",
+        alice.join("w").to_str().unwrap(),
+        "--group",
+        "61999",
+    ]));
+    assert!(
+        said.contains("there is no group 61999 on this computer"),
+        "{said}"
+    );
+    // A place Alice may not write in.
+    let closed = base.path().join("closed");
+    std::fs::create_dir(&closed).unwrap();
+    chmod(&closed, 0o755);
+    let said = flat(run(&[
+        "team",
+        "init",
+        closed.join("w").to_str().unwrap(),
+        "--group",
+        &TEAM.to_string(),
+    ]));
+    assert!(said.contains("you may not make a folder in"), "{said}");
+    // A group that is there but not hers.
+    match nix::unistd::Group::from_name("users") {
+        Ok(Some(_)) => {
+            let said = flat(run(&[
+                "team",
+                "init",
+                alice.join("u").to_str().unwrap(),
+                "--group",
+                "users",
+            ]));
+            assert!(said.contains("you are not in the group users"), "{said}");
+        }
+        _ => eprintln!("skipped in part: this system has no group named users"),
+    }
+}

@@ -61,6 +61,10 @@ pub enum Action {
     SaveCopyAs,
     /// Mark or unmark a library entry for comparing.
     Mark,
+    /// Roll up across programs: the marked assessments, or every one.
+    RollUp,
+    /// The next order of the roll-up's indicators.
+    Sort,
     /// Open the marked assessments side by side.
     CompareMarked,
     Filter(Filter),

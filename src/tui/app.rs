@@ -87,6 +87,7 @@ pub enum Overlay {
     },
     Library(LibraryView),
     Compare(Box<super::compare::CompareView>),
+    Rollup(Box<super::rollup::RollupView>),
     Detail {
         indicator: String,
         cursor: usize,
@@ -254,6 +255,7 @@ impl App {
             Some(Overlay::Compare(v)) if v.trend => out.push(Context::Trend),
             Some(Overlay::Compare(_)) => out.push(Context::Compare),
             Some(Overlay::Log { .. }) => out.push(Context::Log),
+            Some(Overlay::Rollup(_)) => out.push(Context::Rollup),
             Some(Overlay::DraftFound(_)) => out.push(Context::Draft),
             Some(Overlay::Detail { .. }) => {
                 if self.search.is_some() {
@@ -418,8 +420,12 @@ impl App {
     /// Whether `action`, in the current context, would change the assessment.
     fn would_change(&self, action: Action) -> bool {
         let top = self.overlays.last();
-        // The library and the side-by-side view work on other files.
-        if matches!(top, Some(Overlay::Library(_) | Overlay::Compare(_))) {
+        // The library, the side-by-side view and the roll-up work on
+        // other files.
+        if matches!(
+            top,
+            Some(Overlay::Library(_) | Overlay::Compare(_) | Overlay::Rollup(_))
+        ) {
             return false;
         }
         match action {
@@ -713,6 +719,7 @@ impl App {
             Overlay::Detail { .. } => self.update_detail(action),
             Overlay::Library(_) => self.update_library(action),
             Overlay::Compare(_) => self.update_compare(action),
+            Overlay::Rollup(_) => self.update_rollup(action),
         }
     }
 

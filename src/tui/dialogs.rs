@@ -322,6 +322,20 @@ impl App {
                 self.effects
                     .push(Effect::Library(LibraryRequest::Import(value)));
             }
+            PromptKind::RollupExport => {
+                self.overlays.pop();
+                let Some(Overlay::Rollup(view)) = self.overlays.last() else {
+                    return;
+                };
+                let path = std::path::PathBuf::from(value);
+                let ending = path
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_lowercase())
+                    .unwrap_or_default();
+                let text = view.report(&ending);
+                self.effects
+                    .push(Effect::Library(LibraryRequest::WriteRollup { path, text }));
+            }
             PromptKind::SaveCopy => {
                 self.overlays.pop();
                 self.effects

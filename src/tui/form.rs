@@ -723,6 +723,8 @@ pub enum PromptKind {
     },
     Import,
     SaveCopy,
+    /// Where to write the roll-up across programs.
+    RollupExport,
     /// Find a row in the side-by-side view.
     FindInCompare,
     /// Why the team agreed `rating` for `indicator` in a consensus.

@@ -32,6 +32,8 @@ pub enum Context {
     Trend,
     Log,
     Draft,
+    /// The roll-up across programs.
+    Rollup,
     Global,
     /// Every view, those that take typing too.
     Anywhere,
@@ -58,6 +60,7 @@ impl Context {
             Context::Trend => "Trend across cycles",
             Context::Log => "Who changed what",
             Context::Draft => "A draft left by a session",
+            Context::Rollup => "Roll-up across programs",
             Context::Global => "Everywhere",
             Context::Anywhere => "Even while typing",
         }
@@ -193,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Library, &[k(KC::Enter)], Action::Open, "Enter", "Open the selected assessment (in the trash: restore it)", "open"),
     bind(C::Library, &[ch(' ')], Action::Mark, "Space", "Mark or unmark for comparing (2 to 6); the number is its column", "mark"),
     bind(C::Library, &[ch('v')], Action::CompareMarked, "v", "View the marked assessments side by side", "side by side"),
+    bind(C::Library, &[ch('u')], Action::RollUp, "u", "Roll up across programs: the marked assessments, or all when none is marked", "roll up"),
     bind(C::Library, &[ch('n')], Action::NewAssessment, "n", "Start a new assessment", "new"),
     bind(C::Library, &[ch('c')], Action::NextCycle, "c", "Start the next cycle from the selected one", "next cycle"),
     bind(C::Library, &[ch('m')], Action::CopyAssessment, "m", "Make a copy of the selected assessment", ""),
@@ -240,6 +244,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Trend, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys", "help"),
     bind(C::Trend, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the side-by-side view", "close"),
     // Who changed what.
+    // The roll-up across programs.
+    bind(C::Rollup, &[ch('s')], Action::Sort, "s", "Order the indicators: rubric order, weakest mean first, widest spread first", "order"),
+    bind(C::Rollup, &[ch('x')], Action::Export, "x", "Write the roll-up to a file: .md, .csv, .html or .json (by the name's ending)", "write"),
+    bind(C::Rollup, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Scroll down", ""),
+    bind(C::Rollup, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Scroll up", ""),
+    bind(C::Rollup, &[k(KC::PageDown), ch(' ')], Action::PageDown, "PgDn", "Page down", ""),
+    bind(C::Rollup, &[k(KC::PageUp)], Action::PageUp, "PgUp", "Page up", ""),
+    bind(C::Rollup, &[ch('g'), k(KC::Home)], Action::Top, "g", "To the top", ""),
+    bind(C::Rollup, &[ch('G'), k(KC::End)], Action::Bottom, "G", "To the end", ""),
+    bind(C::Rollup, &[ch('?'), k(KC::F(1))], Action::Help, "?", "Show all keys", "help"),
+    bind(C::Rollup, &[k(KC::Esc), ch('q')], Action::Close, "Esc", "Close the roll-up", "close"),
     bind(C::Log, &[k(KC::Esc), ch('L'), ch('q')], Action::Close, "Esc/L", "Close the list of changes", "close"),
     bind(C::Log, &[k(KC::Down), ch('j')], Action::Down, "Down/j", "Scroll down", ""),
     bind(C::Log, &[k(KC::Up), ch('k')], Action::Up, "Up/k", "Scroll up", ""),
@@ -327,12 +342,13 @@ pub fn hints_where(
 }
 
 /// The order of the help overlay: what everyone needs first.
-const HELP_ORDER: [Context; 20] = [
+const HELP_ORDER: [Context; 21] = [
     Context::Global,
     Context::Anywhere,
     Context::Library,
     Context::Compare,
     Context::Trend,
+    Context::Rollup,
     Context::Navigator,
     Context::Checklist,
     Context::Detail,

@@ -57,6 +57,13 @@ pub enum LibraryRequest {
     Compare(Vec<PathBuf>),
     /// Save an agreed consensus as a new assessment and open it.
     SaveConsensus(Box<Assessment>),
+    /// Roll up these assessments across programs; every one when none.
+    RollUp(Vec<PathBuf>),
+    /// Write a roll-up's report to a file.
+    WriteRollup {
+        path: PathBuf,
+        text: String,
+    },
 }
 
 impl App {
@@ -150,6 +157,11 @@ impl App {
                 }
             }
             Action::NewAssessment => self.effects.push(Effect::Library(LibraryRequest::New)),
+            Action::RollUp if !trash => {
+                let marked = view.marked.clone();
+                self.effects
+                    .push(Effect::Library(LibraryRequest::RollUp(marked)));
+            }
             Action::ImportAssessment => self.overlays.push(Overlay::Prompt(Prompt::new(
                 PromptKind::Import,
                 "Path of the assessment file to import:".into(),

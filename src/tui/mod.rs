@@ -21,6 +21,7 @@ pub mod lines;
 pub mod meter;
 pub mod nav;
 pub mod panes;
+pub mod rollup;
 pub mod search;
 pub mod session;
 pub mod term;

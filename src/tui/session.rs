@@ -737,6 +737,36 @@ impl Session {
                 Ok(()) => return,
                 Err(e) => Err(e),
             },
+            LibraryRequest::RollUp(paths) => match roll_up(lib, app, &paths) {
+                Ok(view) => {
+                    let (programs, files) = (
+                        view.rollup.programs.len(),
+                        view.rollup.programs.len() + view.rollup.left_out.len(),
+                    );
+                    app.overlays
+                        .push(super::app::Overlay::Rollup(Box::new(view)));
+                    Ok(format!(
+                        "{} from {}; s orders the indicators, x writes it to a file.",
+                        text::count(programs, "program", "programs"),
+                        text::count(files, "assessment", "assessments")
+                    ))
+                }
+                Err(e) => Err(e),
+            },
+            LibraryRequest::WriteRollup { path, text: report } => {
+                let path = expand_home(&path);
+                let shown = text::clean_line(&path.display().to_string());
+                match export_file::write(&path, &report, false, Some(&lib.dir.path)) {
+                    Ok(()) => Ok(format!("Wrote the roll-up to {shown}")),
+                    Err(ExportError::Exists { .. }) => Err(format!(
+                        "Not written: {shown} is already there; press x and give another name."
+                    )),
+                    Err(ExportError::Failed { reason, .. }) => Err(format!(
+                        "Not written: {} Press x to try again.",
+                        text::clean_line(&reason)
+                    )),
+                }
+            }
             LibraryRequest::New => {
                 // With rubrics of the team's own beside the built-in one,
                 // ask which; otherwise start at once.
@@ -932,6 +962,47 @@ impl Session {
 }
 
 /// `~/reports/x.md` as a path under the home folder, as a shell would.
+/// The roll-up of `paths` in the library (every assessment in it when
+/// none), as a view.
+fn roll_up(
+    lib: &Library,
+    app: &App,
+    paths: &[PathBuf],
+) -> Result<super::rollup::RollupView, String> {
+    use crate::store::rollup::{Item, Source, digests, files_in};
+    let folder = lib
+        .folder(false)
+        .map_err(|e| format!("The library cannot be read: {e}"))?;
+    let names: Vec<String> = if paths.is_empty() {
+        files_in(&folder)?
+    } else {
+        paths
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect()
+    };
+    let items: Vec<Item<'_>> = names
+        .into_iter()
+        .map(|name| Item {
+            name: stem(Path::new(&name)),
+            source: Source::In(&folder, name),
+        })
+        .collect();
+    let today = Timestamp::now().date();
+    let (read, mut left) = digests(&items, &app.content.rubric, &app.content.screener, today);
+    let (chosen, more) = crate::model::rollup::choose(read, None);
+    left.extend(more);
+    left.sort_by(|a, b| a.name.cmp(&b.name));
+    let rubric = &app.content.rubric;
+    Ok(super::rollup::RollupView {
+        rollup: crate::model::rollup::roll_up(rubric, chosen, left, None),
+        order: crate::model::rollup::Order::Weakest,
+        scroll: 0,
+        made: today.to_string(),
+        rubric: format!("{}, version {}", rubric.title, rubric.version),
+    })
+}
+
 fn expand_home(path: &Path) -> PathBuf {
     let home = || directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
     match path.strip_prefix("~") {

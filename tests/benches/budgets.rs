@@ -27,6 +27,9 @@ mod pty;
 #[path = "../common/tui.rs"]
 mod tui;
 
+#[path = "../../examples/generate_assessments.rs"]
+mod generator;
+
 use pty::Pty;
 
 const SAMPLE: &str = "examples/assessments/welding-fabrication-iet-2026-27.ron";
@@ -268,6 +271,85 @@ fn list_library(n: usize, runs: usize) -> Duration {
     percentile(&times, 0.5)
 }
 
+/// A data folder of `n` generated assessments (a state's folder).
+fn state_folder(n: usize) -> tempdir::Dir {
+    let dir = tempdir::Dir::new(&std::env::temp_dir(), "state");
+    let b = embedded::builtin().unwrap();
+    let made = generator::generate(n, 1, &b.rubric, &b.screener);
+    let folder = dir.0.join("assessments");
+    std::fs::create_dir_all(&folder).unwrap();
+    for m in made.files.iter().take(n) {
+        std::fs::write(
+            folder.join(format!("{}.ron", m.file)),
+            assessment_file::to_text(&m.assessment),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+/// The roll-up and the library's listing of `n` generated files: medians
+/// of `runs`, and the peak memory of `ietkit rollup` over them.
+fn across_programs(n: usize, runs: usize) -> (Duration, Duration, f64) {
+    let data = state_folder(n);
+    let library = Library::new(DataDir {
+        path: data.0.clone(),
+        chosen_by: ChosenBy::Flag,
+    });
+    let b = embedded::builtin().unwrap();
+    let today = ietkit::model::date::Date::new(2026, 11, 30).unwrap();
+    let median = |f: &dyn Fn()| {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        percentile(&times, 0.5)
+    };
+    let rollup = median(&|| {
+        let r =
+            ietkit::cli::roll_up_sources(Some(&library), &[], &b.rubric, &b.screener, None, today)
+                .unwrap();
+        assert!(!r.programs.is_empty());
+    });
+    let list = median(&|| assert_eq!(library.list(&b.rubric).unwrap().len(), n));
+    // Peak memory of the real binary: its own, measured as it ends.
+    // Reaped by wait4 below, which the standard library cannot do.
+    #[allow(clippy::zombie_processes)]
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(["--data-dir"])
+        .arg(&data.0)
+        .args(["rollup", "--format", "csv"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    let mut rusage: libc_rusage::Rusage = libc_rusage::Rusage::default();
+    libc_rusage::wait4(pid, &mut rusage);
+    (rollup, list, rusage.max_rss_kb as f64 / 1024.0)
+}
+
+/// `wait4`, for the peak memory of one child alone.
+mod libc_rusage {
+    #[derive(Default)]
+    pub struct Rusage {
+        pub max_rss_kb: i64,
+    }
+
+    pub fn wait4(pid: nix::unistd::Pid, out: &mut Rusage) {
+        let mut status = 0;
+        let mut usage = std::mem::MaybeUninit::<nix::libc::rusage>::zeroed();
+        // SAFETY: wait4 writes a rusage for the child it reaps.
+        let got = unsafe { nix::libc::wait4(pid.as_raw(), &mut status, 0, usage.as_mut_ptr()) };
+        assert_eq!(got, pid.as_raw(), "wait4");
+        // SAFETY: filled by the call above.
+        out.max_rss_kb = unsafe { usage.assume_init() }.ru_maxrss;
+    }
+}
+
 /// Bytes per key in a real terminal: the first frame, then the median of
 /// `moves` presses of Down. For ietkit, the release binary on the sample
 /// with a category open; for whiptail and dialog, a 20-item checklist.
@@ -368,6 +450,33 @@ fn main() {
         "{:<58} {:>9.2} ms (no budget)",
         "opening the library of 500 assessments (o), median of 5",
         list_library(500, 5).as_secs_f64() * 1000.0
+    );
+    let (rollup, list, memory) = across_programs(3000, 3);
+    report(
+        "roll-up of 3,000 assessments (2 cores), median of 3",
+        rollup.as_secs_f64() * 1000.0,
+        "ms",
+        1500.0,
+    );
+    report(
+        "opening the library of 3,000 assessments, median of 3",
+        list.as_secs_f64() * 1000.0,
+        "ms",
+        1500.0,
+    );
+    report(
+        "peak memory, ietkit rollup over 3,000 files",
+        memory,
+        "MB",
+        50.0,
+    );
+    let (rollup2, list2, memory2) = across_programs(6000, 3);
+    println!(
+        "{:<58} {:>9.2}  (linear: about 2); library {:.2}; memory {:.1} MB",
+        "  6,000 files: roll-up time as a ratio to 3,000",
+        rollup2.as_secs_f64() / rollup.as_secs_f64(),
+        list2.as_secs_f64() / list.as_secs_f64(),
+        memory2
     );
     let (half, whole) = (load_responses(50_000, 3), load_responses(100_000, 3));
     report(

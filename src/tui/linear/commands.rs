@@ -25,6 +25,7 @@ pub enum Verb {
     Screen,
     Export,
     Compare,
+    Rollup,
     Library,
     Open,
     New,
@@ -215,6 +216,14 @@ pub const COMMANDS: &[Command] = &[
         what: "Saved assessments side by side, indicator by indicator.",
         more: "Two to six library names, file names, or numbers from the last library list; cycles run oldest first. Each line says an indicator and each assessment's rating.",
         verb: Verb::Compare,
+    },
+    Command {
+        word: "rollup",
+        aliases: &["roll-up"],
+        args: "[NAME...]",
+        what: "Across programs: which assessment stands for each, and how the programs stand, weakest first.",
+        more: "Without names, every assessment in the library; names or numbers from the last library list choose some. For each program the latest cycle counts, a joint assessment before partners' views, then the most complete; what is left out is said with why.",
+        verb: Verb::Rollup,
     },
     Command {
         word: "library",

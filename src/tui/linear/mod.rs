@@ -289,6 +289,7 @@ impl Linear<'_> {
             Verb::Screen => self.screen(),
             Verb::Export => self.export(rest),
             Verb::Compare => self.compare(rest),
+            Verb::Rollup => self.rollup(rest),
             Verb::Library => self.library(),
             Verb::Open => self.open(rest),
             Verb::New => {
@@ -1304,6 +1305,134 @@ impl Linear<'_> {
             ))?;
         }
         Ok(())
+    }
+
+    fn rollup(&mut self, rest: &str) -> io::Result<()> {
+        let mut names = Vec::new();
+        for word in rest.split_whitespace() {
+            match word.parse::<usize>() {
+                Ok(k) => match k.checked_sub(1).and_then(|i| self.links.get(i)) {
+                    Some(Link::Assessment(path)) => names.push(path.display().to_string()),
+                    _ => {
+                        return self.refuse(&format!(
+                            "{word} is not a number in the last library list; library lists them."
+                        ));
+                    }
+                },
+                Err(_) => names.push(word.to_string()),
+            }
+        }
+        let today = crate::model::timestamp::Timestamp::now().date();
+        let r = match crate::cli::roll_up_sources(
+            self.session.library.as_ref(),
+            &names,
+            &self.app.content.rubric,
+            &self.app.content.screener,
+            None,
+            today,
+        ) {
+            Ok(r) => r,
+            Err(e) => return self.refuse(&unkeyed(&e)),
+        };
+        use crate::model::rollup::{Order, program_label};
+        use crate::report::rollup as report;
+        self.out.line(&format!("{}.", report::heading(&r)))?;
+        if r.programs.is_empty() {
+            return self.out.line("No assessment could be rolled up.");
+        }
+        self.out.line("Standing for each program:")?;
+        for p in &r.programs {
+            self.out.line(&format!(
+                "{}: {}; {}.",
+                program_label(&p.digest),
+                p.digest.name,
+                p.why
+            ))?;
+        }
+        if !r.left_out.is_empty() {
+            self.out.line(&format!("Left out, {}:", r.left_out.len()))?;
+            for l in &r.left_out {
+                self.out.line(&format!("{}: {}.", l.name, l.why))?;
+            }
+        }
+        self.out.line("By category:")?;
+        let bands = r.band_labels();
+        for c in &r.categories {
+            let spread: Vec<String> = bands
+                .iter()
+                .zip(&c.bands)
+                .filter(|(_, n)| **n > 0)
+                .map(|(b, n)| {
+                    let place = if b.parse::<u8>().is_ok() {
+                        format!("at {b}")
+                    } else if b.starts_with("below") {
+                        b.clone()
+                    } else {
+                        format!("from {b}")
+                    };
+                    format!("{} {place}", text::count(*n, "program", "programs"))
+                })
+                .collect();
+            let mean = match c.mean {
+                Some(m) => format!("mean {m:.2}"),
+                None => "no mean yet".into(),
+            };
+            self.out.line(&format!(
+                "{}: {mean}; by their own mean, {}.",
+                c.name,
+                if spread.is_empty() {
+                    "none rated".to_string()
+                } else {
+                    spread.join(", ")
+                }
+            ))?;
+        }
+        self.out.line("By indicator, weakest mean first:")?;
+        for i in r.order(Order::Weakest) {
+            let row = &r.indicators[i];
+            let mut parts: Vec<String> = r
+                .levels
+                .iter()
+                .zip(&row.levels)
+                .filter(|(_, n)| **n > 0)
+                .map(|((v, _), n)| format!("{n} at {v}"))
+                .collect();
+            for (n, what) in [
+                (row.not_applicable, "not applicable"),
+                (row.unrated, "not rated"),
+                (row.unsure, "unsure"),
+            ] {
+                if n > 0 {
+                    parts.push(format!("{n} {what}"));
+                }
+            }
+            let mean = match row.mean {
+                Some(m) => format!("mean {m:.2}"),
+                None => "no mean".into(),
+            };
+            self.out.line(&format!(
+                "{}, {}: {mean}; {}.",
+                row.id,
+                text::aside(&row.title),
+                parts.join(", ")
+            ))?;
+        }
+        let overdue = r.overdue();
+        if overdue.is_empty() {
+            self.out.line("No program has an overdue action item.")?;
+        } else {
+            self.out.line("Programs with overdue action items:")?;
+            for p in overdue {
+                self.out.line(&format!("{}.", report::overdue_line(p)))?;
+            }
+        }
+        self.out.line("Is this an IET?")?;
+        for v in report::verdict_lines(&r) {
+            self.out.line(&v)?;
+        }
+        self.out.line(
+            "For a report to print or a spreadsheet: ietkit rollup --format html, md, csv or json.",
+        )
     }
 
     fn library(&mut self) -> io::Result<()> {

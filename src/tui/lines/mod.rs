@@ -5,6 +5,7 @@
 pub mod detail;
 pub mod help;
 pub mod reader;
+pub mod rollup;
 pub mod screener;
 pub mod summary;
 

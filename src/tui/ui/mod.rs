@@ -75,6 +75,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::DraftFound(draft) => overlays::draft_found(app, draft, frame),
             Overlay::Library(view) => overlays::library(app, view, frame),
             Overlay::Compare(view) => compare::render(app, view, frame),
+            Overlay::Rollup(view) => overlays::rollup(app, view, frame),
             Overlay::Explain { category } => overlays::explain(app, *category, frame),
             Overlay::Editor(e) => overlays::editor(app, e, frame),
             Overlay::Form(f) => overlays::form(app, f, frame),

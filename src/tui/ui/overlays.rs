@@ -125,6 +125,22 @@ pub fn log(app: &App, scroll: u16, frame: &mut Frame) {
     });
 }
 
+pub fn rollup(app: &App, view: &crate::tui::rollup::RollupView, frame: &mut Frame) {
+    let area = overlay_area(frame, layout::help(frame.area()));
+    let title = format!(
+        "{}, {} (s orders, x writes, Esc closes)",
+        crate::report::rollup::heading(&view.rollup),
+        view.order.label()
+    );
+    let block = framed(app, &title, area.width);
+    scrolled_text(frame, area, block, app.theme, view.scroll, |width| {
+        crate::tui::lines::rollup::lines(view, width)
+            .into_iter()
+            .map(Line::raw)
+            .collect()
+    });
+}
+
 pub fn explain(app: &App, category: Option<usize>, frame: &mut Frame) {
     let summary = scoring::score(&app.content.rubric, &app.assessment);
     let text = match category.and_then(|c| summary.categories.get(c)) {
