@@ -1984,6 +1984,17 @@ fn team_init_says_what_stops_it() {
     let alice = home_of(base.path(), "alice", ALICE, TEAM);
     let run = |args: &[&str]| text(&as_user(ALICE, TEAM, &alice, &alice, args));
     let flat = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Without --group, her own group is the team's.
+    let own = alice.join("own");
+    let out = as_user(
+        ALICE,
+        TEAM,
+        &alice,
+        &alice,
+        &["team", "init", own.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(gid(&own), TEAM);
     let said = flat(run(&[
         "team",
         "init",
