@@ -741,7 +741,7 @@ fn listing_does_not_move_and_compare_takes_library_numbers() {
     let (text, status) = run(
         data.path(),
         None,
-        "go CI-2\nlist pd\nwhere\nlibrary\ncompare 4 7\nfind labor market\n",
+        "go CI-2\nlist pd\nwhere\nlibrary\ncompare 4 7\nfind labor market\nlibrary\nrollup 4 7\nrollup\n",
         false,
     );
     let text = flat(&text);
@@ -758,6 +758,16 @@ fn listing_does_not_move_and_compare_takes_library_numbers() {
         !text.contains("No indicator or toolkit section mentions"),
         "{text}"
     );
+    // The roll-up of two cycles of one program: the later stands.
+    assert!(
+        text.contains("Roll-up of 1 program, each at its latest cycle.")
+            && text.contains(
+                "welding-fabrication-iet-2025-26: an older cycle (2025-26) than 2026-27."
+            ),
+        "{text}"
+    );
+    assert!(text.contains("Roll-up of 2 programs"), "{text}");
+    assert!(text.contains("By indicator, weakest mean first:"), "{text}");
 }
 
 /// What is not text never gets in: a line that is not UTF-8 is refused,
