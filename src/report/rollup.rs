@@ -79,10 +79,17 @@ pub fn overdue_line(p: &Chosen) -> String {
 
 /// The report as plain text, 80 columns wide.
 pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
+    text_at(r, cx, order, 80)
+}
+
+/// The report as plain text for `width` columns (the names in its tables
+/// are cut to fit; below about 60 columns the tables are wider than that).
+pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> String {
     let mut out = String::new();
     let o = &mut out;
+    let room = width.saturating_sub(2).max(20);
     let wrap = |o: &mut String, s: &str, indent: &str| {
-        for (i, part) in text::wrap(&text::clean_line(s), 78 - indent.len() - 2)
+        for (i, part) in text::wrap(&text::clean_line(s), room.saturating_sub(indent.len() + 2))
             .into_iter()
             .enumerate()
         {
@@ -123,7 +130,9 @@ pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
         o,
         "\nBy category: the mean across programs, and programs by their own mean"
     );
-    let mut head = format!("{}{:>6}", cut("", 34), "Mean");
+    // The figures take 6 columns, 8 a band and 7 for "none".
+    let cat_name = width.saturating_sub(6 + 8 * bands.len() + 7).max(12);
+    let mut head = format!("{}{:>6}", cut("", cat_name), "Mean");
     for b in &bands {
         let _ = write!(head, "{:>8}", b);
     }
@@ -132,7 +141,7 @@ pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     for c in &r.categories {
         let mut line = format!(
             "{}{:>6}",
-            cut(&format!("{} {}", c.id, c.name), 34),
+            cut(&format!("{} {}", c.id, c.name), cat_name),
             mean_text(c.mean)
         );
         for n in &c.bands {
@@ -148,7 +157,9 @@ pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
         order.label()
     );
     let levels: Vec<String> = r.levels.iter().map(|(v, _)| v.to_string()).collect();
-    let mut head = cut("", 40);
+    // The figures take 4 columns a level and 24 for the rest.
+    let ind_name = width.saturating_sub(4 * levels.len() + 24).max(12);
+    let mut head = cut("", ind_name);
     for l in &levels {
         let _ = write!(head, "{l:>4}");
     }
@@ -160,7 +171,7 @@ pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     let _ = writeln!(o, "{}", head.trim_end());
     for i in r.order(order) {
         let row = &r.indicators[i];
-        let mut line = cut(&format!("{} {}", row.id, row.title), 40);
+        let mut line = cut(&format!("{} {}", row.id, row.title), ind_name);
         for n in &row.levels {
             let _ = write!(line, "{n:>4}");
         }

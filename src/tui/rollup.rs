@@ -22,6 +22,11 @@ impl RollupView {
     /// The report in `format` (by a file name's ending: md, csv, html,
     /// json; anything else is text).
     pub fn report(&self, ending: &str) -> String {
+        self.report_at(ending, 80)
+    }
+
+    /// As [`RollupView::report`], its text for `width` columns.
+    pub fn report_at(&self, ending: &str, width: usize) -> String {
         use crate::report::rollup as r;
         let cx = r::Context {
             rubric: &self.rubric,
@@ -32,7 +37,7 @@ impl RollupView {
             "csv" => format!("\u{feff}{}", r::csv(&self.rollup)),
             "html" | "htm" => r::html(&self.rollup, &cx, self.order),
             "json" => r::json(&self.rollup, &cx),
-            _ => r::text(&self.rollup, &cx, self.order),
+            _ => r::text_at(&self.rollup, &cx, self.order, width),
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::text;
 use crate::tui::rollup::RollupView;
 
 pub fn lines(view: &RollupView, width: usize) -> Vec<String> {
-    view.report("txt")
+    view.report_at("txt", width)
         .lines()
         .flat_map(|l| {
             if l.chars().count() <= width {

@@ -127,8 +127,9 @@ pub fn log(app: &App, scroll: u16, frame: &mut Frame) {
 
 pub fn rollup(app: &App, view: &crate::tui::rollup::RollupView, frame: &mut Frame) {
     let area = overlay_area(frame, layout::help(frame.area()));
+    // The keys are in the status bar below.
     let title = format!(
-        "{}, {} (s orders, x writes, Esc closes)",
+        "{}, {}",
         crate::report::rollup::heading(&view.rollup),
         view.order.label()
     );
