@@ -271,6 +271,18 @@ fn the_library_opens_by_number_and_the_next_cycle_starts() {
         !text.contains(" o "),
         "no key of the full-screen app is named: {text}"
     );
+    // After the next cycle starts, changes are counted afresh: a profile
+    // kept in the new cycle is said to be saved.
+    let script = format!(
+        "go PD-1\n1\n2\n3\nnext-cycle\nprofile\n\n\n\n\n\n2027-28{}",
+        "\n".repeat(13)
+    );
+    let (text, status) = run(data.path(), Some(TEAM), &script, false);
+    assert_eq!(status, 0, "{text}");
+    assert!(
+        flat(&text).ends_with("Program profile kept. Saved."),
+        "{text}"
+    );
 }
 
 #[test]

@@ -201,6 +201,10 @@ impl Linear<'_> {
 
     /// "Saved." once, after what was asked is kept and saved.
     fn say_saved(&mut self) -> io::Result<()> {
+        // Another assessment opened counts its changes from nought.
+        if self.app.changes < self.reported {
+            self.reported = 0;
+        }
         if self.app.changes > self.reported && matches!(self.app.save, SaveState::Saved(_)) {
             self.reported = self.app.changes;
             self.out.line("Saved.")?;
