@@ -815,3 +815,33 @@ fn what_is_not_text_never_gets_in() {
     assert!(text.contains("(300000 characters)"), "shortened");
     assert!(text.len() < 10_000, "a long line is not said back whole");
 }
+
+/// A form's draft is read out field by field, each value with what it
+/// was for, and restored to go on.
+#[test]
+fn a_profile_cut_off_is_read_back_field_by_field() {
+    let data = TempDir::new("linear-profile-draft");
+    samples(data.path());
+    let (_, status) = run(
+        data.path(),
+        Some(DIESEL),
+        "profile\nLane Community College\nWelding Too\n",
+        true,
+    );
+    assert_eq!(status, 0);
+    let (text, status) = run(
+        data.path(),
+        Some(DIESEL),
+        &format!("restore{}", "\n".repeat(19)),
+        true,
+    );
+    assert_eq!(status, 0, "{text}");
+    let said = flat(&text);
+    assert!(
+        said.contains("What it holds: College: Lane Community College Program: Welding Too"),
+        "{text}"
+    );
+    let a = read(&file(data.path(), DIESEL));
+    assert_eq!(a.profile.college, "Lane Community College");
+    assert_eq!(a.profile.program, "Welding Too");
+}

@@ -349,7 +349,7 @@ impl Linear<'_> {
         };
         let what = left.draft.what();
         let by = left.draft.typed_by();
-        let text = left.draft.text();
+        let text = labelled(&left.draft.typing).unwrap_or_else(|| left.draft.text());
         let more = left.more;
         if !self.interactive {
             // A script cannot answer; its next line is a command. The draft
@@ -391,6 +391,40 @@ impl Linear<'_> {
             return Ok(());
         }
     }
+}
+
+/// A form's draft as "Label: value" lines, only the fields typed in, so
+/// that a listener knows what each value was for; `None` for the notes
+/// and a reason, which are said as typed.
+fn labelled(typing: &crate::tui::draft::Typing) -> Option<String> {
+    use crate::model::assessment::{Profile, Purpose};
+    use crate::tui::draft::Typing;
+    use crate::tui::form::Form;
+    let (form, fields, original): (Form, &[String], Option<&[String]>) = match typing {
+        Typing::Evidence {
+            indicator, fields, ..
+        } => (Form::evidence(indicator, None, None), fields, None),
+        Typing::Action {
+            indicator, fields, ..
+        } => (Form::action(indicator, None, None), fields, None),
+        Typing::Profile { fields, original } => (
+            Form::profile(&Profile::default(), Purpose::NewDesign, "", &[]),
+            fields,
+            Some(original),
+        ),
+        Typing::Notes { .. } | Typing::NotApplicable { .. } => return None,
+    };
+    let lines: Vec<String> = form
+        .fields
+        .iter()
+        .zip(fields)
+        .enumerate()
+        .filter(|(i, (_, v))| {
+            !v.trim().is_empty() && original.is_none_or(|o| o.get(*i) != Some(*v))
+        })
+        .map(|(_, (f, v))| format!("{}: {}", f.label, v.trim()))
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// Typed text quoted before a full stop.
