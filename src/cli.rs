@@ -1194,14 +1194,13 @@ fn orientation(
     writeln!(out)?;
     writeln!(
         out,
-        "{}",
-        if interactive() {
-            "This terminal cannot show the full-screen app (see below); these work anywhere:"
-        } else {
-            "Run ietkit in a terminal for the full-screen app. Without one, these work:"
-        }
+        "Run ietkit in a terminal for the full-screen app. Without one, these work:"
     )?;
     for (command, what) in [
+        (
+            "ietkit --linear",
+            "the app in lines: scripts, screen readers",
+        ),
         ("ietkit list", "the saved assessments"),
         ("ietkit summary NAME", "means and counts per category"),
         (
@@ -1209,6 +1208,10 @@ fn orientation(
             "a report (also csv, html, json)",
         ),
         ("ietkit compare A B", "assessments side by side"),
+        (
+            "ietkit rollup",
+            "across programs, for a college or the state",
+        ),
         ("ietkit rubric list", "the rubrics available"),
         ("ietkit --help", "every command and option"),
     ] {
