@@ -126,9 +126,9 @@ pub enum Command {
         /// Take this cycle of each program (e.g. 2026-27) instead of its latest
         #[arg(long, value_name = "CYCLE")]
         cycle: Option<String>,
-        /// text (fits 80 columns), md, csv (one row per indicator), html (to print) or json
-        #[arg(long, value_enum, default_value_t = RollupFormat::Text)]
-        format: RollupFormat,
+        /// text (fits 80 columns), md, csv (one row per indicator), html (to print) or json [default: by the ending of -o FILE, else text]
+        #[arg(long, value_enum)]
+        format: Option<RollupFormat>,
         /// The order of the indicators: rubric, weakest (lowest mean first) or spread (widest first)
         #[arg(long, value_enum, default_value_t = RollupOrder::Rubric)]
         order: RollupOrder,
@@ -708,7 +708,7 @@ fn rollup(
     data_dir: Option<DataDir>,
     sources: &[String],
     cycle: Option<&str>,
-    format: RollupFormat,
+    format: Option<RollupFormat>,
     order: crate::model::rollup::Order,
     target: ExportTarget<'_>,
     out: &mut dyn Write,
@@ -744,12 +744,39 @@ fn rollup(
         made: today.to_string(),
     };
     use crate::report::rollup as r;
+    // Without --format, the output file's ending says which.
+    let ending = target
+        .output
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let by_ending = match ending.as_deref() {
+        Some("md") => Some(RollupFormat::Md),
+        Some("csv") => Some(RollupFormat::Csv),
+        Some("html" | "htm") => Some(RollupFormat::Html),
+        Some("json") => Some(RollupFormat::Json),
+        Some("txt") => Some(RollupFormat::Text),
+        _ => None,
+    };
+    let format = match (format, by_ending) {
+        (Some(f), Some(e)) if f != e => {
+            writeln!(
+                err,
+                "ietkit: note: the file's name ends in .{}, but --format asks for {}; written as {0}.",
+                ending.as_deref().unwrap_or_default(),
+                format!("{f:?}").to_lowercase()
+            )?;
+            f
+        }
+        (Some(f), _) => f,
+        (None, Some(e)) => e,
+        (None, None) => RollupFormat::Text,
+    };
     let (report, start, label) = match format {
         RollupFormat::Text => (r::text(&rolled, &cx, order), "", "roll-up"),
         RollupFormat::Md => (r::markdown(&rolled, &cx, order), "", "roll-up in Markdown"),
-        RollupFormat::Csv => (r::csv(&rolled), "\u{feff}", "roll-up as CSV"),
+        RollupFormat::Csv => (r::csv(&rolled, order), "\u{feff}", "roll-up as CSV"),
         RollupFormat::Html => (r::html(&rolled, &cx, order), "", "roll-up page to print"),
-        RollupFormat::Json => (r::json(&rolled, &cx), "", "roll-up as JSON"),
+        RollupFormat::Json => (r::json(&rolled, &cx, order), "", "roll-up as JSON"),
     };
     deliver(&report, start, label, target, data.as_deref(), out, err)
 }
@@ -765,10 +792,18 @@ pub fn roll_up_sources(
     cycle: Option<&str>,
     today: crate::model::date::Date,
 ) -> Result<crate::model::rollup::Rollup, String> {
-    use crate::store::rollup::{Item, Source, digests, files_in, open_folder};
-    // The folders first, held open while their files are read.
+    use crate::store::rollup::{Item, Source, digests, items_in, once_each, open_folder};
+    if cycle.is_some_and(|c| c.trim().is_empty()) {
+        return Err("--cycle needs a cycle, such as 2026-27.".into());
+    }
+    // The folders first, held open while their files are read: a whole
+    // folder's entries, or one file in its folder.
+    enum Plan {
+        All(usize, String),
+        One(usize, String, String),
+    }
     let mut folders = Vec::new();
-    let mut paths = Vec::new();
+    let mut plans = Vec::new();
     if sources.is_empty() {
         let Some(lib) = library else {
             return Err(
@@ -776,7 +811,10 @@ pub fn roll_up_sources(
             );
         };
         match lib.folder(false) {
-            Ok(f) => folders.push((String::new(), f)),
+            Ok(f) => {
+                folders.push(f);
+                plans.push(Plan::All(0, String::new()));
+            }
             Err(e) if e.io_kind() == Some(io::ErrorKind::NotFound) => {}
             Err(e) => return Err(format!("the library cannot be read: {e}")),
         }
@@ -784,35 +822,63 @@ pub fn roll_up_sources(
     for s in sources {
         let path = Path::new(s);
         if path.is_dir() {
-            let folder = open_folder(path).map_err(|e| format!("{s}: {e}"))?;
-            folders.push((s.trim_end_matches('/').to_string(), folder));
+            let (folder, shown) = open_folder(path).map_err(|e| format!("{s}: {e}"))?;
+            folders.push(folder);
+            plans.push(Plan::All(folders.len() - 1, shown.display().to_string()));
+            continue;
+        }
+        let found = locate(library, s).map_err(|e| e.trim_start_matches("ietkit: ").to_string())?;
+        // A library file through the library's folder; any other through
+        // its own: never by a path that a link could redirect.
+        let (folder, name) = match library.and_then(|lib| lib.file_for(&found)) {
+            Some(Ok(file)) => (file.folder, file.name),
+            Some(Err(e)) => return Err(format!("{s}: {e}")),
+            None => crate::store::assessment_file::folder_of(&found, false)
+                .map_err(|e| format!("{s}: {e}"))?,
+        };
+        folders.push(folder);
+        plans.push(Plan::One(folders.len() - 1, name, s.clone()));
+    }
+    let mut items: Vec<Item<'_>> = Vec::new();
+    for plan in &plans {
+        match plan {
+            Plan::All(i, shown) => items.extend(
+                items_in(&folders[*i], shown)
+                    .map_err(|e| format!("{}: {e}", folders[*i].path().display()))?,
+            ),
+            Plan::One(i, name, shown) => items.push(Item {
+                name: shown.clone(),
+                source: Source::In(&folders[*i], name.clone()),
+            }),
+        }
+    }
+    let items = once_each(items);
+    let (read, mut left) = digests(&items, rubric, screener, today);
+    // A cycle no file has: say which there are.
+    if let Some(c) = cycle
+        && !read.iter().any(|d| {
+            crate::model::rollup::cycle_key(&d.cycle) == crate::model::rollup::cycle_key(c)
+        })
+    {
+        let mut found: Vec<String> = read.iter().map(|d| d.cycle.trim().to_string()).collect();
+        found.sort_by_key(|x| crate::model::rollup::cycle_key(x));
+        found.dedup_by(|a, b| {
+            crate::model::rollup::cycle_key(a) == crate::model::rollup::cycle_key(b)
+        });
+        found.retain(|x| !x.is_empty());
+        return Err(if found.is_empty() {
+            format!(
+                "no assessment is of cycle {}, and none names a cycle.",
+                c.trim()
+            )
         } else {
-            let found =
-                locate(library, s).map_err(|e| e.trim_start_matches("ietkit: ").to_string())?;
-            paths.push((s.clone(), found));
-        }
-    }
-    let mut items = Vec::new();
-    for (shown, folder) in &folders {
-        for name in files_in(folder).map_err(|e| format!("{}: {e}", folder.path().display()))? {
-            let stem = name.strip_suffix(".ron").unwrap_or(&name).to_string();
-            items.push(Item {
-                name: if shown.is_empty() {
-                    stem
-                } else {
-                    format!("{shown}/{name}")
-                },
-                source: Source::In(folder, name),
-            });
-        }
-    }
-    for (shown, path) in paths {
-        items.push(Item {
-            name: shown,
-            source: Source::Path(path),
+            format!(
+                "no assessment is of cycle {}; the cycles there are: {}.",
+                c.trim(),
+                found.join(", ")
+            )
         });
     }
-    let (read, mut left) = digests(&items, rubric, screener, today);
     let (chosen, more) = crate::model::rollup::choose(read, cycle);
     left.extend(more);
     left.sort_by(|a, b| a.name.cmp(&b.name));

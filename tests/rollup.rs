@@ -257,7 +257,7 @@ fn csv_is_a_regular_table_and_html_runs_and_fetches_nothing() {
     let data = TempDir::new("rollup-formats");
     samples(data.path());
     let r = roll(data.path(), &[], None);
-    let csv = report::csv(&r);
+    let csv = report::csv(&r, Order::Rubric);
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
     let head: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
@@ -299,7 +299,8 @@ fn csv_is_a_regular_table_and_html_runs_and_fetches_nothing() {
         "a page per category"
     );
     assert!(html.contains("break-before: page"));
-    let json: serde_json::Value = serde_json::from_str(&report::json(&r, &context())).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&report::json(&r, &context(), Order::Rubric)).unwrap();
     assert_eq!(json["programs"].as_array().unwrap().len(), 2);
     assert_eq!(json["indicators"].as_array().unwrap().len(), 35);
 }
@@ -411,13 +412,29 @@ fn the_app_rolls_up_from_the_library() {
     assert_eq!(view.rollup.programs.len(), 2);
     keys(&mut app, "s");
     assert!(tui::screen(&app).contains("widest spread first"));
-    // Scrolled to the end, the verdicts show.
-    keys(&mut app, "G");
+    // Where to act comes first; at the end, the files and what was left out.
     assert!(
-        tui::screen(&app).contains("Oregon key features"),
+        tui::screen(&app).contains("Where to act"),
         "{}",
         tui::screen(&app)
     );
+    keys(&mut app, "G");
+    assert!(
+        tui::screen(&app).contains("Left out (5)"),
+        "{}",
+        tui::screen(&app)
+    );
+    // Ordering keeps the place.
+    let before = match app.overlays.last() {
+        Some(Overlay::Rollup(v)) => v.scroll,
+        _ => 0,
+    };
+    keys(&mut app, "s");
+    let Some(Overlay::Rollup(view)) = app.overlays.last() else {
+        panic!("no roll-up view");
+    };
+    assert_eq!(view.scroll, before);
+    assert!(before > 0);
     // Written as CSV, by the name given.
     let out = data.path().join("state.csv");
     keys(&mut app, "x");
@@ -444,10 +461,188 @@ fn the_app_rolls_up_from_the_library() {
     ));
     keys(&mut app, "<Enter>");
     assert!(
-        tui::screen(&app).contains("is already there"),
+        matches!(app.overlays.last(), Some(Overlay::Confirm { question, .. }) if question.contains("is already there. Replace it")),
         "{}",
         tui::screen(&app)
     );
+    std::fs::write(&out, "mine").unwrap();
+    keys(&mut app, "n");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "mine",
+        "kept when told no"
+    );
+    keys(&mut app, "x");
+    tui::feed(&mut app, "<C-u>");
+    app.handle_event(ratatui::crossterm::event::Event::Paste(
+        out.display().to_string(),
+    ));
+    keys(&mut app, "<Enter>");
+    keys(&mut app, "y");
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("indicator,title"),
+        "replaced when told yes"
+    );
     keys(&mut app, "<Esc>");
     assert!(!app.overlays.iter().any(|o| matches!(o, Overlay::Rollup(_))));
+}
+
+/// What a folder may hold besides assessments, and what a name may point
+/// at: each left out and said, nothing followed, nothing counted twice.
+#[test]
+fn links_pipes_folders_other_rubrics_and_names_given_twice() {
+    let data = TempDir::new("rollup-attack");
+    samples(data.path());
+    let dir = data.path().join("assessments");
+    let secret = data.path().join("secret.txt");
+    std::fs::write(&secret, "hunter2_SECRET = 5\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("s.ron")).unwrap();
+    nix::unistd::mkfifo(
+        &dir.join("y.ron"),
+        nix::sys::stat::Mode::from_bits_truncate(0o600),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("z.ron")).unwrap();
+    let mut other = ietkit::store::assessment_file::read(&dir.join(format!("{DIESEL}.ron")))
+        .unwrap()
+        .assessment;
+    other.rubric.id = "some-other-rubric".into();
+    other.profile.program = "Other Rubric IET".into();
+    std::fs::write(
+        dir.join("other.ron"),
+        ietkit::store::assessment_file::to_text(&other),
+    )
+    .unwrap();
+
+    let r = roll(data.path(), &[], None);
+    let why = |name: &str| {
+        r.left_out
+            .iter()
+            .find(|l| l.name == name)
+            .map(|l| l.why.clone())
+            .unwrap_or_else(|| panic!("{name} not left out: {:?}", r.left_out))
+    };
+    assert!(why("s").contains("a symbolic link"), "{}", why("s"));
+    assert!(why("y").contains("a named pipe"), "{}", why("y"));
+    assert!(why("z").contains("a folder"), "{}", why("z"));
+    assert!(
+        why("other").contains("some-other-rubric"),
+        "{}",
+        why("other")
+    );
+    assert!(
+        !r.programs
+            .iter()
+            .any(|p| p.digest.program == "Other Rubric IET")
+    );
+    let text = report::text(&r, &context(), Order::Rubric);
+    assert!(
+        !text.contains("hunter2"),
+        "nothing of the link's target is read"
+    );
+
+    // Named: the link is refused, never read through.
+    let b = ietkit::store::embedded::builtin().unwrap();
+    let named = ietkit::cli::roll_up_sources(
+        Some(&library(data.path())),
+        &["s".to_string()],
+        &b.rubric,
+        &b.screener,
+        None,
+        today(),
+    );
+    let said = match named {
+        Ok(r) => format!("{:?}", r.left_out),
+        Err(e) => e,
+    };
+    assert!(!said.contains("hunter2"), "{said}");
+
+    // Named twice (by name, and within its folder): counted once.
+    let folder = data.path().display().to_string();
+    let r = roll(data.path(), &[TEAM, &folder], None);
+    assert!(
+        !r.left_out.iter().any(|l| l.why.contains("as complete as")),
+        "{:?}",
+        r.left_out
+    );
+    // A data folder named: its files are named by where they are.
+    assert!(
+        r.left_out
+            .iter()
+            .any(|l| l.name == format!("{folder}/assessments/{TEAM}-abs-view.ron")),
+        "{:?}",
+        r.left_out
+    );
+}
+
+const DIESEL: &str = "diesel-technology-iet-north-fork-2026-27";
+const TEAM: &str = "welding-fabrication-iet-2026-27";
+
+#[test]
+fn the_command_line_takes_the_format_from_the_file_and_says_which_cycles_there_are() {
+    let data = TempDir::new("rollup-cli-more");
+    samples(data.path());
+    let html = data.path().join("state.html");
+    let out = common::ietkit(&["rollup", "-o", html.to_str().unwrap()], data.path());
+    assert_eq!(out.status.code(), Some(0), "{}", common::stderr(&out));
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    let csv = data.path().join("weakest.csv");
+    let out = common::ietkit(
+        &[
+            "rollup",
+            "--order",
+            "weakest",
+            "--format",
+            "html",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+        data.path(),
+    );
+    assert!(
+        common::stderr(&out).contains("ends in .csv, but --format asks for html"),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::ietkit(
+        &["rollup", "--order", "weakest", "--format", "csv"],
+        data.path(),
+    );
+    let first = common::stdout(&out)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        first.starts_with("CI-4,") || first.starts_with("CI-6,") || first.starts_with("SE-6,"),
+        "weakest first: {first}"
+    );
+    let out = common::ietkit(&["rollup", "--cycle", "1999-00"], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out)
+            .contains("no assessment is of cycle 1999-00; the cycles there are: 2025-26, 2026-27."),
+        "{}",
+        common::stderr(&out)
+    );
+    let out = common::ietkit(&["rollup", "--cycle", " "], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("--cycle needs a cycle"),
+        "{}",
+        common::stderr(&out)
+    );
+    // Written differently, one cycle.
+    let out = common::ietkit(&["rollup", "--cycle", "2025-2026"], data.path());
+    assert!(
+        common::stdout(&out).contains("Roll-up of 1 program, cycle 2025-2026"),
+        "{}",
+        common::stdout(&out)
+    );
 }

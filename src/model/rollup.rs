@@ -143,6 +143,48 @@ fn key(d: &Digest) -> (String, String) {
     (norm(&d.college), norm(&d.program))
 }
 
+/// A cycle as it sorts and matches: its years ("2026-27" and "2026-2027"
+/// run from 2026 to 2027, "Spring 2026" is 2026), then its words
+/// ("spring"). Written differently, one cycle is one key.
+pub fn cycle_key(cycle: &str) -> (Option<(u32, u32)>, String) {
+    let mut runs: Vec<&str> = Vec::new();
+    let mut words = String::new();
+    let mut rest = cycle;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        words.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let end = tail
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(tail.len());
+        runs.push(&tail[..end]);
+        rest = &tail[end..];
+    }
+    words.push_str(rest);
+    let words: String = words
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let years = runs.iter().position(|r| r.len() == 4).and_then(|i| {
+        let start: u32 = runs[i].parse().ok()?;
+        let end = match runs.get(i + 1) {
+            Some(r) if r.len() == 4 => r.parse().ok()?,
+            Some(r) if r.len() == 2 => {
+                let yy: u32 = r.parse().ok()?;
+                let century = start - start % 100;
+                if yy >= start % 100 {
+                    century + yy
+                } else {
+                    century + 100 + yy
+                }
+            }
+            _ => start,
+        };
+        Some((start, end))
+    });
+    (years, words)
+}
+
 /// "13 of 35 done".
 fn done_words(d: &Digest) -> String {
     format!("{} of {} done", d.done, d.marks.len())
@@ -173,14 +215,16 @@ pub fn choose(digests: Vec<Digest>, cycle: Option<&str>) -> (Vec<Chosen>, Vec<Le
             None => (
                 files
                     .iter()
+                    .max_by(|a, b| cycle_key(&a.cycle).cmp(&cycle_key(&b.cycle)))
                     .map(|d| d.cycle.clone())
-                    .max()
                     .unwrap_or_default(),
                 "the latest cycle",
             ),
         };
-        let (mut pool, others): (Vec<Digest>, Vec<Digest>) =
-            files.into_iter().partition(|d| d.cycle == target);
+        let wanted = cycle_key(&target);
+        let (mut pool, others): (Vec<Digest>, Vec<Digest>) = files
+            .into_iter()
+            .partition(|d| cycle_key(&d.cycle) == wanted);
         for d in others {
             let why = match cycle {
                 Some(_) => format!(
@@ -250,6 +294,11 @@ pub fn choose(digests: Vec<Digest>, cycle: Option<&str>) -> (Vec<Chosen>, Vec<Le
         let Some(first) = pool.pop() else {
             continue;
         };
+        if let Standing::Partner(p) = &first.standing {
+            why.push(format!(
+                "{p} partner's view alone: no joint assessment of this cycle"
+            ));
+        }
         if let Some(second) = rest.first() {
             let n = rest.len() + 1;
             why.push(if second.done < first.done {
@@ -545,15 +594,14 @@ impl Rollup {
                     (None, None) => a.cmp(&b),
                 }
             }),
+            // How far apart the programs are: the standard deviation, then
+            // the range.
             Order::Spread => idx.sort_by(|&a, &b| {
                 let (x, y) = (&rows[a], &rows[b]);
-                y.spread
-                    .cmp(&x.spread)
-                    .then(
-                        y.deviation
-                            .unwrap_or(-1.0)
-                            .total_cmp(&x.deviation.unwrap_or(-1.0)),
-                    )
+                y.deviation
+                    .unwrap_or(-1.0)
+                    .total_cmp(&x.deviation.unwrap_or(-1.0))
+                    .then(y.spread.cmp(&x.spread))
                     .then(a.cmp(&b))
             }),
         }
@@ -582,7 +630,8 @@ impl Rollup {
         out
     }
 
-    /// The labels of the category bands: "below 1", "1 to 2", "2 to 3", "3".
+    /// The labels of the category bands: "below 1", "1 to <2", "2 to <3",
+    /// "3" (a mean of exactly 2 is in "2 to <3").
     pub fn band_labels(&self) -> Vec<String> {
         let v: Vec<u8> = self.levels.iter().map(|(v, _)| *v).collect();
         let n = v.len();
@@ -591,7 +640,7 @@ impl Rollup {
                 _ if n < 2 => "all".to_string(),
                 i if i == n - 1 => format!("{}", v[i]),
                 0 => format!("below {}", v[1]),
-                i => format!("{} to {}", v[i], v[i + 1]),
+                i => format!("{} to <{}", v[i], v[i + 1]),
             })
             .collect()
     }
@@ -747,6 +796,35 @@ mod tests {
     }
 
     #[test]
+    fn cycles_sort_by_their_years_however_written() {
+        assert_eq!(cycle_key("2025-26"), cycle_key("2025-2026"));
+        assert_eq!(cycle_key("2099-00").0, Some((2099, 2100)));
+        assert!(cycle_key("2026-27") > cycle_key("Spring 2026"));
+        assert!(cycle_key("2025-26") < cycle_key("2026-27"));
+        assert!(cycle_key("Fall 2026") != cycle_key("Spring 2026"));
+        assert!(cycle_key("") < cycle_key("2020-21"));
+        let (chosen, left) = choose(
+            vec![
+                d("a", "P", "Spring 2026", Standing::Joint, 5, 1),
+                d("b", "P", "2026-27", Standing::Joint, 5, 1),
+                d("c", "P", "2026-2027", abs(), 35, 1),
+            ],
+            None,
+        );
+        assert_eq!(chosen[0].digest.name, "b", "{left:?}");
+        assert!(
+            left.iter()
+                .any(|l| l.name == "c" && l.why.contains("partner's view")),
+            "{left:?}"
+        );
+        assert!(
+            left.iter()
+                .any(|l| l.name == "a" && l.why.contains("older cycle")),
+            "{left:?}"
+        );
+    }
+
+    #[test]
     fn a_file_with_no_program_name_is_left_out() {
         let (chosen, left) = choose(vec![d("x", "  ", "1", abs(), 1, 1)], None);
         assert!(chosen.is_empty());
@@ -801,7 +879,7 @@ mod tests {
         assert_eq!(pd.mean, Some(1.75));
         assert_eq!(pd.bands, vec![0, 1, 1, 0]);
         assert_eq!(pd.no_mean, 1);
-        assert_eq!(r.band_labels(), vec!["below 1", "1 to 2", "2 to 3", "3"]);
+        assert_eq!(r.band_labels(), vec!["below 1", "1 to <2", "2 to <3", "3"]);
         // Weakest first: the lower mean, and nothing without a mean.
         let weakest: Vec<&str> = r.weakest(5).iter().map(|x| x.id.as_str()).collect();
         assert_eq!(weakest, vec!["PD-1", "PD-2"]);

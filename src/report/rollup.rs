@@ -82,8 +82,10 @@ pub fn text(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     text_at(r, cx, order, 80)
 }
 
-/// The report as plain text for `width` columns (the names in its tables
-/// are cut to fit; below about 60 columns the tables are wider than that).
+/// The report as plain text for `width` columns: what to act on first,
+/// then the categories and indicators, then which file stands for each
+/// program and what was left out (at a state's size, thousands of lines).
+/// Below 60 columns the tables become lines of their own.
 pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> String {
     let mut out = String::new();
     let o = &mut out;
@@ -97,104 +99,11 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
             let _ = writeln!(o, "{indent}{more}{part}");
         }
     };
+    let narrow = width < 60;
     wrap(o, &format!("{}.", heading(r)), "");
     wrap(o, &format!("Rubric: {}. Made {}.", cx.rubric, cx.made), "");
-    let _ = writeln!(o, "\nWhich assessment stands for each program:");
-    if r.programs.is_empty() {
-        let _ = writeln!(o, "  None: no assessment could be rolled up.");
-    }
-    for p in &r.programs {
-        let d = &p.digest;
-        wrap(
-            o,
-            &format!(
-                "{}, {}: {}",
-                program_label(d),
-                cycle_words(&d.cycle),
-                d.name
-            ),
-            "  ",
-        );
-        wrap(o, &p.why, "    ");
-    }
-    if !r.left_out.is_empty() {
-        let _ = writeln!(o, "\nLeft out ({}):", r.left_out.len());
-        for l in &r.left_out {
-            wrap(o, &format!("{}: {}", l.name, l.why), "  ");
-        }
-    }
-    // Categories: the mean across programs and how the programs' own
-    // means fall.
-    let bands = r.band_labels();
-    let _ = writeln!(
-        o,
-        "\nBy category: the mean across programs, and programs by their own mean"
-    );
-    // The figures take 6 columns, 8 a band and 7 for "none".
-    let cat_name = width.saturating_sub(6 + 8 * bands.len() + 7).max(12);
-    let mut head = format!("{}{:>6}", cut("", cat_name), "Mean");
-    for b in &bands {
-        let _ = write!(head, "{:>8}", b);
-    }
-    let _ = write!(head, "{:>7}", "none");
-    let _ = writeln!(o, "{}", head.trim_end());
-    for c in &r.categories {
-        let mut line = format!(
-            "{}{:>6}",
-            cut(&format!("{} {}", c.id, c.name), cat_name),
-            mean_text(c.mean)
-        );
-        for n in &c.bands {
-            let _ = write!(line, "{n:>8}");
-        }
-        let _ = write!(line, "{:>7}", c.no_mean);
-        let _ = writeln!(o, "{line}");
-    }
-    // Indicators: programs at each level, N/A, unsure, not rated, mean.
-    let _ = writeln!(
-        o,
-        "\nBy indicator, {}: how many programs at each level",
-        order.label()
-    );
-    let levels: Vec<String> = r.levels.iter().map(|(v, _)| v.to_string()).collect();
-    // The figures take 4 columns a level and 24 for the rest.
-    let ind_name = width.saturating_sub(4 * levels.len() + 24).max(12);
-    let mut head = cut("", ind_name);
-    for l in &levels {
-        let _ = write!(head, "{l:>4}");
-    }
-    let _ = write!(
-        head,
-        "{:>5}{:>4}{:>4}{:>6}{:>5}",
-        "N/A", "?", "-", "Mean", "Sprd"
-    );
-    let _ = writeln!(o, "{}", head.trim_end());
-    for i in r.order(order) {
-        let row = &r.indicators[i];
-        let mut line = cut(&format!("{} {}", row.id, row.title), ind_name);
-        for n in &row.levels {
-            let _ = write!(line, "{n:>4}");
-        }
-        let _ = write!(
-            line,
-            "{:>5}{:>4}{:>4}{:>6}{:>5}",
-            row.not_applicable,
-            row.unsure,
-            row.unrated,
-            mean_text(row.mean),
-            row.spread.map_or_else(|| "--".into(), |s| s.to_string())
-        );
-        let _ = writeln!(o, "{line}");
-    }
-    let names: Vec<String> = r.levels.iter().map(|(v, n)| format!("{v} {n}")).collect();
-    wrap(
-        o,
-        &format!(
-            "Levels: {}. ? unsure, - not rated; Sprd: the highest level given less the lowest.",
-            names.join(", ")
-        ),
-        "",
-    );
+    wrap(o, &files_line(r), "");
+
     let _ = writeln!(o, "\nWhere to act:");
     let weakest = r.weakest(WEAKEST);
     if weakest.is_empty() {
@@ -221,7 +130,157 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
     for v in verdict_lines(r) {
         wrap(o, &v, "    ");
     }
+
+    // Categories: the mean across programs and how the programs' own
+    // means fall.
+    let bands = r.band_labels();
+    let _ = writeln!(
+        o,
+        "\nBy category: the mean across programs, and programs by their own mean"
+    );
+    if narrow {
+        for c in &r.categories {
+            wrap(
+                o,
+                &format!("{} {}: mean {}", c.id, c.name, mean_text(c.mean)),
+                "",
+            );
+            let counts: Vec<String> = bands
+                .iter()
+                .zip(&c.bands)
+                .map(|(b, n)| format!("{b}: {n}"))
+                .chain(std::iter::once(format!("none: {}", c.no_mean)))
+                .collect();
+            wrap(o, &counts.join(", "), "  ");
+        }
+    } else {
+        // The figures take 6 columns, 8 a band and 7 for "none".
+        let cat_name = width.saturating_sub(6 + 8 * bands.len() + 7).clamp(12, 60);
+        let mut head = format!("{}{:>6}", cut("", cat_name), "Mean");
+        for b in &bands {
+            let _ = write!(head, "{:>8}", b);
+        }
+        let _ = write!(head, "{:>7}", "none");
+        let _ = writeln!(o, "{}", head.trim_end());
+        for c in &r.categories {
+            let mut line = format!(
+                "{}{:>6}",
+                cut(&format!("{} {}", c.id, c.name), cat_name),
+                mean_text(c.mean)
+            );
+            for n in &c.bands {
+                let _ = write!(line, "{n:>8}");
+            }
+            let _ = write!(line, "{:>7}", c.no_mean);
+            let _ = writeln!(o, "{line}");
+        }
+    }
+
+    // Indicators: programs at each level, N/A, unsure, not rated, mean.
+    let _ = writeln!(
+        o,
+        "\nBy indicator, {}: how many programs at each level",
+        order.label()
+    );
+    let levels: Vec<String> = r.levels.iter().map(|(v, _)| v.to_string()).collect();
+    if narrow {
+        for i in r.order(order) {
+            let row = &r.indicators[i];
+            wrap(o, &format!("{} {}", row.id, row.title), "");
+            let mut counts: Vec<String> = levels
+                .iter()
+                .zip(&row.levels)
+                .map(|(l, n)| format!("{l}: {n}"))
+                .collect();
+            counts.push(format!("N/A: {}", row.not_applicable));
+            counts.push(format!("?: {}", row.unsure));
+            counts.push(format!("-: {}", row.unrated));
+            counts.push(format!("mean {}", mean_text(row.mean)));
+            counts.push(format!("spread {}", spread_text(row)));
+            wrap(o, &counts.join(", "), "  ");
+        }
+    } else {
+        // The figures take 4 columns a level and 25 for the rest.
+        let ind_name = width.saturating_sub(4 * levels.len() + 25).clamp(12, 60);
+        let mut head = cut("", ind_name);
+        for l in &levels {
+            let _ = write!(head, "{l:>4}");
+        }
+        let _ = write!(
+            head,
+            "{:>5}{:>4}{:>4}{:>6}{:>6}",
+            "N/A", "?", "-", "Mean", "Sprd"
+        );
+        let _ = writeln!(o, "{}", head.trim_end());
+        for i in r.order(order) {
+            let row = &r.indicators[i];
+            let mut line = cut(&format!("{} {}", row.id, row.title), ind_name);
+            for n in &row.levels {
+                let _ = write!(line, "{n:>4}");
+            }
+            let _ = write!(
+                line,
+                "{:>5}{:>4}{:>4}{:>6}{:>6}",
+                row.not_applicable,
+                row.unsure,
+                row.unrated,
+                mean_text(row.mean),
+                spread_text(row)
+            );
+            let _ = writeln!(o, "{line}");
+        }
+    }
+    let names: Vec<String> = r.levels.iter().map(|(v, n)| format!("{v} {n}")).collect();
+    wrap(o, &format!("Levels: {}. {LEGEND}", names.join(", ")), "");
+
+    let _ = writeln!(o, "\nWhich assessment stands for each program:");
+    if r.programs.is_empty() {
+        let _ = writeln!(o, "  None: no assessment could be rolled up.");
+    }
+    for p in &r.programs {
+        let d = &p.digest;
+        wrap(
+            o,
+            &format!(
+                "{}, {}: {}",
+                program_label(d),
+                cycle_words(&d.cycle),
+                d.name
+            ),
+            "  ",
+        );
+        wrap(o, &p.why, "    ");
+    }
+    if !r.left_out.is_empty() {
+        let _ = writeln!(o, "\nLeft out ({}):", r.left_out.len());
+        for l in &r.left_out {
+            wrap(o, &format!("{}: {}", l.name, l.why), "  ");
+        }
+    }
     out
+}
+
+/// What the marks in the indicator table mean.
+pub const LEGEND: &str = "? unsure (a flag beside a level, counted apart), - not rated; Sprd (spread): how far apart the programs' levels are, their standard deviation.";
+
+/// The spread of an indicator's levels: their standard deviation.
+fn spread_text(row: &IndicatorRow) -> String {
+    row.deviation
+        .map_or_else(|| "--".to_string(), |d| format!("{d:.2}"))
+}
+
+/// "3,001 assessments read: 481 stand for their programs, 2,520 left out
+/// (both lists are at the end)."
+pub fn files_line(r: &Rollup) -> String {
+    let read = r.programs.len() + r.left_out.len();
+    format!(
+        "{} read: {} {} for {}, {} left out (both lists are at the end).",
+        text::count(read, "assessment", "assessments"),
+        r.programs.len(),
+        text::pick(r.programs.len(), "stands", "stand"),
+        text::pick(r.programs.len(), "its program", "their programs"),
+        r.left_out.len()
+    )
 }
 
 fn cycle_words(c: &str) -> String {
@@ -238,25 +297,34 @@ pub fn markdown(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     let o = &mut out;
     let _ = writeln!(o, "# {}\n", md_cell(&heading(r)));
     let _ = writeln!(o, "Rubric: {}. Made {}.\n", md_cell(cx.rubric), cx.made);
-    let _ = writeln!(o, "## Which assessment stands for each program\n");
-    let _ = writeln!(o, "| Program | Cycle | File | Why this one |");
-    let _ = writeln!(o, "| --- | --- | --- | --- |");
-    for p in &r.programs {
-        let d = &p.digest;
+    let _ = writeln!(o, "{}\n", md_cell(&files_line(r)));
+    let _ = writeln!(o, "## Where to act\n");
+    let weakest = r.weakest(WEAKEST);
+    if weakest.is_empty() {
+        let _ = writeln!(o, "Nothing is rated yet.\n");
+    } else {
         let _ = writeln!(
             o,
-            "| {} | {} | {} | {} |",
-            md_cell(&program_label(d)),
-            md_cell(&cycle_words(&d.cycle)),
-            md_cell(&d.name),
-            md_cell(&p.why)
+            "Weakest across programs (for professional development):\n"
         );
-    }
-    if !r.left_out.is_empty() {
-        let _ = writeln!(o, "\n### Left out\n");
-        for l in &r.left_out {
-            let _ = writeln!(o, "- {}: {}", md_cell(&l.name), md_cell(&l.why));
+        for w in weakest {
+            let _ = writeln!(o, "- {}", md_cell(&weakest_line(w)));
         }
+        let _ = writeln!(o);
+    }
+    let overdue = r.overdue();
+    if overdue.is_empty() {
+        let _ = writeln!(o, "No program has an overdue action item.\n");
+    } else {
+        let _ = writeln!(o, "Programs with overdue action items:\n");
+        for p in overdue {
+            let _ = writeln!(o, "- {}", md_cell(&overdue_line(p)));
+        }
+        let _ = writeln!(o);
+    }
+    let _ = writeln!(o, "Is this an IET?\n");
+    for v in verdict_lines(r) {
+        let _ = writeln!(o, "- {v}");
     }
     let bands = r.band_labels();
     let _ = writeln!(o, "\n## By category\n");
@@ -317,43 +385,43 @@ pub fn markdown(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
             row.unsure,
             row.unrated,
             mean_text(row.mean),
-            row.spread.map_or_else(|| "--".into(), |s| s.to_string())
+            spread_text(row)
         );
     }
-    let _ = writeln!(o, "\n## Where to act\n");
-    let weakest = r.weakest(WEAKEST);
-    if weakest.is_empty() {
-        let _ = writeln!(o, "Nothing is rated yet.\n");
-    } else {
+    let _ = writeln!(
+        o,
+        "\n{}",
+        md_cell(&format!(
+            "Spread: {}",
+            LEGEND.split("Sprd (spread): ").nth(1).unwrap_or("")
+        ))
+    );
+    let _ = writeln!(o, "\n## Which assessment stands for each program\n");
+    let _ = writeln!(o, "| Program | Cycle | File | Why this one |");
+    let _ = writeln!(o, "| --- | --- | --- | --- |");
+    for p in &r.programs {
+        let d = &p.digest;
         let _ = writeln!(
             o,
-            "Weakest across programs (for professional development):\n"
+            "| {} | {} | {} | {} |",
+            md_cell(&program_label(d)),
+            md_cell(&cycle_words(&d.cycle)),
+            md_cell(&d.name),
+            md_cell(&p.why)
         );
-        for w in weakest {
-            let _ = writeln!(o, "- {}", md_cell(&weakest_line(w)));
-        }
-        let _ = writeln!(o);
     }
-    let overdue = r.overdue();
-    if overdue.is_empty() {
-        let _ = writeln!(o, "No program has an overdue action item.\n");
-    } else {
-        let _ = writeln!(o, "Programs with overdue action items:\n");
-        for p in overdue {
-            let _ = writeln!(o, "- {}", md_cell(&overdue_line(p)));
+    if !r.left_out.is_empty() {
+        let _ = writeln!(o, "\n### Left out\n");
+        for l in &r.left_out {
+            let _ = writeln!(o, "- {}: {}", md_cell(&l.name), md_cell(&l.why));
         }
-        let _ = writeln!(o);
-    }
-    let _ = writeln!(o, "Is this an IET?\n");
-    for v in verdict_lines(r) {
-        let _ = writeln!(o, "- {v}");
     }
     out
 }
 
-/// One row per indicator: `indicator,title,programs,` a column per level
-/// of the scale named by it, then `N/A,unsure,not rated,mean`.
-pub fn csv(r: &Rollup) -> String {
+/// One row per indicator, in `order`: `indicator,title,programs,` a
+/// column per level of the scale named by it, then `N/A,unsure,not rated,mean`.
+pub fn csv(r: &Rollup, order: Order) -> String {
     let mut out = String::new();
     let mut head = vec![
         "indicator".to_string(),
@@ -364,7 +432,7 @@ pub fn csv(r: &Rollup) -> String {
     head.extend(["N/A", "unsure", "not rated", "mean"].map(String::from));
     out.push_str(&head.join(","));
     out.push_str("\r\n");
-    for row in &r.indicators {
+    for row in r.order(order).into_iter().map(|i| &r.indicators[i]) {
         let mut cells = vec![
             csv_field(&row.id),
             csv_field(&row.title),
@@ -381,8 +449,8 @@ pub fn csv(r: &Rollup) -> String {
     out
 }
 
-/// The roll-up for other tools.
-pub fn json(r: &Rollup, cx: &Context<'_>) -> String {
+/// The roll-up for other tools; its indicators in `order`.
+pub fn json(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     let round = |m: Option<f64>| m.map(|m| (m * 100.0).round() / 100.0);
     let programs: Vec<Value> = r
         .programs
@@ -408,13 +476,15 @@ pub fn json(r: &Rollup, cx: &Context<'_>) -> String {
         .map(|(v, n)| json!({ "value": v, "name": n }))
         .collect();
     let indicators: Vec<Value> = r
-        .indicators
-        .iter()
+        .order(order)
+        .into_iter()
+        .map(|i| &r.indicators[i])
         .map(|x| {
             json!({
                 "id": x.id, "title": x.title, "levels": x.levels,
                 "not_applicable": x.not_applicable, "unsure": x.unsure,
-                "not_rated": x.unrated, "mean": round(x.mean), "spread": x.spread,
+                "not_rated": x.unrated, "mean": round(x.mean), "range": x.spread,
+                "spread": round(x.deviation),
             })
         })
         .collect();
@@ -433,6 +503,7 @@ pub fn json(r: &Rollup, cx: &Context<'_>) -> String {
         "rubric": cx.rubric,
         "made": cx.made,
         "cycle": r.cycle,
+        "order": match order { Order::Rubric => "rubric", Order::Weakest => "weakest", Order::Spread => "spread" },
         "levels": levels,
         "band_labels": r.band_labels(),
         "programs": programs,
@@ -461,7 +532,7 @@ td.num { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
-  section.category, section.act { break-before: page; page-break-before: always; }
+  section.category, section.files { break-before: page; page-break-before: always; }
 }
 ";
 
@@ -479,30 +550,36 @@ pub fn html(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
         escape(cx.rubric),
         escape(&cx.made)
     );
-    let _ = writeln!(o, "<h2>Which assessment stands for each program</h2>");
-    let _ = writeln!(
-        o,
-        "<table><thead><tr><th>Program</th><th>Cycle</th><th>File</th><th>Why this one</th></tr></thead><tbody>"
-    );
-    for p in &r.programs {
-        let d = &p.digest;
+    let _ = writeln!(o, "<p>{}</p>", escape(&files_line(r)));
+    let _ = writeln!(o, "<section class=\"first\">\n<h2>Where to act</h2>");
+    let weakest = r.weakest(WEAKEST);
+    if weakest.is_empty() {
+        let _ = writeln!(o, "<p>Nothing is rated yet.</p>");
+    } else {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&program_label(d)),
-            escape(&cycle_words(&d.cycle)),
-            escape(&d.name),
-            escape(&p.why)
+            "<h3>Weakest across programs (for professional development)</h3>\n<ul>"
         );
-    }
-    let _ = writeln!(o, "</tbody></table>");
-    if !r.left_out.is_empty() {
-        let _ = writeln!(o, "<h3>Left out</h3>\n<ul>");
-        for l in &r.left_out {
-            let _ = writeln!(o, "<li>{}: {}</li>", escape(&l.name), escape(&l.why));
+        for w in weakest {
+            let _ = writeln!(o, "<li>{}</li>", escape(&weakest_line(w)));
         }
         let _ = writeln!(o, "</ul>");
     }
+    let overdue = r.overdue();
+    if overdue.is_empty() {
+        let _ = writeln!(o, "<p>No program has an overdue action item.</p>");
+    } else {
+        let _ = writeln!(o, "<h3>Programs with overdue action items</h3>\n<ul>");
+        for p in overdue {
+            let _ = writeln!(o, "<li>{}</li>", escape(&overdue_line(p)));
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    let _ = writeln!(o, "<h3>Is this an IET?</h3>\n<ul>");
+    for v in verdict_lines(r) {
+        let _ = writeln!(o, "<li>{}</li>", escape(&v));
+    }
+    let _ = writeln!(o, "</ul>\n</section>");
     let bands = r.band_labels();
     let _ = writeln!(
         o,
@@ -556,39 +633,37 @@ pub fn html(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
                 row.unsure,
                 row.unrated,
                 mean_text(row.mean),
-                row.spread.map_or_else(|| "--".into(), |s| s.to_string())
+                spread_text(row)
             );
         }
         let _ = writeln!(o, "</tbody></table>\n</section>");
     }
-    let _ = writeln!(o, "<section class=\"act\">\n<h2>Where to act</h2>");
-    let weakest = r.weakest(WEAKEST);
-    if weakest.is_empty() {
-        let _ = writeln!(o, "<p>Nothing is rated yet.</p>");
-    } else {
+    let _ = writeln!(o, "<section class=\"files\">");
+    let _ = writeln!(o, "<h2>Which assessment stands for each program</h2>");
+    let _ = writeln!(
+        o,
+        "<table><thead><tr><th>Program</th><th>Cycle</th><th>File</th><th>Why this one</th></tr></thead><tbody>"
+    );
+    for p in &r.programs {
+        let d = &p.digest;
         let _ = writeln!(
             o,
-            "<h3>Weakest across programs (for professional development)</h3>\n<ul>"
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&program_label(d)),
+            escape(&cycle_words(&d.cycle)),
+            escape(&d.name),
+            escape(&p.why)
         );
-        for w in weakest {
-            let _ = writeln!(o, "<li>{}</li>", escape(&weakest_line(w)));
+    }
+    let _ = writeln!(o, "</tbody></table>");
+    if !r.left_out.is_empty() {
+        let _ = writeln!(o, "<h3>Left out</h3>\n<ul>");
+        for l in &r.left_out {
+            let _ = writeln!(o, "<li>{}: {}</li>", escape(&l.name), escape(&l.why));
         }
         let _ = writeln!(o, "</ul>");
     }
-    let overdue = r.overdue();
-    if overdue.is_empty() {
-        let _ = writeln!(o, "<p>No program has an overdue action item.</p>");
-    } else {
-        let _ = writeln!(o, "<h3>Programs with overdue action items</h3>\n<ul>");
-        for p in overdue {
-            let _ = writeln!(o, "<li>{}</li>", escape(&overdue_line(p)));
-        }
-        let _ = writeln!(o, "</ul>");
-    }
-    let _ = writeln!(o, "<h3>Is this an IET?</h3>\n<ul>");
-    for v in verdict_lines(r) {
-        let _ = writeln!(o, "<li>{}</li>", escape(&v));
-    }
-    let _ = writeln!(o, "</ul>\n</section>\n</body>\n</html>");
+    let _ = writeln!(o, "</section>\n</body>\n</html>");
+
     out
 }

@@ -34,12 +34,14 @@ pub fn parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     })
 }
 
-/// Where one file to roll up is.
+/// Where one file to roll up is: its name in a folder held open (the
+/// library, a folder named, or the folder of a file named). Read through
+/// the folder, a link is never followed and a pipe never opened.
 pub enum Source<'a> {
-    /// A file in a folder held open (the library, or a folder named).
     In(&'a Folder, String),
-    /// A file named by its path.
-    Path(PathBuf),
+    /// Something at an assessment's name that is not a file: a link, a
+    /// pipe, a folder. Left out, with what it is.
+    NotAFile(Kind),
 }
 
 /// One file to roll up: how it is named to the reader, and where it is.
@@ -59,10 +61,27 @@ pub fn digests(
     let results = parallel(items, |item| {
         let loaded = match &item.source {
             Source::In(folder, name) => assessment_file::read_in(folder, name),
-            Source::Path(path) => assessment_file::read(path),
+            Source::NotAFile(kind) => {
+                return Err(LeftOut {
+                    name: item.name.clone(),
+                    why: format!(
+                        "it is {}, not an assessment file: ietkit leaves it alone and does not follow it",
+                        kind.noun()
+                    ),
+                });
+            }
         };
         let loaded = loaded.and_then(|l| l.check(rubric).map(|()| l));
         match loaded {
+            // Another rubric's ratings would be counted as this one's.
+            Ok(l) if l.assessment.rubric.id != rubric.id => Err(LeftOut {
+                name: item.name.clone(),
+                why: format!(
+                    "it was made with the rubric \"{}\", not \"{}\" rolled up here (--rubric rolls up with another)",
+                    crate::text::clean_line(&l.assessment.rubric.id),
+                    rubric.id
+                ),
+            }),
             // Matched to the rubric by indicator id as it is digested: an
             // indicator the file lacks is not rated, one the rubric lacks
             // is not counted.
@@ -87,30 +106,67 @@ pub fn digests(
     (read, left)
 }
 
-/// The assessment files directly in `folder`, by their names; anything
-/// else there (a link, a pipe, a folder) is not looked into.
-pub fn files_in(folder: &Folder) -> Result<Vec<String>, String> {
-    let mut names: Vec<String> = folder
+/// The entries directly in `folder` named as assessments are, with what
+/// each is; nothing below it is looked into.
+pub fn files_in(folder: &Folder) -> Result<Vec<(String, Kind)>, String> {
+    let mut names: Vec<(String, Kind)> = folder
         .entries()
         .map_err(|e| e.to_string())?
         .into_iter()
-        .filter(|(name, kind)| {
-            *kind == Kind::File && name.ends_with(".ron") && !name.starts_with('.')
-        })
-        .map(|(name, _)| name)
+        .filter(|(name, _)| name.ends_with(".ron") && !name.starts_with('.'))
         .collect();
-    names.sort();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(names)
 }
 
+/// The items for the entries of `folder`, each named `prefix` and its
+/// name (its stem alone when `prefix` is empty).
+pub fn items_in<'a>(folder: &'a Folder, prefix: &str) -> Result<Vec<Item<'a>>, String> {
+    Ok(files_in(folder)?
+        .into_iter()
+        .map(|(name, kind)| Item {
+            name: if prefix.is_empty() {
+                name.strip_suffix(".ron").unwrap_or(&name).to_string()
+            } else {
+                format!("{prefix}/{name}")
+            },
+            source: if kind == Kind::File {
+                Source::In(folder, name)
+            } else {
+                Source::NotAFile(kind)
+            },
+        })
+        .collect())
+}
+
 /// A folder named on the command line: a data folder (its `assessments`
-/// folder is read) or a folder of assessment files.
-pub fn open_folder(dir: &Path) -> Result<Folder, String> {
+/// folder is read) or a folder of assessment files; with the path it is
+/// shown by.
+pub fn open_folder(dir: &Path) -> Result<(Folder, PathBuf), String> {
     let folder = Folder::open(dir, false).map_err(|e| e.to_string())?;
     if folder.kind("assessments") == Kind::Folder {
-        return folder.sub("assessments", false).map_err(|e| e.to_string());
+        let sub = folder
+            .sub("assessments", false)
+            .map_err(|e| e.to_string())?;
+        return Ok((sub, dir.join("assessments")));
     }
-    Ok(folder)
+    Ok((folder, dir.to_path_buf()))
+}
+
+/// Each file once, whatever names it was given by: the later names of a
+/// file already listed (the same device and inode) go.
+pub fn once_each<'a>(items: Vec<Item<'a>>) -> Vec<Item<'a>> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|item| match &item.source {
+            Source::In(folder, name) => match folder.stat(name) {
+                Ok(Some(stat)) => seen.insert((stat.st_dev, stat.st_ino)),
+                _ => true,
+            },
+            Source::NotAFile(_) => true,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -61,6 +61,11 @@ pub enum Confirm {
     ReplaceExport(ExportRequest),
     /// Move a saved assessment to the trash.
     Trash(PathBuf),
+    /// Replace a file with the roll-up's report.
+    ReplaceRollup {
+        path: PathBuf,
+        text: String,
+    },
 }
 
 /// An export the session should write.

@@ -67,11 +67,15 @@ impl App {
                     }
                     Action::No => {
                         self.overlays.pop();
-                        if let Confirm::ReplaceExport(request) = on_yes {
-                            self.say(format!(
+                        match on_yes {
+                            Confirm::ReplaceExport(request) => self.say(format!(
                                 "Not exported; {} is unchanged.",
                                 request.path.display()
-                            ));
+                            )),
+                            Confirm::ReplaceRollup { path, .. } => {
+                                self.say(format!("Not written; {} is unchanged.", path.display()))
+                            }
+                            _ => {}
                         }
                     }
                     _ => {}
@@ -158,6 +162,14 @@ impl App {
                 replace: true,
                 ..request
             })),
+            Confirm::ReplaceRollup { path, text } => {
+                self.effects
+                    .push(Effect::Library(LibraryRequest::WriteRollup {
+                        path,
+                        text,
+                        replace: true,
+                    }))
+            }
             Confirm::Delete { indicator, part } => {
                 let r = self.assessment.response_mut(&indicator);
                 let (list, what) = match part {
@@ -334,7 +346,11 @@ impl App {
                     .unwrap_or_default();
                 let text = view.report(&ending);
                 self.effects
-                    .push(Effect::Library(LibraryRequest::WriteRollup { path, text }));
+                    .push(Effect::Library(LibraryRequest::WriteRollup {
+                        path,
+                        text,
+                        replace: false,
+                    }));
             }
             PromptKind::SaveCopy => {
                 self.overlays.pop();

@@ -59,10 +59,12 @@ pub enum LibraryRequest {
     SaveConsensus(Box<Assessment>),
     /// Roll up these assessments across programs; every one when none.
     RollUp(Vec<PathBuf>),
-    /// Write a roll-up's report to a file.
+    /// Write a roll-up's report to a file (over one that is there only
+    /// when `replace`: the person said yes).
     WriteRollup {
         path: PathBuf,
         text: String,
+        replace: bool,
     },
 }
 
@@ -140,7 +142,7 @@ impl App {
                 };
                 let next = match view.marked.len() {
                     0 => "none marked now.".to_string(),
-                    1 => "1 marked; mark one more, then press v.".to_string(),
+                    1 => "1 marked; mark one more, then press v; u rolls up.".to_string(),
                     n => format!("{n} marked; v shows them side by side."),
                 };
                 self.marked.clone_from(&view.marked);

@@ -34,9 +34,9 @@ impl RollupView {
         };
         match ending {
             "md" => r::markdown(&self.rollup, &cx, self.order),
-            "csv" => format!("\u{feff}{}", r::csv(&self.rollup)),
+            "csv" => format!("\u{feff}{}", r::csv(&self.rollup, self.order)),
             "html" | "htm" => r::html(&self.rollup, &cx, self.order),
-            "json" => r::json(&self.rollup, &cx),
+            "json" => r::json(&self.rollup, &cx, self.order),
             _ => r::text_at(&self.rollup, &cx, self.order, width),
         }
     }
@@ -52,8 +52,8 @@ impl App {
         };
         match action {
             Action::Sort => {
+                // The place stays: the rows below it change order.
                 view.order = view.order.next();
-                view.scroll = 0;
                 let label = view.order.label();
                 self.say(format!("Indicators {label}."));
             }

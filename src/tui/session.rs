@@ -753,14 +753,36 @@ impl Session {
                 }
                 Err(e) => Err(e),
             },
-            LibraryRequest::WriteRollup { path, text: report } => {
+            LibraryRequest::WriteRollup {
+                path,
+                text: report,
+                replace,
+            } => {
                 let path = expand_home(&path);
                 let shown = text::clean_line(&path.display().to_string());
-                match export_file::write(&path, &report, false, Some(&lib.dir.path)) {
-                    Ok(()) => Ok(format!("Wrote the roll-up to {shown}")),
-                    Err(ExportError::Exists { .. }) => Err(format!(
-                        "Not written: {shown} is already there; press x and give another name."
-                    )),
+                match export_file::write(&path, &report, replace, Some(&lib.dir.path)) {
+                    Ok(()) => {
+                        let ending = path
+                            .extension()
+                            .map(|e| e.to_string_lossy().to_lowercase())
+                            .unwrap_or_default();
+                        Ok(
+                            if matches!(ending.as_str(), "md" | "csv" | "html" | "htm" | "json") {
+                                format!("Wrote the roll-up to {shown}")
+                            } else {
+                                format!(
+                                    "Wrote the roll-up as text to {shown}; a name ending in .md, .csv, .html or .json writes those."
+                                )
+                            },
+                        )
+                    }
+                    Err(ExportError::Exists { .. }) => {
+                        app.overlays.push(super::app::Overlay::Confirm {
+                            question: format!("{shown} is already there. Replace it (y/n)?"),
+                            on_yes: Confirm::ReplaceRollup { path, text: report },
+                        });
+                        return;
+                    }
                     Err(ExportError::Failed { reason, .. }) => Err(format!(
                         "Not written: {} Press x to try again.",
                         text::clean_line(&reason)
@@ -969,25 +991,22 @@ fn roll_up(
     app: &App,
     paths: &[PathBuf],
 ) -> Result<super::rollup::RollupView, String> {
-    use crate::store::rollup::{Item, Source, digests, files_in};
+    use crate::store::rollup::{Item, Source, digests, items_in};
     let folder = lib
         .folder(false)
         .map_err(|e| format!("The library cannot be read: {e}"))?;
-    let names: Vec<String> = if paths.is_empty() {
-        files_in(&folder)?
+    let items: Vec<Item<'_>> = if paths.is_empty() {
+        items_in(&folder, "")?
     } else {
         paths
             .iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .map(|name| Item {
+                name: stem(Path::new(&name)),
+                source: Source::In(&folder, name),
+            })
             .collect()
     };
-    let items: Vec<Item<'_>> = names
-        .into_iter()
-        .map(|name| Item {
-            name: stem(Path::new(&name)),
-            source: Source::In(&folder, name),
-        })
-        .collect();
     let today = Timestamp::now().date();
     let (read, mut left) = digests(&items, &app.content.rubric, &app.content.screener, today);
     let (chosen, more) = crate::model::rollup::choose(read, None);

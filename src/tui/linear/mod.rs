@@ -1344,21 +1344,7 @@ impl Linear<'_> {
         if r.programs.is_empty() {
             return self.out.line("No assessment could be rolled up.");
         }
-        self.out.line("Standing for each program:")?;
-        for p in &r.programs {
-            self.out.line(&format!(
-                "{}: {}; {}.",
-                program_label(&p.digest),
-                p.digest.name,
-                p.why
-            ))?;
-        }
-        if !r.left_out.is_empty() {
-            self.out.line(&format!("Left out, {}:", r.left_out.len()))?;
-            for l in &r.left_out {
-                self.out.line(&format!("{}: {}.", l.name, l.why))?;
-            }
-        }
+        self.out.line(&report::files_line(&r))?;
         self.out.line("By category:")?;
         let bands = r.band_labels();
         for c in &r.categories {
@@ -1372,7 +1358,7 @@ impl Linear<'_> {
                     } else if b.starts_with("below") {
                         b.clone()
                     } else {
-                        format!("from {b}")
+                        format!("from {}", b.replace(" to <", " to under "))
                     };
                     format!("{} {place}", text::count(*n, "program", "programs"))
                 })
@@ -1399,7 +1385,7 @@ impl Linear<'_> {
                 .iter()
                 .zip(&row.levels)
                 .filter(|(_, n)| **n > 0)
-                .map(|((v, _), n)| format!("{n} at {v}"))
+                .map(|((v, name), n)| format!("{n} at {v} {name}"))
                 .collect();
             for (n, what) in [
                 (row.not_applicable, "not applicable"),
@@ -1433,6 +1419,21 @@ impl Linear<'_> {
         self.out.line("Is this an IET?")?;
         for v in report::verdict_lines(&r) {
             self.out.line(&v)?;
+        }
+        self.out.line("Standing for each program:")?;
+        for p in &r.programs {
+            self.out.line(&format!(
+                "{}: {}; {}.",
+                program_label(&p.digest),
+                p.digest.name,
+                p.why
+            ))?;
+        }
+        if !r.left_out.is_empty() {
+            self.out.line(&format!("Left out, {}:", r.left_out.len()))?;
+            for l in &r.left_out {
+                self.out.line(&format!("{}: {}.", l.name, l.why))?;
+            }
         }
         self.out.line(
             "For a report to print or a spreadsheet: ietkit rollup --format html, md, csv or json.",

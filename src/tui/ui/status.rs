@@ -18,6 +18,7 @@ fn place(app: &App) -> String {
         Some(Overlay::Explain { .. }) => return "Score".into(),
         Some(Overlay::Compare(v)) if v.trend => return "Trend".into(),
         Some(Overlay::Compare(_)) => return "Side by side".into(),
+        Some(Overlay::Rollup(_)) => return "Roll-up".into(),
         Some(Overlay::Library(v)) => {
             return match (v.trash, v.marked.len()) {
                 (true, _) => "Trash".into(),
@@ -65,7 +66,7 @@ pub fn bar(app: &App, width: usize) -> Paragraph<'static> {
     // unless a save failed.
     let elsewhere = matches!(
         app.overlays.last(),
-        Some(Overlay::Library(_) | Overlay::Compare(_))
+        Some(Overlay::Library(_) | Overlay::Compare(_) | Overlay::Rollup(_))
     );
     if !elsewhere || matches!(app.save, SaveState::Failed(_)) {
         // "saved" takes the room kept for it from the start, so the hints after
