@@ -98,3 +98,21 @@ fn good_variants_of_the_same_files_pass() {
         }
     }
 }
+
+/// A field a screener does not have, anywhere but its verdicts, is named
+/// as any unknown field is: the old one-verdict explanation is only for
+/// the old verdict fields in `verdicts`.
+#[test]
+fn an_unknown_field_in_a_question_is_not_taken_for_the_old_verdicts() {
+    use ietkit::store::{data_file, embedded};
+    let source =
+        embedded::SCREENER
+            .source
+            .replacen("required: true,", "required: true, not_yet: true,", 1);
+    assert_ne!(source, embedded::SCREENER.source, "the field went in");
+    let e = data_file::load_screener("s.ron", &source)
+        .unwrap_err()
+        .to_string();
+    assert!(!e.contains("one verdict"), "{e}");
+    assert!(e.contains("not_yet"), "{e}");
+}

@@ -667,6 +667,16 @@ fn library_next_cycle_copy_rename_trash_and_restore() {
     session.apply(&mut app);
     assert_eq!(lib.list(&rubric()).unwrap().len(), 2);
     assert_eq!(lib.trashed().len(), 1);
+    // Named for when it went: its name and the moment, nothing after.
+    let trashed = lib.trashed()[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        trashed.starts_with("etc-passwd.") && trashed.ends_with("Z.ron"),
+        "{trashed}"
+    );
     tui::feed(&mut app, "t");
     session.apply(&mut app);
     tui::feed(&mut app, "<Enter>");
@@ -922,4 +932,31 @@ fn an_assessment_made_with_the_previous_rubric_carries_over() {
         assert_eq!(now.evidence, r.evidence, "{}", r.indicator);
         assert_eq!(now.actions, r.actions, "{}", r.indicator);
     }
+}
+
+/// A data folder from before the person's own state files: its one
+/// `state.ron` still says which assessment was open last.
+#[test]
+fn the_last_assessment_from_an_older_state_file() {
+    let data = TempDir::new("old-state");
+    let lib = library(data.path());
+    let a = Assessment::new(&rubric(), Profile::default(), Purpose::NewDesign, "2026-27");
+    let path = lib.create_named(&a, "weld").unwrap();
+    std::fs::write(data.path().join("state.ron"), "(last: Some(\"weld.ron\"))").unwrap();
+    assert_eq!(lib.last(), Some(path));
+}
+
+/// A path into the library is the library's even before its folder is
+/// made: never read as a file from elsewhere, whatever is put there later.
+#[test]
+fn a_path_into_a_library_not_made_yet_is_the_librarys() {
+    let data = TempDir::new("not-made");
+    let lib = library(data.path());
+    let inside = lib.assessments().join("later.ron");
+    assert!(
+        matches!(lib.file_for(&inside), Some(Err(_))),
+        "refused through the library"
+    );
+    let outside = data.path().join("elsewhere.ron");
+    assert!(lib.file_for(&outside).is_none());
 }

@@ -1870,6 +1870,7 @@ fn team_check_of_the_folder_itself() {
     let report = ietkit::store::team::check(&dir, false).unwrap();
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     assert_eq!(report.files, 2, "the files looked at");
+    assert_eq!(report.folder, dir);
     assert_eq!(report.mode, 0o2770);
     assert_eq!(report.owner, ietkit::store::people::user_name(0));
     let text = report.text();
