@@ -370,6 +370,11 @@ fn report_error(e: &LoadError, err: &mut dyn Write) -> io::Result<u8> {
     Ok(1)
 }
 
+/// The built-in files, and the rubric in use.
+fn builtin_and_rubric(cli: &Cli) -> Result<(embedded::Builtin, Rubric), LoadError> {
+    Ok((embedded::builtin()?, rubric_in_use(cli)?))
+}
+
 /// The rubric in use: `--rubric FILE`, or the built-in one.
 fn rubric_in_use(cli: &Cli) -> Result<Rubric, LoadError> {
     match &cli.rubric {
@@ -714,12 +719,8 @@ fn rollup(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let builtin = match embedded::builtin() {
-        Ok(b) => b,
-        Err(e) => return report_error(&e, err),
-    };
-    let rubric = match rubric_in_use(cli) {
-        Ok(r) => r,
+    let (builtin, rubric) = match builtin_and_rubric(cli) {
+        Ok(both) => both,
         Err(e) => return report_error(&e, err),
     };
     let data = data_dir.as_ref().map(|d| d.path.clone());
@@ -1189,12 +1190,8 @@ fn orientation(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<u8> {
-    let builtin = match embedded::builtin() {
-        Ok(b) => b,
-        Err(e) => return report_error(&e, err),
-    };
-    let rubric = match rubric_in_use(cli) {
-        Ok(r) => r,
+    let (builtin, rubric) = match builtin_and_rubric(cli) {
+        Ok(both) => both,
         Err(e) => return report_error(&e, err),
     };
     let clean = text::clean_line;

@@ -30,6 +30,11 @@ pub struct Mark {
 }
 
 impl Scale {
+    /// The levels' values, lowest first.
+    pub fn values(&self) -> Vec<u8> {
+        self.levels.iter().map(|l| l.value).collect()
+    }
+
     pub fn level(&self, value: u8) -> Option<&Level> {
         self.levels.iter().find(|l| l.value == value)
     }

@@ -459,14 +459,7 @@ impl App {
         }
         // A level the rubric's scale does not have does nothing, and says why.
         if let Action::Rate(level) = action {
-            let values: Vec<u8> = self
-                .content
-                .rubric
-                .scale
-                .levels
-                .iter()
-                .map(|l| l.value)
-                .collect();
+            let values = self.content.rubric.scale.values();
             if !values.contains(&level) {
                 self.warn(format!(
                     "This rubric's scale runs {}: there is no level {level}.",

@@ -759,16 +759,7 @@ impl Linear<'_> {
     }
 
     fn scale_span(&self) -> String {
-        let values: Vec<u8> = self
-            .app
-            .content
-            .rubric
-            .scale
-            .levels
-            .iter()
-            .map(|l| l.value)
-            .collect();
-        crate::store::assessment_file::scale_span(&values)
+        crate::store::assessment_file::scale_span(&self.app.content.rubric.scale.values())
     }
 
     // ----- rating ----------------------------------------------------------
@@ -1244,22 +1235,32 @@ impl Linear<'_> {
         self.settle()
     }
 
-    fn compare(&mut self, rest: &str) -> io::Result<()> {
-        // A number is an item of the last library list.
+    /// The assessments `rest` names: library names and file names as
+    /// typed, numbers as items of the last library list; `None` (said) when
+    /// a number is not one.
+    fn assessments_named(&mut self, rest: &str) -> io::Result<Option<Vec<String>>> {
         let mut names = Vec::new();
         for word in rest.split_whitespace() {
             match word.parse::<usize>() {
                 Ok(k) => match k.checked_sub(1).and_then(|i| self.links.get(i)) {
                     Some(Link::Assessment(path)) => names.push(path.display().to_string()),
                     _ => {
-                        return self.refuse(&format!(
+                        self.refuse(&format!(
                             "{word} is not a number in the last library list; library lists them."
-                        ));
+                        ))?;
+                        return Ok(None);
                     }
                 },
                 Err(_) => names.push(word.to_string()),
             }
         }
+        Ok(Some(names))
+    }
+
+    fn compare(&mut self, rest: &str) -> io::Result<()> {
+        let Some(names) = self.assessments_named(rest)? else {
+            return Ok(());
+        };
         if !(2..=6).contains(&names.len()) {
             return self.refuse(
                 "compare needs two to six library names or file names; library lists them.",
@@ -1312,20 +1313,9 @@ impl Linear<'_> {
     }
 
     fn rollup(&mut self, rest: &str) -> io::Result<()> {
-        let mut names = Vec::new();
-        for word in rest.split_whitespace() {
-            match word.parse::<usize>() {
-                Ok(k) => match k.checked_sub(1).and_then(|i| self.links.get(i)) {
-                    Some(Link::Assessment(path)) => names.push(path.display().to_string()),
-                    _ => {
-                        return self.refuse(&format!(
-                            "{word} is not a number in the last library list; library lists them."
-                        ));
-                    }
-                },
-                Err(_) => names.push(word.to_string()),
-            }
-        }
+        let Some(names) = self.assessments_named(rest)? else {
+            return Ok(());
+        };
         let today = crate::model::timestamp::Timestamp::now().date();
         let r = match crate::cli::roll_up_sources(
             self.session.library.as_ref(),
