@@ -740,6 +740,22 @@ fn rollup(
             return Ok(1);
         }
     };
+    // Nothing stands for any program: say why, not empty tables.
+    if rolled.programs.is_empty() {
+        writeln!(
+            err,
+            "ietkit: nothing to roll up: no assessment stands for a program here."
+        )?;
+        for l in &rolled.left_out {
+            writeln!(
+                err,
+                "  {}: {}",
+                text::clean_line(&l.name),
+                text::clean_line(&l.why)
+            )?;
+        }
+        return Ok(1);
+    }
     let cx = crate::report::rollup::Context {
         rubric: &format!("{}, version {}", rubric.title, rubric.version),
         made: today.to_string(),
@@ -760,17 +776,25 @@ fn rollup(
     };
     let format = match (format, by_ending) {
         (Some(f), Some(e)) if f != e => {
+            let asked = format!("{f:?}").to_lowercase();
             writeln!(
                 err,
-                "ietkit: note: the file's name ends in .{}, but --format asks for {}; written as {0}.",
+                "ietkit: note: the file's name ends in .{}, but --format asks for {asked}; written as {asked}.",
                 ending.as_deref().unwrap_or_default(),
-                format!("{f:?}").to_lowercase()
             )?;
             f
         }
         (Some(f), _) => f,
         (None, Some(e)) => e,
-        (None, None) => RollupFormat::Text,
+        (None, None) => {
+            if let Some(other) = ending.as_deref() {
+                writeln!(
+                    err,
+                    "ietkit: note: .{other} is not a format ietkit writes; written as text (.md, .csv, .html or .json choose those; an html file prints to PDF from a browser)."
+                )?;
+            }
+            RollupFormat::Text
+        }
     };
     let (report, start, label) = match format {
         RollupFormat::Text => (r::text(&rolled, &cx, order), "", "roll-up"),

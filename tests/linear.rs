@@ -137,7 +137,7 @@ fn not_applicable_unsure_notes_evidence_and_actions() {
     let (text, status) = run(
         data.path(),
         None,
-        "go ci-6\nna\nThe program runs on the college campus\nunsure\nnote Partners met in May.\nnotes\nFirst line\nSecond line\n.\nevidence Signed MOU; binder 3; dean; 2026-09-01\naction Invite employers; CTE chair; 2027-01-15\nshow\n",
+        "go ci-6\nna The program runs on the college campus\nunsure\nnote Partners met in May.\nnotes\nFirst line\nSecond line\n.\nevidence Signed MOU; binder 3; dean; 2026-09-01\naction Invite employers; CTE chair; 2027-01-15\nshow\n",
         false,
     );
     insta::assert_snapshot!(text);
@@ -220,8 +220,10 @@ fn the_screener_to_both_verdicts() {
     assert_eq!(status, 0, "a person's slip is no failure: {text}");
     let (text, status) = run(data.path(), Some(&name), "screen\n\n\n\nmaybe\n", false);
     assert!(
-        text.contains("Expected yes, no or not sure; the screener stops here")
-            && text.contains("There is no command maybe"),
+        flat(&text).contains("Expected yes, no or not sure; the screener stops here")
+            && flat(&text).contains("The line \"maybe\" was not used.")
+            && !text.contains("There is no command")
+            && !text.contains("Screener stopped"),
         "{text}"
     );
     assert_eq!(status, 1);
@@ -642,7 +644,7 @@ fn a_script_is_never_swallowed_by_a_question() {
     std::fs::write(&report, "mine").unwrap();
     let before = read(&file(data.path(), DIESEL));
     let script = format!(
-        "profile\n\n\n\n\n9\ngo SE-2\n2\nexport md {r}\ngo CU-5\n1\nprofile\n\n\n\n\n\n\n\n\n\n\n\n\n\nabc\ngo PD-1\n",
+        "profile\n\n\n\n\n9\ngo SE-2\n2\nexport md {r}\nmaybe\ngo CU-5\n1\nna\nprofile\n\n\n\n\n\n\n\n\n\n\n\n\n\nabc\ngo PD-1\n",
         r = report.display()
     );
     let (text, status) = run(data.path(), Some(DIESEL), &script, false);
@@ -653,7 +655,15 @@ fn a_script_is_never_swallowed_by_a_question() {
         "{text}"
     );
     assert!(text.contains("SE-2 rated 2, Developing. Saved."), "{text}");
-    assert!(text.contains("Expected yes or no; taken as no"), "{text}");
+    assert!(
+        text.contains("Expected yes or no; taken as no. The line \"maybe\" was not used."),
+        "{text}"
+    );
+    // A reason is never taken from a script's next line.
+    assert!(
+        text.contains("na needs the reason on the same line in a script"),
+        "{text}"
+    );
     assert_eq!(
         std::fs::read_to_string(&report).unwrap(),
         "mine",

@@ -142,7 +142,18 @@ fn a_generated_state_folder_adds_up() {
         })
         .count();
     assert_eq!(r.overdue().len(), overdue);
-    assert!(overdue > 0, "the generator makes some overdue");
+    assert!(overdue > 10, "the generator makes some overdue");
+    // The report names the ten with most, and counts the rest.
+    let text = report::text(&r, &context(), Order::Weakest);
+    assert!(
+        text.contains(&format!("Programs with overdue action items ({overdue}):")),
+        "{text}"
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(&format!("and {} more programs", overdue - 10)),
+        "{text}"
+    );
     let meets = standing
         .iter()
         .filter(|a| {
@@ -628,6 +639,18 @@ fn the_command_line_takes_the_format_from_the_file_and_says_which_cycles_there_a
     assert!(
         common::stderr(&out)
             .contains("no assessment is of cycle 1999-00; the cycles there are: 2025-26, 2026-27."),
+        "{}",
+        common::stderr(&out)
+    );
+    // Nothing to roll up: said, with why, and a failure.
+    let empty = TempDir::new("rollup-nothing");
+    std::fs::create_dir_all(empty.path().join("assessments")).unwrap();
+    std::fs::write(empty.path().join("assessments/broken.ron"), "(").unwrap();
+    let out = common::ietkit(&["rollup"], empty.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        common::stderr(&out).contains("nothing to roll up")
+            && common::stderr(&out).contains("broken: it cannot be read"),
         "{}",
         common::stderr(&out)
     );

@@ -619,6 +619,10 @@ impl Rollup {
             .collect()
     }
 
+    /// How many programs with overdue action items the reports name, most
+    /// first; the rest are counted ("and 304 more").
+    pub const OVERDUE_SHOWN: usize = 10;
+
     /// The programs with overdue action items, most first.
     pub fn overdue(&self) -> Vec<&Chosen> {
         let mut out: Vec<&Chosen> = self
@@ -630,8 +634,8 @@ impl Rollup {
         out
     }
 
-    /// The labels of the category bands: "below 1", "1 to <2", "2 to <3",
-    /// "3" (a mean of exactly 2 is in "2 to <3").
+    /// The labels of the category bands: "<1", "1 to <2", "2 to <3", "3"
+    /// (a mean of exactly 2 is in "2 to <3").
     pub fn band_labels(&self) -> Vec<String> {
         let v: Vec<u8> = self.levels.iter().map(|(v, _)| *v).collect();
         let n = v.len();
@@ -639,7 +643,7 @@ impl Rollup {
             .map(|i| match i {
                 _ if n < 2 => "all".to_string(),
                 i if i == n - 1 => format!("{}", v[i]),
-                0 => format!("below {}", v[1]),
+                0 => format!("<{}", v[1]),
                 i => format!("{} to <{}", v[i], v[i + 1]),
             })
             .collect()
@@ -879,7 +883,7 @@ mod tests {
         assert_eq!(pd.mean, Some(1.75));
         assert_eq!(pd.bands, vec![0, 1, 1, 0]);
         assert_eq!(pd.no_mean, 1);
-        assert_eq!(r.band_labels(), vec!["below 1", "1 to <2", "2 to <3", "3"]);
+        assert_eq!(r.band_labels(), vec!["<1", "1 to <2", "2 to <3", "3"]);
         // Weakest first: the lower mean, and nothing without a mean.
         let weakest: Vec<&str> = r.weakest(5).iter().map(|x| x.id.as_str()).collect();
         assert_eq!(weakest, vec!["PD-1", "PD-2"]);

@@ -121,9 +121,16 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
     if overdue.is_empty() {
         let _ = writeln!(o, "  No program has an overdue action item.");
     } else {
-        let _ = writeln!(o, "  Programs with overdue action items:");
-        for p in overdue {
+        let _ = writeln!(
+            o,
+            "  Programs with overdue action items ({}):",
+            overdue.len()
+        );
+        for p in overdue.iter().take(Rollup::OVERDUE_SHOWN) {
             wrap(o, &overdue_line(p), "    ");
+        }
+        if let Some(more) = more_overdue(overdue.len()) {
+            wrap(o, &more, "    ");
         }
     }
     let _ = writeln!(o, "  Is this an IET?");
@@ -260,6 +267,19 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
     out
 }
 
+/// "and 304 more (each program's count is in the JSON and the file list)"
+/// past the programs named.
+pub fn more_overdue(n: usize) -> Option<String> {
+    n.checked_sub(Rollup::OVERDUE_SHOWN)
+        .filter(|m| *m > 0)
+        .map(|m| {
+            format!(
+                "and {m} more {} (--format json gives each program's count)",
+                text::pick(m, "program", "programs")
+            )
+        })
+}
+
 /// What the marks in the indicator table mean.
 pub const LEGEND: &str = "? unsure (a flag beside a level, counted apart), - not rated; Sprd (spread): how far apart the programs' levels are, their standard deviation.";
 
@@ -316,9 +336,16 @@ pub fn markdown(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     if overdue.is_empty() {
         let _ = writeln!(o, "No program has an overdue action item.\n");
     } else {
-        let _ = writeln!(o, "Programs with overdue action items:\n");
-        for p in overdue {
+        let _ = writeln!(
+            o,
+            "Programs with overdue action items ({}):\n",
+            overdue.len()
+        );
+        for p in overdue.iter().take(Rollup::OVERDUE_SHOWN) {
             let _ = writeln!(o, "- {}", md_cell(&overdue_line(p)));
+        }
+        if let Some(more) = more_overdue(overdue.len()) {
+            let _ = writeln!(o, "- {more}");
         }
         let _ = writeln!(o);
     }
@@ -569,9 +596,16 @@ pub fn html(r: &Rollup, cx: &Context<'_>, order: Order) -> String {
     if overdue.is_empty() {
         let _ = writeln!(o, "<p>No program has an overdue action item.</p>");
     } else {
-        let _ = writeln!(o, "<h3>Programs with overdue action items</h3>\n<ul>");
-        for p in overdue {
+        let _ = writeln!(
+            o,
+            "<h3>Programs with overdue action items ({})</h3>\n<ul>",
+            overdue.len()
+        );
+        for p in overdue.iter().take(Rollup::OVERDUE_SHOWN) {
             let _ = writeln!(o, "<li>{}</li>", escape(&overdue_line(p)));
+        }
+        if let Some(more) = more_overdue(overdue.len()) {
+            let _ = writeln!(o, "<li>{}</li>", escape(&more));
         }
         let _ = writeln!(o, "</ul>");
     }

@@ -316,38 +316,26 @@ fn across_programs(n: usize, runs: usize) -> (Duration, Duration, f64) {
         assert!(!r.programs.is_empty());
     });
     let list = median(&|| assert_eq!(library.list(&b.rubric).unwrap().len(), n));
-    // Peak memory of the real binary: its own, measured as it ends.
-    // Reaped by wait4 below, which the standard library cannot do.
-    #[allow(clippy::zombie_processes)]
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_ietkit"))
-        .args(["--data-dir"])
+    // Peak memory of the real binary, as /usr/bin/time measures it: a
+    // child forked from this process would count this process's own
+    // memory (the generated files, held until dropped) as its peak.
+    let memory = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(env!("CARGO_BIN_EXE_ietkit"))
+        .arg("--data-dir")
         .arg(&data.0)
         .args(["rollup", "--format", "csv"])
         .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-    let mut rusage: libc_rusage::Rusage = libc_rusage::Rusage::default();
-    libc_rusage::wait4(pid, &mut rusage);
-    (rollup, list, rusage.max_rss_kb as f64 / 1024.0)
-}
-
-/// `wait4`, for the peak memory of one child alone.
-mod libc_rusage {
-    #[derive(Default)]
-    pub struct Rusage {
-        pub max_rss_kb: i64,
-    }
-
-    pub fn wait4(pid: nix::unistd::Pid, out: &mut Rusage) {
-        let mut status = 0;
-        let mut usage = std::mem::MaybeUninit::<nix::libc::rusage>::zeroed();
-        // SAFETY: wait4 writes a rusage for the child it reaps.
-        let got = unsafe { nix::libc::wait4(pid.as_raw(), &mut status, 0, usage.as_mut_ptr()) };
-        assert_eq!(got, pid.as_raw(), "wait4");
-        // SAFETY: filled by the call above.
-        out.max_rss_kb = unsafe { usage.assume_init() }.ru_maxrss;
-    }
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stderr)
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0);
+    (rollup, list, memory)
 }
 
 /// Bytes per key in a real terminal: the first frame, then the median of

@@ -51,7 +51,7 @@ impl Linear<'_> {
     fn ended_while_asked(&mut self) -> io::Result<()> {
         let what = match self.app.overlays.last() {
             Some(Overlay::Editor(e)) => format!("the notes for {}", e.indicator),
-            Some(Overlay::Form(f)) => format!("the form {}", f.title.to_lowercase()),
+            Some(Overlay::Form(f)) => form_name(&f.kind),
             Some(Overlay::Prompt(p)) => format!("the question {}", p.question),
             Some(Overlay::Confirm { question, .. }) => format!("the question {question}"),
             _ => return Ok(()),
@@ -72,15 +72,15 @@ impl Linear<'_> {
         Ok(line.map(|l| l.trim().to_string()))
     }
 
-    /// A script's wrong answer: the question goes (`drop` says how) and
-    /// the line is read again as a command.
+    /// A script's wrong answer: the question goes (`drop` says how), and
+    /// the line is not used at all: it was meant as an answer, so acting
+    /// on it as a command could change what nobody meant to change.
     fn not_an_answer(&mut self, line: String, expected: &str, drop: &str) -> io::Result<()> {
         self.failed = true;
         self.out.paragraph(&format!(
-            "{expected}; {drop}. The line is read as a command instead."
-        ))?;
-        self.again = Some(line);
-        Ok(())
+            "{expected}; {drop}. The line \"{}\" was not used.",
+            super::shortened(&line)
+        ))
     }
 
     fn ask_confirm(&mut self) -> io::Result<()> {
@@ -116,7 +116,12 @@ impl Linear<'_> {
     /// is thrown away, as in the app; a script said so itself.
     fn stop(&mut self) -> io::Result<()> {
         if self.interactive {
+            let before = self.app.overlays.len();
             self.app.update(Action::Close);
+            // Closed at once (nothing typed to lose): said, not silent.
+            if self.app.overlays.len() < before && self.app.message.is_none() {
+                self.out.line("Stopped; nothing was changed.")?;
+            }
         } else {
             self.app.overlays.pop();
             self.out.line("Stopped; nothing of it was kept.")?;
@@ -358,6 +363,8 @@ impl Linear<'_> {
                 "A draft of {what} by {by} stays unfinished: open this assessment in a terminal to restore or discard it."
             ))?;
             self.app.update(Action::Close);
+            // The session's own word for putting it off says the same.
+            self.session.apply(self.app);
             self.app.message = None;
             return Ok(());
         }
@@ -427,6 +434,19 @@ fn labelled(typing: &crate::tui::draft::Typing) -> Option<String> {
     Some(lines.join("\n"))
 }
 
+/// A form as a sentence names it: "the program profile".
+fn form_name(kind: &crate::tui::form::FormKind) -> String {
+    use crate::tui::form::FormKind;
+    match kind {
+        FormKind::Evidence { indicator, .. } => format!("the evidence for {indicator}"),
+        FormKind::Action { indicator, .. } => format!("the action item for {indicator}"),
+        FormKind::Profile => "the program profile".into(),
+        FormKind::NewAssessment { .. } => "the choice of rubric".into(),
+        FormKind::Export { .. } => "the export".into(),
+        FormKind::Person { .. } => "who is working".into(),
+    }
+}
+
 /// Typed text quoted before a full stop.
 fn text_aside(s: &str) -> String {
     crate::text::clean_line(crate::text::aside(s))
@@ -440,6 +460,18 @@ pub fn choice_named(options: &[String], answer: &str) -> Option<usize> {
         return (1..=options.len()).contains(&k).then(|| k - 1);
     }
     if let Some(k) = options.iter().position(|o| o.to_lowercase() == a) {
+        return Some(k);
+    }
+    // "ABS" for "Adult Basic Skills", "DOC" for "Department of Corrections".
+    let initials = |o: &str| -> String {
+        o.split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if a.len() >= 2
+        && let Some(k) = options.iter().position(|o| initials(o) == a)
+    {
         return Some(k);
     }
     let starts: Vec<usize> = (0..options.len())
@@ -468,5 +500,15 @@ mod tests {
         assert_eq!(choice_named(&options, "5"), None);
         assert_eq!(choice_named(&options, "0"), None);
         assert_eq!(choice_named(&options, ""), None);
+        let roles: Vec<String> = [
+            "Adult Basic Skills",
+            "Career & Technical Education",
+            "Department of Corrections",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(choice_named(&roles, "ABS"), Some(0));
+        assert_eq!(choice_named(&roles, "cte"), Some(1));
+        assert_eq!(choice_named(&roles, "DOC"), Some(2));
     }
 }

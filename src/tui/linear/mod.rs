@@ -52,11 +52,10 @@ pub struct Linear<'a> {
     failed: bool,
     /// The input has ended.
     ended: bool,
-    /// A line read as an answer that was none, to be read again as a
-    /// command.
-    again: Option<String>,
     /// The change count last said to be saved.
     reported: u64,
+    /// The screener's stop was said already.
+    ended_quietly: bool,
 }
 
 /// Runs the linear mode over `input` until `quit` or the input ends;
@@ -80,8 +79,8 @@ pub fn run(
         links: Vec::new(),
         failed: false,
         ended: false,
-        again: None,
         reported: 0,
+        ended_quietly: false,
     };
     linear.start(ask_who)?;
     while !linear.ended && !linear.app.quit {
@@ -152,9 +151,6 @@ impl Linear<'_> {
     /// input (or when the terminal is gone). A script's lines are said
     /// back, so that its output reads as a transcript.
     fn read_line(&mut self) -> io::Result<Option<String>> {
-        if let Some(line) = self.again.take() {
-            return Ok(Some(line));
-        }
         self.out.flush()?;
         let mut bytes = Vec::new();
         let n = loop {
@@ -819,6 +815,12 @@ impl Linear<'_> {
         let Some(id) = self.current("na")? else {
             return Ok(());
         };
+        if reason.is_empty() && !self.interactive {
+            // A script's next line is its next command, never the reason.
+            return self.refuse(&format!(
+                "na needs the reason on the same line in a script: na Does not apply because ... ({id} is unchanged)."
+            ));
+        }
         self.app.update(Action::NotApplicable);
         if self.refused()? {
             return Ok(());
@@ -945,6 +947,16 @@ impl Linear<'_> {
         let Some(id) = self.current(name)? else {
             return Ok(());
         };
+        if rest.is_empty() && !self.interactive {
+            let parts = if action == Action::AddEvidence {
+                "WHAT; WHERE; WHO; DATE"
+            } else {
+                "WHAT; OWNER; DUE"
+            };
+            return self.refuse(&format!(
+                "{name} needs its parts on the same line in a script: {name} {parts} (nothing was added)."
+            ));
+        }
         self.in_detail(&id, action);
         if self.refused()? {
             return Ok(());
@@ -1160,10 +1172,12 @@ impl Linear<'_> {
                     }
                     _ if !self.interactive => {
                         self.failed = true;
-                        self.out.paragraph(
-                            "Expected yes, no or not sure; the screener stops here. The line is read as a command instead.",
-                        )?;
-                        self.again = Some(a);
+                        self.out.paragraph(&format!(
+                            "Expected yes, no or not sure; the screener stops here, the answers given kept. The line \"{}\" was not used.",
+                            shortened(&a)
+                        ))?;
+                        // Said just now: not again below.
+                        self.ended_quietly = true;
                         stopped = true;
                         break 'questions;
                     }
@@ -1187,7 +1201,7 @@ impl Linear<'_> {
             }
         }
         (self.app.main, self.app.focus, self.app.checklist) = was;
-        if stopped && !self.ended {
+        if stopped && !self.ended && !std::mem::take(&mut self.ended_quietly) {
             self.out
                 .line("Screener stopped; the answers given are kept.")?;
         }
@@ -1243,7 +1257,11 @@ impl Linear<'_> {
         for word in rest.split_whitespace() {
             match word.parse::<usize>() {
                 Ok(k) => match k.checked_sub(1).and_then(|i| self.links.get(i)) {
-                    Some(Link::Assessment(path)) => names.push(path.display().to_string()),
+                    // Its library name: what the lines say it by.
+                    Some(Link::Assessment(path)) => names.push(path.file_stem().map_or_else(
+                        || path.display().to_string(),
+                        |s| s.to_string_lossy().into_owned(),
+                    )),
                     _ => {
                         self.refuse(&format!(
                             "{word} is not a number in the last library list; library lists them."
@@ -1345,8 +1363,8 @@ impl Linear<'_> {
                 .map(|(b, n)| {
                     let place = if b.parse::<u8>().is_ok() {
                         format!("at {b}")
-                    } else if b.starts_with("below") {
-                        b.clone()
+                    } else if let Some(top) = b.strip_prefix('<') {
+                        format!("below {top}")
                     } else {
                         format!("from {}", b.replace(" to <", " to under "))
                     };
@@ -1401,9 +1419,18 @@ impl Linear<'_> {
         if overdue.is_empty() {
             self.out.line("No program has an overdue action item.")?;
         } else {
-            self.out.line("Programs with overdue action items:")?;
-            for p in overdue {
+            self.out.line(&format!(
+                "Programs with overdue action items, {}:",
+                overdue.len()
+            ))?;
+            for p in overdue
+                .iter()
+                .take(crate::model::rollup::Rollup::OVERDUE_SHOWN)
+            {
                 self.out.line(&format!("{}.", report::overdue_line(p)))?;
+            }
+            if let Some(more) = report::more_overdue(overdue.len()) {
+                self.out.line(&format!("{more}."))?;
             }
         }
         self.out.line("Is this an IET?")?;
@@ -1633,6 +1660,10 @@ pub fn unkeyed(message: &str) -> String {
             "",
         ),
         ("ietkit: ", ""),
+        (
+            " Remove it (`ietkit team check` lists everything out of place).",
+            "",
+        ),
         (
             " `ietkit list` shows the saved ones.",
             " library lists them.",

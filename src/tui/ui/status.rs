@@ -10,7 +10,20 @@ use crate::tui::keymap;
 use crate::tui::layout::Pane;
 
 fn place(app: &App) -> String {
-    match app.overlays.last() {
+    // A question or a prompt over a view belongs to that view.
+    let top = app
+        .overlays
+        .iter()
+        .rev()
+        .find(|o| !matches!(o, Overlay::Prompt(_) | Overlay::Confirm { .. }))
+        .filter(|o| {
+            matches!(
+                o,
+                Overlay::Rollup(_) | Overlay::Compare(_) | Overlay::Library(_)
+            )
+        })
+        .or(app.overlays.last());
+    match top {
         Some(Overlay::Detail { indicator, .. }) => return indicator.clone(),
         Some(Overlay::Help { .. }) => return "Help".into(),
         Some(Overlay::Editor(e)) => return format!("Notes {}", e.indicator),
