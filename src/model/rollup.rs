@@ -829,6 +829,50 @@ mod tests {
     }
 
     #[test]
+    fn a_digest_knows_a_consensus_and_what_is_overdue() {
+        use crate::model::assessment::{
+            ActionItem, ActionStatus, Assessor, Partner, Profile, Purpose,
+        };
+        use crate::model::changes::Change;
+        let b = crate::store::embedded::builtin().unwrap();
+        let mut a = Assessment::new(&b.rubric, Profile::default(), Purpose::NewDesign, "2026-27");
+        a.assessors = vec![Assessor {
+            name: "Maria".into(),
+            partner: Partner::AdultBasicSkills,
+        }];
+        let today = Date::new(2026, 11, 30).unwrap();
+        let due = |d: u8, status| ActionItem {
+            what: "x".into(),
+            owner: "y".into(),
+            due: Some(Date::new(2026, 11, d).unwrap()),
+            status,
+        };
+        a.response_mut("PD-1").actions = vec![
+            due(29, ActionStatus::Planned),
+            due(30, ActionStatus::Planned),
+            due(1, ActionStatus::Done),
+            due(2, ActionStatus::InProgress),
+        ];
+        let view = digest("v", &a, &b.rubric, &b.screener, today);
+        assert_eq!(view.standing, Standing::Partner("ABS".into()));
+        // Due before today and still open: two; due today is not late yet.
+        assert_eq!(view.overdue, 2);
+        a.changes.push(Change {
+            at: Timestamp(1),
+            by: "maria".into(),
+            what: What::Created {
+                how: Origin::Consensus { of: vec![] },
+            },
+        });
+        let agreed = digest("c", &a, &b.rubric, &b.screener, today);
+        assert_eq!(
+            agreed.standing,
+            Standing::Joint,
+            "a consensus, whoever saved it"
+        );
+    }
+
+    #[test]
     fn a_file_with_no_program_name_is_left_out() {
         let (chosen, left) = choose(vec![d("x", "  ", "1", abs(), 1, 1)], None);
         assert!(chosen.is_empty());
