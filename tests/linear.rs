@@ -855,3 +855,44 @@ fn a_profile_cut_off_is_read_back_field_by_field() {
     assert_eq!(a.profile.college, "Lane Community College");
     assert_eq!(a.profile.program, "Welding Too");
 }
+
+/// A save that fails is said at once and again at the end, the exit status
+/// says so, and quitting asks (and at the end of the input, says that the
+/// question went unanswered); no key of the full-screen app is named.
+#[test]
+fn a_save_that_fails_is_said_and_fails_the_session() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ietkit"))
+        .args(["--linear"])
+        .env("IETKIT_DATA_DIR", "/proc/ietkit-cannot-be-made")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"go PD-1\n2\nquit\n")
+        .unwrap();
+    let out = common::wait_or_fail(child, "ietkit --linear");
+    let text = flat(&common::stdout(&out));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("PD-1 rated 2, Developing. Not saved:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Quit anyway and lose them? Answer yes or no."),
+        "{text}"
+    );
+    assert!(
+        text.contains("The input ended before the question was answered."),
+        "{text}"
+    );
+    assert!(
+        text.contains("NOT SAVED: the latest changes could not be saved"),
+        "{text}"
+    );
+    assert!(!text.contains("Press o"), "{text}");
+}

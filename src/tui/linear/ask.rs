@@ -53,7 +53,15 @@ impl Linear<'_> {
             Some(Overlay::Editor(e)) => format!("the notes for {}", e.indicator),
             Some(Overlay::Form(f)) => form_name(&f.kind),
             Some(Overlay::Prompt(p)) => format!("the question {}", p.question),
-            Some(Overlay::Confirm { question, .. }) => format!("the question {question}"),
+            Some(Overlay::Confirm { .. }) => {
+                // Nothing was typed: only the question, just asked, goes
+                // unanswered.
+                self.failed = true;
+                self.out
+                    .line("The input ended before the question was answered.")?;
+                self.app.overlays.clear();
+                return Ok(());
+            }
             _ => return Ok(()),
         };
         self.failed = true;

@@ -1660,6 +1660,7 @@ pub fn unkeyed(message: &str) -> String {
             "",
         ),
         ("ietkit: ", ""),
+        (" Press o, then s, to save a copy elsewhere first.", ""),
         (
             " Remove it (`ietkit team check` lists everything out of place).",
             "",
@@ -1766,10 +1767,17 @@ mod tests {
             "Not exported: x is not a file. Press x to try again.",
             "Not saved: disk full. Your work is still open here (the file on disk is unchanged): o then s saves a copy elsewhere.",
             "PD-3 marked unsure: press ] to come back to it.",
+            "Quit anyway and lose them (y/n)? Press o, then s, to save a copy elsewhere first.",
             "Your changes are recorded as ann; w in the library (o) gives your name and role.",
         ] {
             let said = unkeyed(m);
-            for key in ["Press x", "o then s", "press ]", "w in the library"] {
+            for key in [
+                "Press x",
+                "o then s",
+                "press ]",
+                "w in the library",
+                "Press o",
+            ] {
                 assert!(!said.contains(key), "{said}");
             }
         }
