@@ -807,6 +807,9 @@ mod tests {
         assert!(cycle_key("2025-26") < cycle_key("2026-27"));
         assert!(cycle_key("Fall 2026") != cycle_key("Spring 2026"));
         assert!(cycle_key("") < cycle_key("2020-21"));
+        // Only two digits after a year end it; other numbers are not years.
+        assert_eq!(cycle_key("2026 cohort 3").0, Some((2026, 2026)));
+        assert_eq!(cycle_key("2026-127").0, Some((2026, 2026)));
         let (chosen, left) = choose(
             vec![
                 d("a", "P", "Spring 2026", Standing::Joint, 5, 1),
