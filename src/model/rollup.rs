@@ -169,14 +169,12 @@ pub fn cycle_key(cycle: &str) -> (Option<(u32, u32)>, String) {
         let start: u32 = runs[i].parse().ok()?;
         let end = match runs.get(i + 1) {
             Some(r) if r.len() == 4 => r.parse().ok()?,
+            // Two digits: the year in the same century, or the next
+            // century's when that would come before the start ("2099-00").
             Some(r) if r.len() == 2 => {
                 let yy: u32 = r.parse().ok()?;
-                let century = start - start % 100;
-                if yy >= start % 100 {
-                    century + yy
-                } else {
-                    century + 100 + yy
-                }
+                let end = start - start % 100 + yy;
+                if end < start { end + 100 } else { end }
             }
             _ => start,
         };
@@ -768,6 +766,11 @@ mod tests {
                 .contains("the most complete of 2 (20 of 35 done)")
         );
         assert!(
+            !chosen[0].why.contains("preferred over"),
+            "no joint one: {}",
+            chosen[0].why
+        );
+        assert!(
             left[0]
                 .why
                 .starts_with("less complete (10 of 35 done) than b"),
@@ -807,6 +810,8 @@ mod tests {
         assert!(cycle_key("2025-26") < cycle_key("2026-27"));
         assert!(cycle_key("Fall 2026") != cycle_key("Spring 2026"));
         assert!(cycle_key("") < cycle_key("2020-21"));
+        assert_eq!(cycle_key("2026-26").0, Some((2026, 2026)));
+        assert_eq!(cycle_key("2026-25").0, Some((2026, 2125)));
         // Only two digits after a year end it; other numbers are not years.
         assert_eq!(cycle_key("2026 cohort 3").0, Some((2026, 2026)));
         assert_eq!(cycle_key("2026-127").0, Some((2026, 2026)));
@@ -873,6 +878,13 @@ mod tests {
             Standing::Joint,
             "a consensus, whoever saved it"
         );
+    }
+
+    #[test]
+    fn a_joint_assessment_alone_is_preferred_over_nothing() {
+        let (chosen, left) = choose(vec![d("t", "P", "1", Standing::Joint, 9, 1)], None);
+        assert!(left.is_empty());
+        assert_eq!(chosen[0].why, "the latest cycle, 1; 9 of 35 done");
     }
 
     #[test]
