@@ -283,7 +283,7 @@ impl Linear<'_> {
             Verb::ActionItem => self.item(rest, Action::AddAction),
             Verb::Profile => {
                 self.app.update(Action::EditProfile);
-                self.changed_with_settle()
+                self.settle()
             }
             Verb::Summary => self.summary(rest),
             Verb::Screen => self.screen(),
@@ -294,7 +294,7 @@ impl Linear<'_> {
             Verb::Open => self.open(rest),
             Verb::New => {
                 self.app.effects.push(Effect::Library(LibraryRequest::New));
-                self.changed_with_settle()
+                self.settle()
             }
             Verb::NextCycle => self.next_cycle(),
             Verb::Who => self.who(rest),
@@ -933,7 +933,7 @@ impl Linear<'_> {
         if let Some(Overlay::Editor(e)) = self.app.overlays.last_mut() {
             e.area = super::form::multi_line("");
         }
-        self.changed_with_settle()
+        self.settle()
     }
 
     /// `evidence` or `action`: with the parts on the line, kept at once;
@@ -962,7 +962,7 @@ impl Linear<'_> {
             return Ok(());
         }
         if rest.is_empty() {
-            return self.changed_with_settle();
+            return self.settle();
         }
         let parts: Vec<&str> = rest.split(';').map(str::trim).collect();
         let Some(Overlay::Form(f)) = self.app.overlays.last_mut() else {
@@ -1001,11 +1001,6 @@ impl Linear<'_> {
             "Action item"
         };
         self.out.line(&format!("{what} added to {id}. {saved}"))?;
-        self.settle()
-    }
-
-    /// Asks what the app put up; "Saved." is said once it is kept.
-    fn changed_with_settle(&mut self) -> io::Result<()> {
         self.settle()
     }
 
