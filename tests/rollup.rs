@@ -150,6 +150,15 @@ fn a_generated_state_folder_adds_up() {
         "{text}"
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let most = r.overdue()[0];
+    assert!(
+        flat.contains(&format!(
+            "{}: {} overdue action",
+            ietkit::model::rollup::program_label(&most.digest),
+            most.digest.overdue
+        )),
+        "{text}"
+    );
     assert!(
         flat.contains(&format!("and {} more programs", overdue - 10)),
         "{text}"

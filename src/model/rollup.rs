@@ -881,6 +881,23 @@ mod tests {
     }
 
     #[test]
+    fn bands_follow_the_scale_however_short() {
+        let rollup = |levels: &[u8]| Rollup {
+            cycle: None,
+            programs: vec![],
+            left_out: vec![],
+            indicators: vec![],
+            categories: vec![],
+            levels: levels.iter().map(|v| (*v, format!("L{v}"))).collect(),
+            verdicts: [[0; 3]; 2],
+        };
+        assert_eq!(rollup(&[0, 1]).band_labels(), vec!["<1", "1"]);
+        assert_eq!(rollup(&[1]).band_labels(), vec!["all"]);
+        assert_eq!(rollup(&[]).band_labels(), vec!["all"]);
+        assert_eq!(rollup(&[0, 1, 2]).band_labels(), vec!["<1", "1 to <2", "2"]);
+    }
+
+    #[test]
     fn a_joint_assessment_alone_is_preferred_over_nothing() {
         let (chosen, left) = choose(vec![d("t", "P", "1", Standing::Joint, 9, 1)], None);
         assert!(left.is_empty());
