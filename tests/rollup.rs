@@ -711,3 +711,23 @@ fn the_roll_up_view_draws_at_every_size() {
         tui::screen(&app)
     );
 }
+
+/// Below 60 columns the tables become lines of their own; from 60 on they
+/// are tables, every line within the width.
+#[test]
+fn narrow_reports_become_lines_and_wide_ones_tables() {
+    let data = TempDir::new("rollup-widths");
+    samples(data.path());
+    let r = roll(data.path(), &[], None);
+    let narrow = report::text_at(&r, &context(), Order::Rubric, 40);
+    assert!(narrow.contains("\n  0: 0, 1: "), "{narrow}");
+    assert!(!narrow.contains("Mean  Sprd"), "no table: {narrow}");
+    for width in [60, 80, 120] {
+        let wide = report::text_at(&r, &context(), Order::Rubric, width);
+        assert!(wide.contains("Mean  Sprd"), "{width}: {wide}");
+        assert!(
+            wide.lines().all(|l| l.chars().count() <= width),
+            "{width}: {wide}"
+        );
+    }
+}
