@@ -141,9 +141,11 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
     // Categories: the mean across programs and how the programs' own
     // means fall.
     let bands = r.band_labels();
-    let _ = writeln!(
+    let _ = writeln!(o);
+    wrap(
         o,
-        "\nBy category: the mean across programs, and programs by their own mean"
+        "By category: the mean across programs, and programs by their own mean",
+        "",
     );
     if narrow {
         for c in &r.categories {
@@ -184,10 +186,14 @@ pub fn text_at(r: &Rollup, cx: &Context<'_>, order: Order, width: usize) -> Stri
     }
 
     // Indicators: programs at each level, N/A, unsure, not rated, mean.
-    let _ = writeln!(
+    let _ = writeln!(o);
+    wrap(
         o,
-        "\nBy indicator, {}: how many programs at each level",
-        order.label()
+        &format!(
+            "By indicator, {}: how many programs at each level",
+            order.label()
+        ),
+        "",
     );
     let levels: Vec<String> = r.levels.iter().map(|(v, _)| v.to_string()).collect();
     if narrow {
