@@ -324,6 +324,34 @@ fn csv_is_a_regular_table_and_html_runs_and_fetches_nothing() {
         ..roxmltree::ParsingOptions::default()
     };
     roxmltree::Document::parse_with_options(&html, options).expect("the page is well-formed");
+    // Each category's page holds its own indicators, and only those.
+    let pd = html
+        .split("<section class=\"category\">")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        pd.contains("PD-1 ") && pd.contains("PD-8 ") && !pd.contains("CI-1 "),
+        "{pd}"
+    );
+    assert!(html.contains("<h3>Left out</h3>"));
+    // Nothing left out: no such list.
+    let alone = roll(data.path(), &["welding-fabrication-iet-2026-27"], None);
+    assert!(alone.left_out.is_empty());
+    assert!(!report::html(&alone, &context(), Order::Rubric).contains("Left out"));
+    // Means to two places, as the tables show them.
+    let json: serde_json::Value =
+        serde_json::from_str(&report::json(&r, &context(), Order::Rubric)).unwrap();
+    for (row, j) in r
+        .indicators
+        .iter()
+        .zip(json["indicators"].as_array().unwrap())
+    {
+        let want = row.mean.map(|m| (m * 100.0).round() / 100.0);
+        assert_eq!(j["mean"].as_f64(), want, "{}", row.id);
+    }
+    let se = &json["categories"][3];
+    assert_eq!(se["id"], "SE");
+    assert_eq!(se["mean"].as_f64(), Some(1.82), "1.8214... to two places");
     let json: serde_json::Value =
         serde_json::from_str(&report::json(&r, &context(), Order::Rubric)).unwrap();
     assert_eq!(json["programs"].as_array().unwrap().len(), 2);
