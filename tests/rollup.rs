@@ -569,7 +569,17 @@ fn links_pipes_folders_other_rubrics_and_names_given_twice() {
     )
     .unwrap();
 
+    // Not an assessment's name: not looked at at all.
+    std::fs::write(dir.join("readme.txt"), "notes").unwrap();
+    std::fs::write(dir.join(".x.ron"), "(").unwrap();
     let r = roll(data.path(), &[], None);
+    assert!(
+        !r.left_out
+            .iter()
+            .any(|l| l.name.contains("readme") || l.name.contains(".x")),
+        "{:?}",
+        r.left_out
+    );
     let why = |name: &str| {
         r.left_out
             .iter()
