@@ -31,6 +31,9 @@ pub struct Thrifty<B> {
     width: u16,
     /// What the terminal shows, row by row; missing cells are blank.
     shown: Vec<Vec<Cell>>,
+    /// The screen's size when there is no terminal to ask (the byte
+    /// meter): what the app was given, not what the environment says.
+    known_size: Option<Size>,
 }
 
 impl<B> Thrifty<B> {
@@ -39,7 +42,14 @@ impl<B> Thrifty<B> {
             inner,
             width: 0,
             shown: Vec::new(),
+            known_size: None,
         }
+    }
+
+    /// Answers the screen's size with `size` from now on, without asking a
+    /// terminal (there is none behind the byte meter).
+    pub fn set_known_size(&mut self, size: Size) {
+        self.known_size = Some(size);
     }
 
     pub fn set_width(&mut self, width: u16) {
@@ -189,7 +199,10 @@ impl<W: Write> Backend for Thrifty<CrosstermBackend<W>> {
     }
 
     fn size(&self) -> Result<Size, Self::Error> {
-        self.inner.size()
+        match self.known_size {
+            Some(size) => Ok(size),
+            None => self.inner.size(),
+        }
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {

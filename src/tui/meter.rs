@@ -55,7 +55,8 @@ impl Meter {
             Wire::new(tap.clone())
         };
         term::enter(&mut wire)?;
-        let backend = Thrifty::new(CrosstermBackend::new(wire));
+        let mut backend = Thrifty::new(CrosstermBackend::new(wire));
+        backend.set_known_size(app.size.as_size());
         // A fixed viewport: the meter has no terminal to ask for its size.
         let terminal = Terminal::with_options(
             backend,
@@ -95,6 +96,8 @@ impl Meter {
             // What Fullscreen's autoresize does on a new size: clear and
             // forget the previous frame.
             if self.terminal.get_frame().area() != self.app.size {
+                let size = self.app.size.as_size();
+                self.terminal.backend_mut().set_known_size(size);
                 self.terminal.resize(self.app.size)?;
             }
             term::draw(&mut self.terminal, &self.app)?;
