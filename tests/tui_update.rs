@@ -674,3 +674,25 @@ fn search_finds_the_resources_a_section_lists() {
         );
     }
 }
+
+/// In the help, PgDn and PgUp turn a page each way; Home and End go to
+/// either end.
+#[test]
+fn the_help_turns_a_page_each_way() {
+    // Small enough that the help runs to several pages.
+    let mut a = app(40, 12);
+    feed(&mut a, "?");
+    let scroll = |a: &ietkit::tui::app::App| match a.overlays.last() {
+        Some(Overlay::Help { scroll }) => *scroll,
+        _ => panic!("the help is open"),
+    };
+    feed(&mut a, "<PgDn><PgDn>");
+    let two = scroll(&a);
+    assert!(two > 0);
+    feed(&mut a, "<PgUp>");
+    let one = scroll(&a);
+    assert!(one > 0 && one < two, "{one} of {two}");
+    assert_eq!(two - one, one, "a page each way");
+    feed(&mut a, "<PgUp>");
+    assert_eq!(scroll(&a), 0);
+}
