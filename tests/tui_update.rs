@@ -696,3 +696,86 @@ fn the_help_turns_a_page_each_way() {
     feed(&mut a, "<PgUp>");
     assert_eq!(scroll(&a), 0);
 }
+
+fn key_event(
+    code: ratatui::crossterm::event::KeyCode,
+    mods: ratatui::crossterm::event::KeyModifiers,
+) -> ratatui::crossterm::event::KeyEvent {
+    ratatui::crossterm::event::KeyEvent::new(code, mods)
+}
+
+/// Keys the app does not act on: a key let go (only presses count), a
+/// paste while the screen is too small, Ctrl and Space that nothing binds
+/// (no word), and an unbound letter or Enter, which says so once.
+#[test]
+fn keys_that_do_nothing_say_so_once_and_releases_do_nothing() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
+    let mut a = app(80, 24);
+    // A release of ] moves nothing.
+    let mut release = key_event(KeyCode::Char(']'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert!(!a.handle_event(Event::Key(release)));
+    assert_eq!(a.main, MainView::Welcome);
+    // An unbound letter says so; the same again draws nothing new.
+    let z = key_event(KeyCode::Char('z'), KeyModifiers::NONE);
+    assert!(a.handle_event(Event::Key(z)));
+    let said = a.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(said.starts_with("z does nothing here"), "{said}");
+    assert!(!a.handle_event(Event::Key(z)), "said already: no redraw");
+    // Enter where it does nothing (the list of changes) says so too.
+    let mut w = app(80, 24);
+    feed(&mut w, "L");
+    assert!(matches!(w.overlays.last(), Some(Overlay::Log { .. })));
+    w.message = None;
+    let enter = key_event(KeyCode::Enter, KeyModifiers::NONE);
+    w.handle_event(Event::Key(enter));
+    let said = w.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(said.starts_with("Enter does nothing here"), "{said}");
+    // Alt and a key that does nothing: still drawn, for the Esc before it
+    // (which closed the list).
+    let alt_space = key_event(KeyCode::Char(' '), KeyModifiers::ALT);
+    assert!(w.handle_event(Event::Key(alt_space)));
+    assert!(w.overlays.is_empty());
+    // Ctrl with a letter nothing binds, and a space, say nothing.
+    a.message = None;
+    a.handle_event(Event::Key(key_event(
+        KeyCode::Char('b'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(a.message, None);
+    // Alt and a key: Esc, then the key; drawn when either did something.
+    let mut b = app(80, 24);
+    assert!(b.handle_event(Event::Key(key_event(KeyCode::Char(']'), KeyModifiers::ALT))));
+    assert!(matches!(b.main, MainView::Checklist(_)), "] went on");
+    // Too small to show anything: a paste goes nowhere.
+    let mut c = app(80, 24);
+    feed(&mut c, "]<Enter>w");
+    assert!(matches!(c.overlays.last(), Some(Overlay::Editor(_))));
+    c.handle_event(Event::Resize(8, 3));
+    assert!(!c.handle_event(Event::Paste("lost".into())));
+    c.handle_event(Event::Resize(80, 24));
+    let Some(Overlay::Editor(e)) = c.overlays.last() else {
+        panic!("the editor is still open");
+    };
+    assert!(!e.text().contains("lost"));
+}
+
+/// The first size: where only one pane fits, the welcome takes the
+/// screen (it says how to begin), not the navigator; where all fit, the
+/// navigator keeps the keys.
+#[test]
+fn the_first_size_decides_where_the_keys_go() {
+    let mut narrow = app(80, 24);
+    narrow.resize_first(40, 12);
+    assert_eq!(narrow.focus, Pane::Main);
+    let mut wide = app(80, 24);
+    wide.resize_first(120, 40);
+    assert_eq!(wide.focus, Pane::Navigator);
+    // Once something else is open, the first size leaves it.
+    let mut opened = app(80, 24);
+    feed(&mut opened, "]");
+    let focus = opened.focus;
+    let main = opened.main.clone();
+    opened.resize_first(40, 12);
+    assert_eq!((opened.focus, opened.main.clone()), (focus, main));
+}
