@@ -779,3 +779,38 @@ fn the_first_size_decides_where_the_keys_go() {
     opened.resize_first(40, 12);
     assert_eq!((opened.focus, opened.main.clone()), (focus, main));
 }
+
+/// In the navigator, h (Left) closes the branch it is on; Esc with
+/// nothing open changes nothing; Ctrl-S asks for a save now.
+#[test]
+fn the_navigator_closes_a_branch_and_esc_and_ctrl_s_do_what_they_say() {
+    let mut a = app(80, 24);
+    feed(&mut a, "<Enter>");
+    assert!(a.nav.borrow().opened().iter().any(|p| p.len() == 1));
+    feed(&mut a, "h");
+    assert_eq!(a.focus, Pane::Navigator);
+    assert!(
+        a.nav.borrow().opened().is_empty(),
+        "h closed the toolkit's branch"
+    );
+    // Esc on the panes, nothing open: the same screen after.
+    feed(&mut a, "<Enter>j");
+    let before = (
+        a.focus,
+        a.main.clone(),
+        a.nav.borrow().selected().to_vec(),
+        a.nav.borrow().opened().clone(),
+    );
+    feed(&mut a, "<Esc>");
+    let after = (
+        a.focus,
+        a.main.clone(),
+        a.nav.borrow().selected().to_vec(),
+        a.nav.borrow().opened().clone(),
+    );
+    assert_eq!(before, after);
+    // Ctrl-S: saved now, changed or not.
+    a.effects.clear();
+    feed(&mut a, "<C-s>");
+    assert!(a.effects.contains(&Effect::SaveNow), "{:?}", a.effects);
+}
