@@ -814,3 +814,18 @@ fn the_navigator_closes_a_branch_and_esc_and_ctrl_s_do_what_they_say() {
     feed(&mut a, "<C-s>");
     assert!(a.effects.contains(&Effect::SaveNow), "{:?}", a.effects);
 }
+
+/// In a checklist, PgDn and PgUp move a page of rows (not one), to the
+/// last and back.
+#[test]
+fn the_checklist_pages_both_ways() {
+    let mut a = app(80, 16);
+    feed(&mut a, "]");
+    assert!(matches!(a.main, MainView::Checklist(0)));
+    assert_eq!(a.checklist, 0);
+    feed(&mut a, "<PgDn>");
+    let down = a.checklist;
+    assert!(down > 1, "a page, not a row: {down}");
+    feed(&mut a, "<PgUp>");
+    assert_eq!(a.checklist, 0);
+}
