@@ -829,3 +829,35 @@ fn the_checklist_pages_both_ways() {
     feed(&mut a, "<PgUp>");
     assert_eq!(a.checklist, 0);
 }
+
+/// e in a checklist explains its category's score; keys other than Esc
+/// leave the explanation open, Esc closes it.
+#[test]
+fn the_checklist_explains_its_score_until_esc() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]e");
+    assert!(matches!(
+        a.overlays.last(),
+        Some(Overlay::Explain { category: Some(0) })
+    ));
+    feed(&mut a, "j");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Explain { .. })));
+    feed(&mut a, "<Esc>");
+    assert!(a.overlays.is_empty());
+}
+
+/// A search hit replaces an indicator's open detail with the hit.
+#[test]
+fn a_search_hit_replaces_an_open_detail() {
+    let mut a = app(80, 24);
+    feed(&mut a, "]<Enter>");
+    assert!(matches!(a.overlays.last(), Some(Overlay::Detail { .. })));
+    feed(&mut a, "/employer<Enter>");
+    assert!(
+        !a.overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Detail { .. })),
+        "the detail went"
+    );
+    assert!(a.search.is_some());
+}
