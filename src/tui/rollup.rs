@@ -16,9 +16,45 @@ pub struct RollupView {
     pub made: String,
     /// "IET Quality Indicators (Oregon categories), version 2026.2".
     pub rubric: String,
+    /// The lines last laid out, with the order and width they were for: a
+    /// state's roll-up runs to thousands of lines, not to be made again at
+    /// every key and every frame.
+    lines: std::cell::RefCell<Option<LaidOut>>,
 }
 
+/// Lines laid out: for which order and width, and the lines.
+type LaidOut = (Order, usize, std::rc::Rc<Vec<String>>);
+
 impl RollupView {
+    pub fn new(rollup: Rollup, made: String, rubric: String) -> RollupView {
+        RollupView {
+            rollup,
+            order: Order::Weakest,
+            scroll: 0,
+            made,
+            rubric,
+            lines: std::cell::RefCell::new(None),
+        }
+    }
+
+    /// The text report's lines for `width` columns, made once for each
+    /// order and width.
+    pub fn lines_at(
+        &self,
+        width: usize,
+        make: impl FnOnce() -> Vec<String>,
+    ) -> std::rc::Rc<Vec<String>> {
+        let mut kept = self.lines.borrow_mut();
+        match &*kept {
+            Some((order, w, lines)) if *order == self.order && *w == width => lines.clone(),
+            _ => {
+                let lines = std::rc::Rc::new(make());
+                *kept = Some((self.order, width, lines.clone()));
+                lines
+            }
+        }
+    }
+
     /// The report in `format` (by a file name's ending: md, csv, html,
     /// json; anything else is text).
     pub fn report(&self, ending: &str) -> String {
@@ -75,5 +111,34 @@ impl App {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_laid_out_once_for_each_order_and_width() {
+        let rollup = crate::model::rollup::roll_up(
+            &crate::store::embedded::builtin().unwrap().rubric,
+            vec![],
+            vec![],
+            None,
+        );
+        let mut view = RollupView::new(rollup, "2026-12-01".into(), "r".into());
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            vec!["a line".to_string()]
+        };
+        view.lines_at(80, make);
+        view.lines_at(80, make);
+        assert_eq!(made.get(), 1, "the same order and width: kept");
+        view.lines_at(60, make);
+        assert_eq!(made.get(), 2, "another width: laid out again");
+        view.order = view.order.next();
+        view.lines_at(60, make);
+        assert_eq!(made.get(), 3, "another order: laid out again");
     }
 }

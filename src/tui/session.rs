@@ -991,35 +991,23 @@ fn roll_up(
     app: &App,
     paths: &[PathBuf],
 ) -> Result<super::rollup::RollupView, String> {
-    use crate::store::rollup::{Item, Source, digests, items_in};
-    let folder = lib
-        .folder(false)
-        .map_err(|e| format!("The library cannot be read: {e}"))?;
-    let items: Vec<Item<'_>> = if paths.is_empty() {
-        items_in(&folder, "")?
-    } else {
-        paths
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .map(|name| Item {
-                name: stem(Path::new(&name)),
-                source: Source::In(&folder, name),
-            })
-            .collect()
-    };
+    // By their library names: read as `ietkit rollup NAME...` reads them.
+    let names: Vec<String> = paths.iter().map(|p| stem(p)).collect();
     let today = Timestamp::now().date();
-    let (read, mut left) = digests(&items, &app.content.rubric, &app.content.screener, today);
-    let (chosen, more) = crate::model::rollup::choose(read, None);
-    left.extend(more);
-    left.sort_by(|a, b| a.name.cmp(&b.name));
     let rubric = &app.content.rubric;
-    Ok(super::rollup::RollupView {
-        rollup: crate::model::rollup::roll_up(rubric, chosen, left, None),
-        order: crate::model::rollup::Order::Weakest,
-        scroll: 0,
-        made: today.to_string(),
-        rubric: format!("{}, version {}", rubric.title, rubric.version),
-    })
+    let rollup = crate::cli::roll_up_sources(
+        Some(lib),
+        &names,
+        rubric,
+        &app.content.screener,
+        None,
+        today,
+    )?;
+    Ok(super::rollup::RollupView::new(
+        rollup,
+        today.to_string(),
+        format!("{}, version {}", rubric.title, rubric.version),
+    ))
 }
 
 fn expand_home(path: &Path) -> PathBuf {

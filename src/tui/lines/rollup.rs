@@ -4,15 +4,17 @@
 use crate::text;
 use crate::tui::rollup::RollupView;
 
-pub fn lines(view: &RollupView, width: usize) -> Vec<String> {
-    view.report_at("txt", width)
-        .lines()
-        .flat_map(|l| {
-            if l.chars().count() <= width {
-                vec![l.to_string()]
-            } else {
-                text::wrap_hard(l, width)
-            }
-        })
-        .collect()
+pub fn lines(view: &RollupView, width: usize) -> std::rc::Rc<Vec<String>> {
+    view.lines_at(width, || {
+        view.report_at("txt", width)
+            .lines()
+            .flat_map(|l| {
+                if l.chars().count() <= width {
+                    vec![l.to_string()]
+                } else {
+                    text::wrap_hard(l, width)
+                }
+            })
+            .collect()
+    })
 }

@@ -136,8 +136,8 @@ pub fn rollup(app: &App, view: &crate::tui::rollup::RollupView, frame: &mut Fram
     let block = framed(app, &title, area.width);
     scrolled_text(frame, area, block, app.theme, view.scroll, |width| {
         crate::tui::lines::rollup::lines(view, width)
-            .into_iter()
-            .map(Line::raw)
+            .iter()
+            .map(|l| Line::raw(l.clone()))
             .collect()
     });
 }
